@@ -1,0 +1,147 @@
+import { type Event, parseEvent } from '../core/model.js';
+import { lineOfOffset } from './lines.js';
+import type { LoadResult, Problem } from './types.js';
+
+/**
+ * The interchange format: a `.json` file holding an array of events or `{ "events": [...] }`,
+ * with the model's own field names.
+ */
+export function loadJson(text: string, file: string): LoadResult {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    return { events: [], problems: [jsonSyntaxProblem(error, text, file, 0)] };
+  }
+  const records = Array.isArray(data) ? data : (data as { events?: unknown })?.events;
+  if (!Array.isArray(records)) {
+    return {
+      events: [],
+      problems: [{ file, line: 1, message: 'expected an array of events or an object with an "events" array' }],
+    };
+  }
+  const lines = elementStartLines(text);
+  return collect(
+    records.map((record, i) => ({ record, line: lines[i] ?? 1 })),
+    file,
+  );
+}
+
+/** JSON Lines: one event object per line; blank lines are allowed. */
+export function loadJsonLines(text: string, file: string): LoadResult {
+  const items: { record: unknown; line: number }[] = [];
+  const problems: Problem[] = [];
+  text.split('\n').forEach((raw, index) => {
+    const line = raw.trim();
+    if (line === '') return;
+    try {
+      items.push({ record: JSON.parse(line), line: index + 1 });
+    } catch (error) {
+      problems.push({ file, line: index + 1, message: `not valid JSON (${shortJsonError(error)})` });
+    }
+  });
+  if (problems.length) return { events: [], problems };
+  return collect(items, file);
+}
+
+/** Validates each record at its line; the same id twice in one file is an error, not a silent overwrite. */
+export function collect(items: { record: unknown; line: number }[], file: string): LoadResult {
+  const events: Event[] = [];
+  const problems: Problem[] = [];
+  const seen = new Map<string, number>();
+  for (const { record, line } of items) {
+    if (record === null || typeof record !== 'object' || Array.isArray(record)) {
+      problems.push({ file, line, message: 'expected an event object' });
+      continue;
+    }
+    const result = parseEvent(record, { file, line });
+    if (!result.ok) {
+      for (const p of result.problems) problems.push({ file, line, field: p.field, message: p.message });
+      continue;
+    }
+    const earlier = seen.get(result.event.id);
+    if (earlier !== undefined) {
+      problems.push({ file, line, field: 'id', message: `"${result.event.id}" is already used on line ${earlier}` });
+      continue;
+    }
+    seen.set(result.event.id, line);
+    events.push(result.event);
+  }
+  return problems.length ? { events: [], problems } : { events, problems };
+}
+
+function jsonSyntaxProblem(error: unknown, text: string, file: string, lineBase: number): Problem {
+  const message = shortJsonError(error);
+  const position = /position (\d+)/.exec(message);
+  const line = position ? lineOfOffset(text, Number(position[1])) : 1;
+  return { file, line: lineBase + line, message: `not valid JSON (${message})` };
+}
+
+function shortJsonError(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).slice(0, 200);
+}
+
+/**
+ * The line on which each element of the events array starts. JSON.parse gives no positions, so this
+ * walks the text once, tracking strings and nesting, and records where depth-1 (or `events`) elements begin.
+ */
+function elementStartLines(text: string): number[] {
+  const starts: number[] = [];
+  let depth = 0;
+  let line = 1;
+  let inString = false;
+  let targetDepth = -1;
+  let expectingValue = false;
+  let lastKey = '';
+  let keyStart = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\n') line++;
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') {
+        inString = false;
+        if (keyStart >= 0) lastKey = text.slice(keyStart, i);
+      }
+      continue;
+    }
+    if (c === '"') {
+      inString = true;
+      keyStart = depth === 1 && targetDepth === -1 ? i + 1 : -1;
+      if (depth === targetDepth && expectingValue) {
+        starts.push(line);
+        expectingValue = false;
+      }
+      continue;
+    }
+    if (c === '[') {
+      if (depth === 0) targetDepth = 1;
+      else if (depth === 1 && targetDepth === -1 && lastKey === 'events') targetDepth = 2;
+      else if (depth === targetDepth && expectingValue) {
+        starts.push(line);
+        expectingValue = false;
+      }
+      depth++;
+      if (depth === targetDepth) expectingValue = true;
+      continue;
+    }
+    if (c === '{') {
+      if (depth === targetDepth && expectingValue) {
+        starts.push(line);
+        expectingValue = false;
+      }
+      depth++;
+      continue;
+    }
+    if (c === ']' || c === '}') {
+      depth--;
+      continue;
+    }
+    if (c === ',' && depth === targetDepth) expectingValue = true;
+    else if (depth === targetDepth && expectingValue && /[^\s]/.test(c)) {
+      starts.push(line);
+      expectingValue = false;
+    }
+  }
+  return starts;
+}

@@ -1,0 +1,32 @@
+import type { Event } from '../core/model.js';
+
+/** One thing wrong with an archive file, located precisely enough for an operator to fix it. */
+export interface Problem {
+  file: string;
+  line: number;
+  field?: string;
+  message: string;
+}
+
+/** What every loader returns: the valid events, or the problems that make the file unusable. */
+export interface LoadResult {
+  events: Event[];
+  problems: Problem[];
+  /** Set when the result depends on the date (an open-ended recurring series): re-parse after this instant. */
+  validUntil?: number;
+}
+
+/** Options shared by loaders; `now` matters only to formats whose meaning depends on the date. */
+export interface LoadOptions {
+  now: Date;
+  /** Zone for floating and date-only times that carry no zone of their own. */
+  defaultZone: string;
+}
+
+/** A loader turns one file's text into events. It never throws for bad input; it reports problems. */
+export type Loader = (text: string, file: string, options: LoadOptions) => LoadResult;
+
+/** `file:line: field: message`, the one shape every archive message takes. */
+export function formatProblem(p: Problem): string {
+  return `${p.file}:${p.line}: ${p.field ? `${p.field}: ` : ''}${p.message}`;
+}

@@ -1,0 +1,169 @@
+import { z } from 'zod';
+import { eventTimeToMillis, isValidDateTime, isValidTimeZone } from './time.js';
+import { slugify } from './text.js';
+
+/** A person on the programme; `role` is free text such as "Minister of Foreign Affairs, Finland". */
+export const SpeakerSchema = z.object({
+  name: z.string().trim().min(1, 'must not be empty').max(200),
+  role: z.string().trim().max(500).optional(),
+});
+export type Speaker = z.infer<typeof SpeakerSchema>;
+
+/** One numbered "key theme" of an event, kept in order. */
+export const ThemeSchema = z.object({
+  title: z.string().trim().min(1, 'must not be empty').max(500),
+  summary: z.string().trim().max(20_000).default(''),
+});
+export type Theme = z.infer<typeof ThemeSchema>;
+
+/** Where a record came from, so every later message can name file and line. */
+export const SourceSchema = z.object({
+  file: z.string(),
+  line: z.number().int().nonnegative(),
+});
+export type Source = z.infer<typeof SourceSchema>;
+
+const DATE_HINT = 'expected a date like 2013-09-25 or a date-time with offset like 2013-09-25T19:00:00-04:00';
+
+/** `YYYY-MM-DD`, or an ISO date-time with `Z` or an explicit offset. Floating date-times are refused. */
+export const EventTimeSchema = z
+  .string()
+  .trim()
+  .refine((value) => isValidDateTime(value), { message: DATE_HINT });
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .transform((v) => (v === '' ? undefined : v));
+
+const personList = z.array(z.string().trim().min(1, 'must not be empty').max(300)).default([]);
+
+/** The stored, validated event. */
+export const EventSchema = z
+  .object({
+    id: z
+      .string()
+      .trim()
+      .min(1)
+      .max(160)
+      .regex(/^[a-z0-9][a-z0-9._-]*$/, 'use lower-case letters, digits, ".", "_" and "-" only'),
+    title: z.string().trim().min(1, 'is required').max(500),
+    type: z.string().trim().min(1).max(100).default('Event'),
+    start: EventTimeSchema,
+    end: EventTimeSchema.optional(),
+    timezone: z
+      .string()
+      .trim()
+      .refine(isValidTimeZone, { message: 'is not an IANA time zone such as Europe/Helsinki' })
+      .optional(),
+    location: optionalText(500),
+    url: z
+      .string()
+      .trim()
+      .url()
+      .refine((u) => /^https?:\/\//i.test(u), { message: 'must be an http(s) link' })
+      .optional(),
+    hosts: personList,
+    speakers: z.array(SpeakerSchema).default([]),
+    summary: z.string().trim().max(50_000).default(''),
+    body: z.string().trim().max(200_000).default(''),
+    themes: z.array(ThemeSchema).max(200).default([]),
+    tags: z.array(z.string().trim().min(1).max(100)).default([]),
+    source: SourceSchema.optional(),
+  })
+  .refine((e) => e.end === undefined || eventTimeToMillis(e.end, e.timezone) >= eventTimeToMillis(e.start, e.timezone), {
+    message: 'must not be before start',
+    path: ['end'],
+  });
+export type Event = z.infer<typeof EventSchema>;
+
+const speakerInput = z.union([
+  z.string().transform((name) => ({ name })),
+  z.object({ name: z.string(), role: z.string().optional().nullable() }).transform((s) => ({
+    name: s.name,
+    role: s.role ?? undefined,
+  })),
+]);
+
+const themeInput = z.union([
+  z.string().transform((title) => ({ title })),
+  z.object({ title: z.string(), summary: z.string().optional().nullable() }).transform((t) => ({
+    title: t.title,
+    summary: t.summary ?? undefined,
+  })),
+]);
+
+const nullToUndefined = <T>(v: T | null | undefined) => (v === null ? undefined : v);
+
+/**
+ * What an archive file may say about an event: like {@link EventSchema}, but `id` may be left out
+ * (it is derived from date and title), speakers and themes may be plain strings, and nulls mean "absent".
+ */
+export const EventInputSchema = z
+  .object({
+    id: z.string().optional().nullable(),
+    title: z.string({ error: 'is required' }),
+    type: z.string().optional().nullable(),
+    start: z.string({ error: 'is required' }),
+    end: z.string().optional().nullable(),
+    timezone: z.string().optional().nullable(),
+    location: z.string().optional().nullable(),
+    url: z.string().optional().nullable(),
+    hosts: z.array(z.string()).optional().nullable(),
+    speakers: z.array(speakerInput).optional().nullable(),
+    summary: z.string().optional().nullable(),
+    body: z.string().optional().nullable(),
+    themes: z.array(themeInput).optional().nullable(),
+    tags: z.array(z.string()).optional().nullable(),
+  })
+  .passthrough();
+export type EventInput = z.input<typeof EventInputSchema>;
+
+/** A stable id: the start date plus a slug of the title, e.g. `2013-09-25-strengthening-the-partnership`. */
+export function deriveEventId(start: string, title: string): string {
+  const date = start.trim().slice(0, 10);
+  const slug = slugify(title).slice(0, 80).replace(/-+$/, '');
+  return `${date}-${slug || 'event'}`;
+}
+
+export type ValidationProblem = { field: string; message: string };
+
+/** Validates one archive record; returns the event or the problems, each naming a field. */
+export function parseEvent(
+  input: unknown,
+  source?: Source,
+): { ok: true; event: Event } | { ok: false; problems: ValidationProblem[] } {
+  const shaped = EventInputSchema.safeParse(input);
+  if (!shaped.success) return { ok: false, problems: toProblems(shaped.error) };
+  const raw = shaped.data;
+  const candidate = {
+    id: nullToUndefined(raw.id) || (raw.title && raw.start ? deriveEventId(raw.start, raw.title) : 'pending'),
+    title: raw.title,
+    type: nullToUndefined(raw.type) || undefined,
+    start: raw.start,
+    end: nullToUndefined(raw.end) || undefined,
+    timezone: nullToUndefined(raw.timezone) || undefined,
+    location: nullToUndefined(raw.location),
+    url: nullToUndefined(raw.url) || undefined,
+    hosts: nullToUndefined(raw.hosts),
+    speakers: nullToUndefined(raw.speakers),
+    summary: nullToUndefined(raw.summary),
+    body: nullToUndefined(raw.body),
+    themes: nullToUndefined(raw.themes),
+    tags: nullToUndefined(raw.tags),
+    source,
+  };
+  const parsed = EventSchema.safeParse(candidate);
+  if (!parsed.success) return { ok: false, problems: toProblems(parsed.error) };
+  return { ok: true, event: parsed.data };
+}
+
+function toProblems(error: z.ZodError): ValidationProblem[] {
+  return error.issues.map((issue) => ({
+    field: issue.path.length ? issue.path.map(String).join('.') : '(record)',
+    message: issue.message,
+  }));
+}

@@ -1,0 +1,245 @@
+import { createHash } from 'node:crypto';
+import type { Event, Speaker, Theme } from '../core/model.js';
+import { eventTimeToMillis } from '../core/time.js';
+import type { Db } from './database.js';
+
+/** What one file's import did, by event id. */
+export interface FileImportOutcome {
+  added: string[];
+  updated: string[];
+  unchanged: string[];
+  removed: string[];
+}
+
+/** The stored state of an imported archive file. */
+export interface ArchiveFileRecord {
+  path: string;
+  hash: string;
+  events: number;
+  validUntil?: number;
+}
+
+interface EventRow {
+  seq: number;
+  id: string;
+  title: string;
+  type: string;
+  start: string;
+  end_value: string | null;
+  timezone: string | null;
+  location: string | null;
+  url: string | null;
+  summary: string;
+  body: string;
+  tags: string;
+  source_file: string | null;
+  source_line: number | null;
+}
+
+/** A stable digest of everything about an event except where it was read from. */
+export function eventContentHash(event: Event): string {
+  const { source: _source, ...content } = event;
+  return createHash('sha256').update(JSON.stringify(content)).digest('hex');
+}
+
+/** All SQL about events lives here; callers get and give plain core types. */
+export class EventStore {
+  private readonly statements;
+
+  constructor(
+    private readonly db: Db,
+    private readonly defaultZone = 'UTC',
+  ) {
+    this.statements = {
+      byId: db.prepare<[string], EventRow>('SELECT * FROM events WHERE id = ?'),
+      bySeq: db.prepare<[number], EventRow>('SELECT * FROM events WHERE seq = ?'),
+      hashById: db.prepare<[string], { seq: number; content_hash: string; source_file: string | null; source_line: number | null }>(
+        'SELECT seq, content_hash, source_file, source_line FROM events WHERE id = ?',
+      ),
+      idsOfFile: db.prepare<[string], { seq: number; id: string }>('SELECT seq, id FROM events WHERE source_file = ?'),
+      insert: db.prepare(
+        `INSERT INTO events (id, title, type, start, start_ms, end_value, end_ms, timezone, location, url, summary, body,
+           tags, source_file, source_line, content_hash, updated_ms)
+         VALUES (@id, @title, @type, @start, @start_ms, @end_value, @end_ms, @timezone, @location, @url, @summary, @body,
+           @tags, @source_file, @source_line, @content_hash, @updated_ms)`,
+      ),
+      update: db.prepare(
+        `UPDATE events SET title = @title, type = @type, start = @start, start_ms = @start_ms, end_value = @end_value,
+           end_ms = @end_ms, timezone = @timezone, location = @location, url = @url, summary = @summary, body = @body,
+           tags = @tags, source_file = @source_file, source_line = @source_line, content_hash = @content_hash,
+           updated_ms = @updated_ms
+         WHERE seq = @seq`,
+      ),
+      moveSource: db.prepare('UPDATE events SET source_file = ?, source_line = ? WHERE seq = ?'),
+      deleteEvent: db.prepare('DELETE FROM events WHERE seq = ?'),
+      deleteThemes: db.prepare('DELETE FROM themes WHERE event_seq = ?'),
+      deletePeople: db.prepare('DELETE FROM people WHERE event_seq = ?'),
+      insertTheme: db.prepare('INSERT INTO themes (event_seq, position, title, summary) VALUES (?, ?, ?, ?)'),
+      insertPerson: db.prepare('INSERT INTO people (event_seq, kind, position, name, role) VALUES (?, ?, ?, ?, ?)'),
+      deleteFts: db.prepare('DELETE FROM events_fts WHERE rowid = ?'),
+      insertFts: db.prepare(
+        'INSERT INTO events_fts (rowid, title, themes, people, tags, summary, body) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ),
+      themesOf: db.prepare<[number], { title: string; summary: string }>(
+        'SELECT title, summary FROM themes WHERE event_seq = ? ORDER BY position',
+      ),
+      peopleOf: db.prepare<[number], { kind: string; name: string; role: string | null }>(
+        'SELECT kind, name, role FROM people WHERE event_seq = ? ORDER BY kind, position',
+      ),
+      fileRecord: db.prepare<[string], { path: string; hash: string; events: number; valid_until: number | null }>(
+        'SELECT path, hash, events, valid_until FROM archive_files WHERE path = ?',
+      ),
+      upsertFile: db.prepare(
+        `INSERT INTO archive_files (path, hash, events, valid_until, imported_ms) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (path) DO UPDATE SET hash = excluded.hash, events = excluded.events,
+           valid_until = excluded.valid_until, imported_ms = excluded.imported_ms`,
+      ),
+      count: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM events'),
+      range: db.prepare<[], { first: string | null; last: string | null }>(
+        `SELECT (SELECT start FROM events ORDER BY start_ms ASC LIMIT 1) AS first,
+                (SELECT start FROM events ORDER BY start_ms DESC LIMIT 1) AS last`,
+      ),
+      types: db.prepare<[], { type: string; n: number }>(
+        'SELECT type, count(*) AS n FROM events GROUP BY type ORDER BY n DESC, type',
+      ),
+      files: db.prepare<[], { path: string; events: number }>('SELECT path, events FROM archive_files ORDER BY path'),
+      themeCount: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM themes'),
+    };
+  }
+
+  /**
+   * Makes the stored events of `file` equal to `events` in one transaction: new ids are added, changed
+   * ones updated, identical ones left alone, and ids this file no longer holds removed. Events from
+   * other files are never touched, unless an event moves here under the same id.
+   */
+  replaceFileEvents(file: string, hash: string, events: Event[], validUntil?: number, nowMs = Date.now()): FileImportOutcome {
+    const outcome: FileImportOutcome = { added: [], updated: [], unchanged: [], removed: [] };
+    this.db.transaction(() => {
+      const keep = new Set<string>();
+      for (const event of events) {
+        keep.add(event.id);
+        const contentHash = eventContentHash(event);
+        const existing = this.statements.hashById.get(event.id);
+        if (!existing) {
+          const seq = Number(this.statements.insert.run(this.toRow(event, contentHash, nowMs)).lastInsertRowid);
+          this.writeChildren(seq, event);
+          outcome.added.push(event.id);
+        } else if (existing.content_hash !== contentHash) {
+          this.statements.update.run({ ...this.toRow(event, contentHash, nowMs), seq: existing.seq });
+          this.statements.deleteThemes.run(existing.seq);
+          this.statements.deletePeople.run(existing.seq);
+          this.statements.deleteFts.run(existing.seq);
+          this.writeChildren(existing.seq, event);
+          outcome.updated.push(event.id);
+        } else {
+          if (existing.source_file !== file || existing.source_line !== (event.source?.line ?? null)) {
+            this.statements.moveSource.run(file, event.source?.line ?? null, existing.seq);
+          }
+          outcome.unchanged.push(event.id);
+        }
+      }
+      for (const { seq, id } of this.statements.idsOfFile.all(file)) {
+        if (keep.has(id)) continue;
+        this.statements.deleteFts.run(seq);
+        this.statements.deleteEvent.run(seq);
+        outcome.removed.push(id);
+      }
+      this.statements.upsertFile.run(file, hash, events.length, validUntil ?? null, nowMs);
+    })();
+    return outcome;
+  }
+
+  /** The remembered hash of an imported file, if any. */
+  archiveFile(path: string): ArchiveFileRecord | undefined {
+    const row = this.statements.fileRecord.get(path);
+    return row && { path: row.path, hash: row.hash, events: row.events, validUntil: row.valid_until ?? undefined };
+  }
+
+  getById(id: string): Event | undefined {
+    const row = this.statements.byId.get(id);
+    return row && this.toEvent(row);
+  }
+
+  getBySeq(seq: number): Event | undefined {
+    const row = this.statements.bySeq.get(seq);
+    return row && this.toEvent(row);
+  }
+
+  /** Counts and date range for `event-bot stats` and the console banner. */
+  stats(): { events: number; themes: number; first?: string; last?: string; types: { type: string; count: number }[]; files: { path: string; events: number }[] } {
+    const range = this.statements.range.get();
+    return {
+      events: this.statements.count.get()?.n ?? 0,
+      themes: this.statements.themeCount.get()?.n ?? 0,
+      first: range?.first ?? undefined,
+      last: range?.last ?? undefined,
+      types: this.statements.types.all().map((t) => ({ type: t.type, count: t.n })),
+      files: this.statements.files.all(),
+    };
+  }
+
+  private toRow(event: Event, contentHash: string, nowMs: number) {
+    const zone = event.timezone;
+    return {
+      id: event.id,
+      title: event.title,
+      type: event.type,
+      start: event.start,
+      start_ms: eventTimeToMillis(event.start, zone, this.defaultZone),
+      end_value: event.end ?? null,
+      end_ms: event.end ? eventTimeToMillis(event.end, zone, this.defaultZone) : null,
+      timezone: zone ?? null,
+      location: event.location ?? null,
+      url: event.url ?? null,
+      summary: event.summary,
+      body: event.body,
+      tags: JSON.stringify(event.tags),
+      source_file: event.source?.file ?? null,
+      source_line: event.source?.line ?? null,
+      content_hash: contentHash,
+      updated_ms: nowMs,
+    };
+  }
+
+  private writeChildren(seq: number, event: Event): void {
+    event.themes.forEach((t, i) => this.statements.insertTheme.run(seq, i + 1, t.title, t.summary));
+    event.hosts.forEach((h, i) => this.statements.insertPerson.run(seq, 'host', i + 1, h, null));
+    event.speakers.forEach((s, i) => this.statements.insertPerson.run(seq, 'speaker', i + 1, s.name, s.role ?? null));
+    this.statements.insertFts.run(
+      seq,
+      event.title,
+      event.themes.map((t) => t.title).join(' \n '),
+      [...event.hosts, ...event.speakers.map((s) => s.name)].join(' \n '),
+      event.tags.join(' \n '),
+      event.summary,
+      [event.body, ...event.themes.map((t) => t.summary)].join(' \n '),
+    );
+  }
+
+  private toEvent(row: EventRow): Event {
+    const themes: Theme[] = this.statements.themesOf.all(row.seq).map((t) => ({ title: t.title, summary: t.summary }));
+    const hosts: string[] = [];
+    const speakers: Speaker[] = [];
+    for (const p of this.statements.peopleOf.all(row.seq)) {
+      if (p.kind === 'host') hosts.push(p.name);
+      else speakers.push(p.role ? { name: p.name, role: p.role } : { name: p.name });
+    }
+    return {
+      id: row.id,
+      title: row.title,
+      type: row.type,
+      start: row.start,
+      end: row.end_value ?? undefined,
+      timezone: row.timezone ?? undefined,
+      location: row.location ?? undefined,
+      url: row.url ?? undefined,
+      hosts,
+      speakers,
+      summary: row.summary,
+      body: row.body,
+      themes,
+      tags: JSON.parse(row.tags) as string[],
+      source: row.source_file ? { file: row.source_file, line: row.source_line ?? 0 } : undefined,
+    };
+  }
+}
