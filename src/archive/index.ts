@@ -5,7 +5,7 @@ import { loadIcs } from './ics-loader.js';
 import { loadJson, loadJsonLines } from './json-loader.js';
 import { loadMarkdown } from './markdown-loader.js';
 import { loadScrapedPage } from './scraped-page-loader.js';
-import type { LoadOptions, LoadResult, Loader, Problem } from './types.js';
+import type { Loader, LoadOptions, LoadResult, Problem } from './types.js';
 
 /** Largest archive file we read; anything bigger is almost certainly not an event archive. */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
@@ -24,26 +24,39 @@ const LOADERS: Record<string, Loader> = {
 /** The extensions we import, for messages and folder walks. */
 export const SUPPORTED_EXTENSIONS = Object.keys(LOADERS);
 
-/** Reads and parses one archive file; every failure comes back as a problem, never as a throw. */
-export function loadFile(path: string, options: LoadOptions, displayName = path): LoadResult {
+/** Reads one archive file and finds its loader; an unknown type, a huge or unreadable file is a problem. */
+export function readArchiveFile(
+  path: string,
+  displayName = path,
+): { ok: true; loader: Loader; bytes: Buffer } | { ok: false; problem: Problem } {
   const loader = LOADERS[extname(path).toLowerCase()];
+  const problem = (message: string) => ({
+    ok: false as const,
+    problem: { file: displayName, line: 1, message },
+  });
   if (!loader) {
-    return fail(
-      displayName,
+    return problem(
       `unknown file type "${extname(path) || '(none)'}"; use one of ${SUPPORTED_EXTENSIONS.join(', ')}`,
     );
   }
-  let bytes: Buffer;
   try {
     const size = statSync(path).size;
     if (size > MAX_FILE_BYTES) {
-      return fail(displayName, `file is ${(size / 1048576).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1048576} MB`);
+      return problem(
+        `file is ${(size / 1048576).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1048576} MB`,
+      );
     }
-    bytes = readFileSync(path);
+    return { ok: true, loader, bytes: readFileSync(path) };
   } catch (error) {
-    return fail(displayName, `cannot read file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    return problem(`cannot read file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }
-  return loadBytes(bytes, loader, displayName, options);
+}
+
+/** Reads and parses one archive file; every failure comes back as a problem, never as a throw. */
+export function loadFile(path: string, options: LoadOptions, displayName = path): LoadResult {
+  const read = readArchiveFile(path, displayName);
+  if (!read.ok) return { events: [], problems: [read.problem] };
+  return loadBytes(read.bytes, read.loader, displayName, options);
 }
 
 /** Parses file content already in memory (also used by `check` on stdin-like inputs and by tests). */
@@ -52,9 +65,15 @@ export function loadBytes(bytes: Buffer, loader: Loader, file: string, options: 
   const binaryAt = binaryOffset(bytes);
   if (binaryAt >= 0) {
     const line = bytes.subarray(0, binaryAt).toString('latin1').split('\n').length;
-    return { events: [], problems: [{ file, line, message: 'file is binary, not text (found a NUL or invalid UTF-8 byte)' }] };
+    return {
+      events: [],
+      problems: [{ file, line, message: 'file is binary, not text (found a NUL or invalid UTF-8 byte)' }],
+    };
   }
-  const text = bytes.toString('utf8').replace(/^\ufeff/, '').replace(/\r\n?/g, '\n');
+  const text = bytes
+    .toString('utf8')
+    .replace(/^\ufeff/, '')
+    .replace(/\r\n?/g, '\n');
   try {
     return loader(text, file, options);
   } catch (error) {
@@ -89,8 +108,11 @@ export function expandArchivePaths(paths: string[]): { files: string[]; problems
 }
 
 function walk(dir: string, out: string[]): void {
-  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-    if (entry.name.startsWith('.') || entry.name.startsWith('_') || /^readme(\.|$)/i.test(entry.name)) continue;
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+    a.name.localeCompare(b.name),
+  )) {
+    if (entry.name.startsWith('.') || entry.name.startsWith('_') || /^readme(\.|$)/i.test(entry.name))
+      continue;
     const full = join(dir, entry.name);
     if (entry.isDirectory()) walk(full, out);
     else if (entry.isFile() && loaderFor(full)) out.push(full);

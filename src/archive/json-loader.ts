@@ -17,7 +17,9 @@ export function loadJson(text: string, file: string): LoadResult {
   if (!Array.isArray(records)) {
     return {
       events: [],
-      problems: [{ file, line: 1, message: 'expected an array of events or an object with an "events" array' }],
+      problems: [
+        { file, line: 1, message: 'expected an array of events or an object with an "events" array' },
+      ],
     };
   }
   const lines = elementStartLines(text);
@@ -61,7 +63,12 @@ export function collect(items: { record: unknown; line: number }[], file: string
     }
     const earlier = seen.get(result.event.id);
     if (earlier !== undefined) {
-      problems.push({ file, line, field: 'id', message: `"${result.event.id}" is already used on line ${earlier}` });
+      problems.push({
+        file,
+        line,
+        field: 'id',
+        message: `"${result.event.id}" is already used on line ${earlier}`,
+      });
       continue;
     }
     seen.set(result.event.id, line);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { eventTimeToMillis, isValidDateTime, isValidTimeZone } from './time.js';
 import { slugify } from './text.js';
+import { eventTimeToMillis, isValidDateTime, isValidTimeZone } from './time.js';
 
 /** A person on the programme; `role` is free text such as "Minister of Foreign Affairs, Finland". */
 export const SpeakerSchema = z.object({
@@ -74,10 +74,16 @@ export const EventSchema = z
     tags: z.array(z.string().trim().min(1).max(100)).default([]),
     source: SourceSchema.optional(),
   })
-  .refine((e) => e.end === undefined || eventTimeToMillis(e.end, e.timezone) >= eventTimeToMillis(e.start, e.timezone), {
-    message: 'must not be before start',
-    path: ['end'],
-  });
+  .refine(
+    (e) =>
+      e.end === undefined ||
+      !isValidDateTime(e.start) ||
+      eventTimeToMillis(e.end, e.timezone) >= eventTimeToMillis(e.start, e.timezone),
+    {
+      message: 'must not be before start',
+      path: ['end'],
+    },
+  );
 export type Event = z.infer<typeof EventSchema>;
 
 const speakerInput = z.union([
@@ -140,7 +146,9 @@ export function parseEvent(
   if (!shaped.success) return { ok: false, problems: toProblems(shaped.error) };
   const raw = shaped.data;
   const candidate = {
-    id: nullToUndefined(raw.id) || (raw.title && raw.start ? deriveEventId(raw.start, raw.title) : 'pending'),
+    id:
+      nullToUndefined(raw.id) ||
+      (raw.title && isValidDateTime(raw.start.trim()) ? deriveEventId(raw.start, raw.title) : 'pending'),
     title: raw.title,
     type: nullToUndefined(raw.type) || undefined,
     start: raw.start,

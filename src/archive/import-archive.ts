@@ -1,0 +1,135 @@
+import { createHash } from 'node:crypto';
+import type { Event } from '../core/model.js';
+import { displayPath, expandArchivePaths, loadBytes, readArchiveFile } from './index.js';
+import type { LoadOptions, Problem } from './types.js';
+
+/** What the importer needs from storage; EventStore provides it. */
+export interface ArchiveSink {
+  archiveFile(path: string): { hash: string; events: number; validUntil?: number } | undefined;
+  replaceFileEvents(
+    file: string,
+    hash: string,
+    events: Event[],
+    options: { validUntil?: number; onProgress?: (done: number, total: number) => void },
+  ): { added: string[]; updated: string[]; unchanged: string[]; removed: string[] };
+  /** Called once at the end when any event was added, updated or removed (search vocabulary refresh). */
+  refreshVocabulary?(): void;
+}
+
+/** Totals over all files, plus each rejected file's problems. */
+export interface ImportSummary {
+  files: number;
+  skippedFiles: number;
+  added: number;
+  updated: number;
+  unchanged: number;
+  removed: number;
+  rejected: number;
+  problems: Problem[];
+  /** Ids whose time or content changed, or that disappeared: reminders follow these. */
+  changedIds: string[];
+  removedIds: string[];
+}
+
+export interface ImportOptions extends LoadOptions {
+  /** Re-parse even files whose hash is unchanged. */
+  force?: boolean;
+  /** Validate only: nothing is written. */
+  dryRun?: boolean;
+  onFile?: (done: number, total: number, file: string) => void;
+  /** Events written so far in the current file, for a progress bar on large files. */
+  onEvents?: (done: number, total: number, file: string) => void;
+}
+
+/**
+ * Imports files and folders, one transaction per file: a file with any problem is rejected whole and
+ * the database keeps what it had. A file whose bytes hash as before is not parsed again.
+ */
+export function importArchive(paths: string[], sink: ArchiveSink, options: ImportOptions): ImportSummary {
+  const summary: ImportSummary = {
+    files: 0,
+    skippedFiles: 0,
+    added: 0,
+    updated: 0,
+    unchanged: 0,
+    removed: 0,
+    rejected: 0,
+    problems: [],
+    changedIds: [],
+    removedIds: [],
+  };
+  const { files, problems } = expandArchivePaths(paths);
+  summary.problems.push(...problems);
+  summary.rejected += problems.length;
+  files.forEach((path, index) => {
+    summary.files++;
+    importOne(path, sink, options, summary);
+    options.onFile?.(index + 1, files.length, path);
+  });
+  if (summary.added + summary.updated + summary.removed > 0 && !options.dryRun) sink.refreshVocabulary?.();
+  return summary;
+}
+
+function importOne(path: string, sink: ArchiveSink, options: ImportOptions, summary: ImportSummary): void {
+  const name = displayPath(path);
+  const read = readArchiveFile(path, name);
+  if (!read.ok) {
+    reject(summary, [read.problem]);
+    return;
+  }
+  const hash = createHash('sha256').update(read.bytes).digest('hex');
+  const known = options.dryRun ? undefined : sink.archiveFile(name);
+  const fresh = known?.validUntil === undefined || known.validUntil > options.now.getTime();
+  if (!options.force && known?.hash === hash && fresh) {
+    summary.skippedFiles++;
+    summary.unchanged += known.events;
+    return;
+  }
+  const result = loadBytes(read.bytes, read.loader, name, options);
+  if (result.problems.length) {
+    reject(summary, result.problems);
+    return;
+  }
+  if (options.dryRun) {
+    summary.added += result.events.length;
+    return;
+  }
+  const outcome = sink.replaceFileEvents(name, hash, result.events, {
+    validUntil: result.validUntil,
+    onProgress: options.onEvents && ((done, total) => options.onEvents?.(done, total, name)),
+  });
+  summary.added += outcome.added.length;
+  summary.updated += outcome.updated.length;
+  summary.unchanged += outcome.unchanged.length;
+  summary.removed += outcome.removed.length;
+  summary.changedIds.push(...outcome.updated);
+  summary.removedIds.push(...outcome.removed);
+}
+
+/** Problems reported per file; past this, one line says how many more there were. */
+export const MAX_PROBLEMS_PER_FILE = 50;
+
+function reject(summary: ImportSummary, problems: Problem[]): void {
+  summary.rejected++;
+  for (const problem of problems.slice(0, MAX_PROBLEMS_PER_FILE)) summary.problems.push(problem);
+  if (problems.length > MAX_PROBLEMS_PER_FILE) {
+    const last = problems[MAX_PROBLEMS_PER_FILE];
+    summary.problems.push({
+      file: last.file,
+      line: last.line,
+      message: `… and ${problems.length - MAX_PROBLEMS_PER_FILE} more problems in this file; fix the ones above first`,
+    });
+  }
+}
+
+const NO_SINK: ArchiveSink = {
+  archiveFile: () => undefined,
+  replaceFileEvents: () => {
+    throw new Error('a dry run never writes');
+  },
+};
+
+/** Validates files and folders without a database: `added` counts the valid events. */
+export function checkArchive(paths: string[], options: LoadOptions): ImportSummary {
+  return importArchive(paths, NO_SINK, { ...options, dryRun: true });
+}

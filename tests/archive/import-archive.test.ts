@@ -1,0 +1,148 @@
+import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { importArchive } from '../../src/archive/import-archive.js';
+import { formatProblem } from '../../src/archive/types.js';
+import type { AppContext } from '../../src/context.js';
+import { memoryContext } from '../helpers/context.js';
+import { tempDir } from '../helpers/temp.js';
+
+const now = new Date('2026-11-29T12:00:00Z');
+const options = { now, defaultZone: 'UTC' };
+
+const jsonl = (...events: object[]) => events.map((e) => JSON.stringify(e)).join('\n');
+const forum = (n: number, extra: object = {}) => ({
+  title: `Policy Forum ${n}`,
+  start: `2015-03-${String(n).padStart(2, '0')}`,
+  ...extra,
+});
+
+/** Every row of every table we own, to show a failed import changed nothing. */
+function snapshot(context: AppContext) {
+  const tables = ['events', 'themes', 'people', 'archive_files', 'events_fts'];
+  return Object.fromEntries(
+    tables.map((t) => [t, context.db.prepare(`SELECT * FROM ${t} ORDER BY 1`).all()]),
+  );
+}
+
+describe('importArchive', () => {
+  it('is idempotent: the same file again is not even re-parsed, and changes nothing', () => {
+    const context = memoryContext();
+    const dir = tempDir({ 'a.jsonl': jsonl(forum(1), forum(2)) });
+    expect(importArchive([dir], context.store, options)).toMatchObject({
+      added: 2,
+      updated: 0,
+      unchanged: 0,
+      rejected: 0,
+    });
+    const before = snapshot(context);
+    const again = importArchive([dir], context.store, options);
+    expect(again).toMatchObject({ added: 0, updated: 0, unchanged: 2, skippedFiles: 1 });
+    expect(snapshot(context)).toEqual(before);
+    expect(importArchive([dir], context.store, { ...options, force: true })).toMatchObject({
+      added: 0,
+      unchanged: 2,
+      skippedFiles: 0,
+    });
+    expect(snapshot(context)).toEqual(before);
+  });
+
+  it('applies an update and removes what the file no longer holds', () => {
+    const context = memoryContext();
+    const dir = tempDir({ 'a.jsonl': jsonl(forum(1), forum(2), forum(3)) });
+    importArchive([dir], context.store, options);
+    writeFileSync(
+      join(dir, 'a.jsonl'),
+      jsonl(forum(1, { summary: 'Moved to the Trusteeship Council chamber.' }), forum(2)),
+    );
+    const summary = importArchive([dir], context.store, options);
+    expect(summary).toMatchObject({ added: 0, updated: 1, unchanged: 1, removed: 1 });
+    expect(summary.changedIds).toEqual(['2015-03-01-policy-forum-1']);
+    expect(summary.removedIds).toEqual(['2015-03-03-policy-forum-3']);
+    expect(context.store.getById('2015-03-01-policy-forum-1')?.summary).toBe(
+      'Moved to the Trusteeship Council chamber.',
+    );
+    expect(context.store.getById('2015-03-03-policy-forum-3')).toBeUndefined();
+  });
+
+  it('never wipes events that came from other files', () => {
+    const context = memoryContext();
+    const dir = tempDir({ 'a.jsonl': jsonl(forum(1)), 'b.jsonl': jsonl(forum(2)) });
+    importArchive([join(dir, 'a.jsonl')], context.store, options);
+    importArchive([join(dir, 'b.jsonl')], context.store, options);
+    expect(context.store.stats().events).toBe(2);
+  });
+
+  it('rejects a file with one bad record whole, names file, line and field, and leaves the database as it was', () => {
+    const context = memoryContext();
+    const dir = tempDir({ 'a.jsonl': jsonl(forum(1), forum(2)) });
+    importArchive([dir], context.store, options);
+    const before = snapshot(context);
+    writeFileSync(
+      join(dir, 'a.jsonl'),
+      jsonl(forum(1, { summary: 'changed' }), forum(2), forum(3, { start: '2015-13-45' })),
+    );
+    const summary = importArchive([dir], context.store, options);
+    expect(summary.rejected).toBe(1);
+    expect(summary.problems.map(formatProblem)[0]).toMatch(/a\.jsonl:3: start: expected a date/);
+    expect(snapshot(context)).toEqual(before);
+  });
+
+  it.each([
+    ['empty.json', '', /empty\.json:1: file is empty/],
+    ['blank.jsonl', '\n  \n', /blank\.jsonl:1: file is empty/],
+    [
+      'photo.json',
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]),
+      /photo\.json:3: file is binary/,
+    ],
+    ['events.xlsx', 'PK', /events\.xlsx:1: unknown file type "\.xlsx"; use one of \.json/],
+    [
+      'latin1.csv',
+      Buffer.from('title,start\nCaf\xe9 diplomacy,2015-01-01\n', 'latin1'),
+      /latin1\.csv:2: file is binary/,
+    ],
+  ])('answers %s with a file:line message and writes nothing', (name, content, message) => {
+    const context = memoryContext();
+    const before = snapshot(context);
+    const summary = importArchive([join(tempDir({ [name]: content }), name)], context.store, options);
+    expect(summary.rejected).toBe(1);
+    expect(summary.problems.map(formatProblem).join('\n')).toMatch(message);
+    expect(snapshot(context)).toEqual(before);
+  });
+
+  it.each(['garbage.json', 'garbage.jsonl', 'garbage.csv', 'garbage.md', 'garbage.ics', 'garbage.txt'])(
+    'survives a 10 MB file of garbage text (%s) with a message and no write',
+    (name) => {
+      const context = memoryContext();
+      const garbage = randomBytes(7.5 * 1024 * 1024)
+        .toString('base64')
+        .replace(/(.{97})/g, '$1\n');
+      const summary = importArchive([join(tempDir({ [name]: garbage }), name)], context.store, options);
+      expect(summary.rejected).toBe(1);
+      expect(summary.problems[0].file).toMatch(name);
+      expect(summary.problems[0].line).toBeGreaterThanOrEqual(1);
+      expect(context.store.stats().events).toBe(0);
+    },
+  );
+
+  it('reports a folder or file that does not exist', () => {
+    const context = memoryContext();
+    const summary = importArchive(['/nonexistent/archive'], context.store, options);
+    expect(summary.problems.map(formatProblem)).toEqual(['/nonexistent/archive:0: no such file or folder']);
+  });
+
+  it('re-expands a file whose result was only valid until a date that has passed', () => {
+    const context = memoryContext();
+    const dir = tempDir({ 'a.jsonl': jsonl(forum(1)) });
+    const name = join(dir, 'a.jsonl');
+    importArchive([name], context.store, options);
+    const record = context.store.archiveFile(name)!;
+    context.db
+      .prepare('UPDATE archive_files SET valid_until = ? WHERE path = ?')
+      .run(now.getTime() - 1, name);
+    expect(importArchive([name], context.store, options).skippedFiles).toBe(0);
+    expect(context.store.archiveFile(name)?.hash).toBe(record.hash);
+  });
+});

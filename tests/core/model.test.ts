@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { deriveEventId, parseEvent } from '../../src/core/model.js';
+
+describe('parseEvent', () => {
+  it('derives a stable id from the date and a slug of the title', () => {
+    const result = parseEvent({
+      title: 'Strengthening the Partnership: A Fresh Dialogue on UN Peacekeeping',
+      start: '2013-09-25',
+    });
+    expect(result.ok && result.event.id).toBe(
+      '2013-09-25-strengthening-the-partnership-a-fresh-dialogue-on-un-peacekeeping',
+    );
+  });
+
+  it('accepts speakers and themes as plain strings or objects', () => {
+    const result = parseEvent({
+      title: 'Vike-Freiberga: Rethinking the United Nations',
+      start: '2014-09-30T18:00:00-04:00',
+      speakers: ['Vaira Vīķe-Freiberga', { name: 'Terje Rød-Larsen', role: 'President, IPI' }],
+      themes: ['Reform', { title: 'Legitimacy', summary: 'Who speaks for the UN.' }],
+    });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.event.speakers).toEqual([
+      { name: 'Vaira Vīķe-Freiberga' },
+      { name: 'Terje Rød-Larsen', role: 'President, IPI' },
+    ]);
+    expect(result.event.themes).toEqual([
+      { title: 'Reform', summary: '' },
+      { title: 'Legitimacy', summary: 'Who speaks for the UN.' },
+    ]);
+    expect(result.event.type).toBe('Event');
+  });
+
+  it.each([
+    ['2013-02-30', 'start'],
+    ['25/09/2013', 'start'],
+    ['2013-09-25T19:00:00', 'start'],
+  ])('refuses the start %s and names the field', (start, field) => {
+    const result = parseEvent({ title: 'A dinner', start });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems[0].field).toBe(field);
+    expect(result.problems[0].message).toMatch(/2013-09-25/);
+  });
+
+  it('refuses a missing title, an unknown time zone and an end before the start', () => {
+    const result = parseEvent({
+      start: '2013-09-25',
+      timezone: 'Mars/Olympus',
+      end: '2013-09-24',
+      title: '',
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const fields = result.problems.map((p) => p.field);
+    expect(fields).toContain('title');
+    expect(fields).toContain('timezone');
+  });
+
+  it('refuses an end before the start', () => {
+    const result = parseEvent({
+      title: 'A forum',
+      start: '2013-09-25T19:00:00Z',
+      end: '2013-09-25T18:00:00Z',
+    });
+    expect(result.ok || result.problems.map((p) => p.field)).toEqual(['end']);
+  });
+
+  it('keeps ids slug-safe whatever the title holds', () => {
+    expect(deriveEventId('2014-10-09', 'Africa: China’s Second Continent')).toBe(
+      '2014-10-09-africa-china-s-second-continent',
+    );
+    expect(deriveEventId('2014-10-09', '🙂🙂')).toBe('2014-10-09-event');
+  });
+});
+
+describe('parseEvent with two bad dates', () => {
+  it('reports the bad start alone, not a spurious end-before-start', () => {
+    const result = parseEvent({ title: 'A forum', start: 'soon', end: '2013-09-25' });
+    expect(result.ok || result.problems.map((p) => p.field)).toEqual(['start']);
+  });
+});
