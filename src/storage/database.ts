@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync, mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
@@ -40,7 +40,9 @@ export function migrate(db: Db, migrations = readMigrations()): number {
   const current = db.pragma('user_version', { simple: true }) as number;
   const latest = migrations.at(-1)?.version ?? 0;
   if (current > latest) {
-    throw new Error(`database schema version ${current} is newer than this program knows (${latest}); upgrade the bot`);
+    throw new Error(
+      `database schema version ${current} is newer than this program knows (${latest}); upgrade the bot`,
+    );
   }
   for (const m of migrations) {
     if (m.version <= current) continue;

@@ -11,6 +11,13 @@ export interface FileImportOutcome {
   removed: string[];
 }
 
+/** Options for one file's replacement; `onProgress` is called every thousand events for progress bars. */
+export interface ReplaceOptions {
+  validUntil?: number;
+  nowMs?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
 /** The stored state of an imported archive file. */
 export interface ArchiveFileRecord {
   path: string;
@@ -53,10 +60,13 @@ export class EventStore {
     this.statements = {
       byId: db.prepare<[string], EventRow>('SELECT * FROM events WHERE id = ?'),
       bySeq: db.prepare<[number], EventRow>('SELECT * FROM events WHERE seq = ?'),
-      hashById: db.prepare<[string], { seq: number; content_hash: string; source_file: string | null; source_line: number | null }>(
-        'SELECT seq, content_hash, source_file, source_line FROM events WHERE id = ?',
+      hashById: db.prepare<
+        [string],
+        { seq: number; content_hash: string; source_file: string | null; source_line: number | null }
+      >('SELECT seq, content_hash, source_file, source_line FROM events WHERE id = ?'),
+      idsOfFile: db.prepare<[string], { seq: number; id: string }>(
+        'SELECT seq, id FROM events WHERE source_file = ?',
       ),
-      idsOfFile: db.prepare<[string], { seq: number; id: string }>('SELECT seq, id FROM events WHERE source_file = ?'),
       insert: db.prepare(
         `INSERT INTO events (id, title, type, start, start_ms, end_value, end_ms, timezone, location, url, summary, body,
            tags, source_file, source_line, content_hash, updated_ms)
@@ -75,10 +85,12 @@ export class EventStore {
       deleteThemes: db.prepare('DELETE FROM themes WHERE event_seq = ?'),
       deletePeople: db.prepare('DELETE FROM people WHERE event_seq = ?'),
       insertTheme: db.prepare('INSERT INTO themes (event_seq, position, title, summary) VALUES (?, ?, ?, ?)'),
-      insertPerson: db.prepare('INSERT INTO people (event_seq, kind, position, name, role) VALUES (?, ?, ?, ?, ?)'),
+      insertPerson: db.prepare(
+        'INSERT INTO people (event_seq, kind, position, name, role) VALUES (?, ?, ?, ?, ?)',
+      ),
       deleteFts: db.prepare('DELETE FROM events_fts WHERE rowid = ?'),
       insertFts: db.prepare(
-        'INSERT INTO events_fts (rowid, title, themes, people, tags, summary, body) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        'INSERT INTO events_fts (rowid, title, themes, speakers, hosts, tags, summary, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       ),
       themesOf: db.prepare<[number], { title: string; summary: string }>(
         'SELECT title, summary FROM themes WHERE event_seq = ? ORDER BY position',
@@ -86,9 +98,10 @@ export class EventStore {
       peopleOf: db.prepare<[number], { kind: string; name: string; role: string | null }>(
         'SELECT kind, name, role FROM people WHERE event_seq = ? ORDER BY kind, position',
       ),
-      fileRecord: db.prepare<[string], { path: string; hash: string; events: number; valid_until: number | null }>(
-        'SELECT path, hash, events, valid_until FROM archive_files WHERE path = ?',
-      ),
+      fileRecord: db.prepare<
+        [string],
+        { path: string; hash: string; events: number; valid_until: number | null }
+      >('SELECT path, hash, events, valid_until FROM archive_files WHERE path = ?'),
       upsertFile: db.prepare(
         `INSERT INTO archive_files (path, hash, events, valid_until, imported_ms) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (path) DO UPDATE SET hash = excluded.hash, events = excluded.events,
@@ -102,7 +115,9 @@ export class EventStore {
       types: db.prepare<[], { type: string; n: number }>(
         'SELECT type, count(*) AS n FROM events GROUP BY type ORDER BY n DESC, type',
       ),
-      files: db.prepare<[], { path: string; events: number }>('SELECT path, events FROM archive_files ORDER BY path'),
+      files: db.prepare<[], { path: string; events: number }>(
+        'SELECT path, events FROM archive_files ORDER BY path',
+      ),
       themeCount: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM themes'),
     };
   }
@@ -112,16 +127,25 @@ export class EventStore {
    * ones updated, identical ones left alone, and ids this file no longer holds removed. Events from
    * other files are never touched, unless an event moves here under the same id.
    */
-  replaceFileEvents(file: string, hash: string, events: Event[], validUntil?: number, nowMs = Date.now()): FileImportOutcome {
+  replaceFileEvents(
+    file: string,
+    hash: string,
+    events: Event[],
+    options: ReplaceOptions = {},
+  ): FileImportOutcome {
+    const { validUntil, nowMs = Date.now(), onProgress } = options;
     const outcome: FileImportOutcome = { added: [], updated: [], unchanged: [], removed: [] };
     this.db.transaction(() => {
       const keep = new Set<string>();
-      for (const event of events) {
+      for (const [index, event] of events.entries()) {
+        if (onProgress && index % 1000 === 0) onProgress(index, events.length);
         keep.add(event.id);
         const contentHash = eventContentHash(event);
         const existing = this.statements.hashById.get(event.id);
         if (!existing) {
-          const seq = Number(this.statements.insert.run(this.toRow(event, contentHash, nowMs)).lastInsertRowid);
+          const seq = Number(
+            this.statements.insert.run(this.toRow(event, contentHash, nowMs)).lastInsertRowid,
+          );
           this.writeChildren(seq, event);
           outcome.added.push(event.id);
         } else if (existing.content_hash !== contentHash) {
@@ -144,15 +168,36 @@ export class EventStore {
         this.statements.deleteEvent.run(seq);
         outcome.removed.push(id);
       }
-      this.statements.upsertFile.run(file, hash, events.length, validUntil ?? null, nowMs);
+      const known = this.statements.fileRecord.get(file);
+      const changed = outcome.added.length + outcome.updated.length + outcome.removed.length > 0;
+      if (changed || !known || known.hash !== hash || (known.valid_until ?? undefined) !== validUntil) {
+        this.statements.upsertFile.run(file, hash, events.length, validUntil ?? null, nowMs);
+      }
     })();
+    onProgress?.(events.length, events.length);
     return outcome;
+  }
+
+  /**
+   * Rebuilds the word list search corrects typos against, from the full-text index, and its
+   * trigram index. Called once after an import that changed anything (per file would repeat the work).
+   */
+  refreshVocabulary(): void {
+    this.db.exec(`
+      BEGIN;
+      DELETE FROM vocab;
+      INSERT INTO vocab (term, df) SELECT term, doc FROM events_vocab WHERE length(term) BETWEEN 2 AND 40;
+      INSERT INTO vocab_trigram (vocab_trigram) VALUES ('rebuild');
+      COMMIT;
+    `);
   }
 
   /** The remembered hash of an imported file, if any. */
   archiveFile(path: string): ArchiveFileRecord | undefined {
     const row = this.statements.fileRecord.get(path);
-    return row && { path: row.path, hash: row.hash, events: row.events, validUntil: row.valid_until ?? undefined };
+    return (
+      row && { path: row.path, hash: row.hash, events: row.events, validUntil: row.valid_until ?? undefined }
+    );
   }
 
   getById(id: string): Event | undefined {
@@ -166,7 +211,14 @@ export class EventStore {
   }
 
   /** Counts and date range for `event-bot stats` and the console banner. */
-  stats(): { events: number; themes: number; first?: string; last?: string; types: { type: string; count: number }[]; files: { path: string; events: number }[] } {
+  stats(): {
+    events: number;
+    themes: number;
+    first?: string;
+    last?: string;
+    types: { type: string; count: number }[];
+    files: { path: string; events: number }[];
+  } {
     const range = this.statements.range.get();
     return {
       events: this.statements.count.get()?.n ?? 0,
@@ -202,22 +254,28 @@ export class EventStore {
   }
 
   private writeChildren(seq: number, event: Event): void {
-    event.themes.forEach((t, i) => this.statements.insertTheme.run(seq, i + 1, t.title, t.summary));
-    event.hosts.forEach((h, i) => this.statements.insertPerson.run(seq, 'host', i + 1, h, null));
-    event.speakers.forEach((s, i) => this.statements.insertPerson.run(seq, 'speaker', i + 1, s.name, s.role ?? null));
-    this.statements.insertFts.run(
-      seq,
-      event.title,
-      event.themes.map((t) => t.title).join(' \n '),
-      [...event.hosts, ...event.speakers.map((s) => s.name)].join(' \n '),
-      event.tags.join(' \n '),
-      event.summary,
-      [event.body, ...event.themes.map((t) => t.summary)].join(' \n '),
-    );
+    for (const [i, t] of event.themes.entries())
+      this.statements.insertTheme.run(seq, i + 1, t.title, t.summary);
+    for (const [i, h] of event.hosts.entries()) this.statements.insertPerson.run(seq, 'host', i + 1, h, null);
+    for (const [i, s] of event.speakers.entries()) {
+      this.statements.insertPerson.run(seq, 'speaker', i + 1, s.name, s.role ?? null);
+    }
+    const themes = event.themes.map((t) => t.title).join(' \n ');
+    const speakers = event.speakers.map((s) => s.name).join(' \n ');
+    const hosts = event.hosts.join(' \n ');
+    const tags = [...event.tags, event.type, event.location ?? ''].join(' \n ');
+    const long = [
+      event.body,
+      ...event.themes.map((t) => t.summary),
+      ...event.speakers.map((s) => s.role ?? ''),
+    ].join(' \n ');
+    this.statements.insertFts.run(seq, event.title, themes, speakers, hosts, tags, event.summary, long);
   }
 
   private toEvent(row: EventRow): Event {
-    const themes: Theme[] = this.statements.themesOf.all(row.seq).map((t) => ({ title: t.title, summary: t.summary }));
+    const themes: Theme[] = this.statements.themesOf
+      .all(row.seq)
+      .map((t) => ({ title: t.title, summary: t.summary }));
     const hosts: string[] = [];
     const speakers: Speaker[] = [];
     for (const p of this.statements.peopleOf.all(row.seq)) {

@@ -50,8 +50,11 @@ CREATE TABLE archive_files (
   imported_ms INTEGER NOT NULL
 );
 
--- Full-text index over what search reads, short fields first. rowid = events.seq.
+-- Full-text index over what search reads, short fields first. rowid = events.seq. Contentless: the
+-- text already lives in events, themes and people, so the index keeps no second copy. Words are not
+-- stemmed: search widens each query word to the archive's words sharing its stem (see vocab).
 CREATE VIRTUAL TABLE events_fts USING fts5 (
-  title, themes, people, tags, summary, body,
-  tokenize = 'porter unicode61 remove_diacritics 2'
+  title, themes, speakers, hosts, tags, summary, body,
+  content = '', contentless_delete = 1,
+  tokenize = 'unicode61 remove_diacritics 2'
 );

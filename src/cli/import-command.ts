@@ -1,0 +1,64 @@
+import { Presets, SingleBar } from 'cli-progress';
+import { checkArchive, type ImportSummary, importArchive } from '../archive/import-archive.js';
+import { formatProblem } from '../archive/types.js';
+import type { Config } from '../config.js';
+import type { AppContext } from '../context.js';
+import type { Clock } from '../core/time.js';
+import type { CliIo } from './io.js';
+
+/** Events in one file past which a progress bar is worth drawing. */
+const PROGRESS_THRESHOLD = 2000;
+
+/** `event-bot import <files or folders…> [--force]`: writes, one transaction per file, and prints a summary. */
+export function runImport(context: AppContext, paths: string[], io: CliIo, force = false): number {
+  if (paths.length === 0) paths = context.config.archivePaths;
+  const bar = io.interactive
+    ? new SingleBar(
+        { format: ' {bar} {percentage}% | {value}/{total} events | {file}', hideCursor: true },
+        Presets.shades_classic,
+      )
+    : undefined;
+  let barStarted = false;
+  const summary = importArchive(paths, context.store, {
+    now: context.clock.now(),
+    defaultZone: context.config.timezone,
+    force,
+    onEvents: (done, total, file) => {
+      if (!bar || total < PROGRESS_THRESHOLD) return;
+      if (!barStarted) {
+        bar.start(total, 0, { file });
+        barStarted = true;
+      }
+      bar.setTotal(total);
+      bar.update(done, { file });
+      if (done === total) {
+        bar.stop();
+        barStarted = false;
+      }
+    },
+  });
+  if (barStarted) bar?.stop();
+  printProblems(summary, io);
+  io.out(
+    `${summary.files} file(s): ${summary.added} added, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.removed} removed, ${summary.rejected} file(s) rejected`,
+  );
+  return summary.rejected ? 1 : 0;
+}
+
+/** `event-bot check <files…>`: validates without writing. */
+export function runCheck(config: Config, clock: Clock, paths: string[], io: CliIo): number {
+  const summary = checkArchive(paths.length ? paths : config.archivePaths, {
+    now: clock.now(),
+    defaultZone: config.timezone,
+  });
+  printProblems(summary, io);
+  io.out(
+    `${summary.files} file(s) checked: ${summary.added} valid event(s), ${summary.rejected} file(s) with problems`,
+  );
+  return summary.rejected ? 1 : 0;
+}
+
+/** Problems go to stderr, one `file:line: field: message` per line. */
+export function printProblems(summary: ImportSummary, io: CliIo): void {
+  for (const problem of summary.problems) io.err(formatProblem(problem));
+}

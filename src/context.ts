@@ -1,0 +1,46 @@
+import { type ImportSummary, importArchive } from './archive/import-archive.js';
+import type { Config } from './config.js';
+import type { CommandDeps } from './core/commands/deps.js';
+import { type Clock, systemClock } from './core/time.js';
+import { type Db, migrate, openDatabase } from './storage/database.js';
+import { EventStore } from './storage/event-repository.js';
+import { SqliteSearchIndex } from './storage/search-index.js';
+
+/** Everything a door (Slack, console, CLI) needs, built in one place so tests can pass overrides. */
+export interface AppContext {
+  config: Config;
+  db: Db;
+  store: EventStore;
+  clock: Clock;
+  /** What the `/event` use-cases need, shared by every door. */
+  commands: CommandDeps;
+  close(): void;
+}
+
+/** Opens and migrates the database and builds the services; does not import the archive. */
+export function createContext(config: Config, overrides: { clock?: Clock } = {}): AppContext {
+  const db = openDatabase(config.databasePath);
+  migrate(db);
+  const store = new EventStore(db, config.timezone);
+  const clock = overrides.clock ?? systemClock;
+  return {
+    config,
+    db,
+    store,
+    clock,
+    commands: { index: new SqliteSearchIndex(db, store), clock, zone: config.timezone },
+    close: () => db.close(),
+  };
+}
+
+/** Loads the configured archive; unchanged files are skipped by hash, so a restart costs little. */
+export function loadConfiguredArchive(
+  context: AppContext,
+  hooks: Pick<Parameters<typeof importArchive>[2], 'onFile' | 'onEvents'> = {},
+): ImportSummary {
+  return importArchive(context.config.archivePaths, context.store, {
+    now: context.clock.now(),
+    defaultZone: context.config.timezone,
+    ...hooks,
+  });
+}

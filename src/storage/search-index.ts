@@ -1,0 +1,157 @@
+import type { Event } from '../core/model.js';
+import type {
+  EventFilters,
+  MatchRequest,
+  SearchColumn,
+  SearchIndex,
+  TermInfo,
+  TextClause,
+} from '../core/ports.js';
+import type { Db } from './database.js';
+import type { EventStore } from './event-repository.js';
+
+/** bm25 weights, in the column order of events_fts: title above themes above people above text. */
+const WEIGHTS: Record<SearchColumn, number> = {
+  title: 10,
+  themes: 5,
+  speakers: 4,
+  hosts: 4,
+  tags: 3,
+  summary: 1.5,
+  body: 0.5,
+};
+const BM25 = `bm25(events_fts, ${Object.values(WEIGHTS).join(', ')})`;
+
+/** Words reach FTS5 only as quoted strings of letters and digits, so no query syntax can be injected. */
+const quote = (word: string) => `"${word.replace(/[^\p{L}\p{N}]/gu, '')}"`;
+
+/** Builds an FTS5 MATCH expression from clauses; every user word is quoted, never spliced raw. */
+export function toFtsExpression(clauses: TextClause[]): string {
+  const parts: string[] = [];
+  for (const clause of clauses) {
+    const terms = [
+      ...clause.groups
+        .filter((g) => g.length)
+        .map((g) => (g.length === 1 ? quote(g[0]) : `(${g.map(quote).join(' OR ')})`)),
+      ...(clause.phrases ?? []).filter((p) => p.length).map((p) => quote(p.join(' ')).replace(/^"|"$/g, '')),
+    ];
+    if (!terms.length) continue;
+    const body = terms.map((t) => (t.startsWith('(') || t.startsWith('"') ? t : `"${t}"`)).join(' AND ');
+    parts.push(clause.columns?.length ? `{${clause.columns.join(' ')}} : (${body})` : `(${body})`);
+  }
+  return parts.join(' AND ');
+}
+
+/** SQLite implementation of the search port; all SQL for search lives here. */
+export class SqliteSearchIndex implements SearchIndex {
+  private readonly statements;
+
+  constructor(
+    private readonly db: Db,
+    private readonly store: EventStore,
+  ) {
+    this.statements = {
+      count: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM events'),
+      df: db.prepare<[string], { df: number }>('SELECT df FROM vocab WHERE term = ?'),
+      similar: db.prepare<[string, number, number, number], TermInfo>(
+        `SELECT v.term, v.df FROM vocab_trigram JOIN vocab v ON v.id = vocab_trigram.rowid
+         WHERE vocab_trigram MATCH ? AND length(v.term) BETWEEN ? AND ?
+         ORDER BY rank LIMIT ?`,
+      ),
+      prefix: db.prepare<[string, string, number], TermInfo>(
+        'SELECT term, df FROM vocab WHERE term >= ? AND term < ? ORDER BY df DESC LIMIT ?',
+      ),
+      types: db.prepare<[], { type: string; count: number }>(
+        'SELECT type, count(*) AS count FROM events GROUP BY type ORDER BY count DESC, type',
+      ),
+      themeCounts: db.prepare<[], { title: string; count: number }>(
+        `SELECT min(title) AS title, count(DISTINCT event_seq) AS count FROM themes
+         GROUP BY lower(title) ORDER BY count DESC, lower(title)`,
+      ),
+    };
+  }
+
+  eventCount(): number {
+    return this.statements.count.get()?.n ?? 0;
+  }
+
+  termFrequency(term: string): number {
+    return this.statements.df.get(term)?.df ?? 0;
+  }
+
+  similarTerms(term: string, limit: number): TermInfo[] {
+    const trigrams = new Set<string>();
+    for (let i = 0; i + 3 <= term.length; i++) trigrams.add(term.slice(i, i + 3));
+    if (!trigrams.size) return [];
+    const expression = [...trigrams].map((t) => `"${t.replace(/"/g, '')}"`).join(' OR ');
+    return this.statements.similar.all(expression, term.length - 2, term.length + 2, limit);
+  }
+
+  termsWithPrefix(prefix: string, limit: number): TermInfo[] {
+    return this.statements.prefix.all(prefix, `${prefix}\uffff`, limit);
+  }
+
+  match(request: MatchRequest): { id: string; score: number }[] {
+    const expression = toFtsExpression(request.clauses);
+    if (!expression) return [];
+    const { where, params } = filterSql(request.filters);
+    const sql = `SELECT e.id AS id, -${BM25} AS score FROM events_fts JOIN events e ON e.seq = events_fts.rowid
+      WHERE events_fts MATCH ? ${where} ORDER BY ${BM25} LIMIT ?`;
+    return this.db
+      .prepare<unknown[], { id: string; score: number }>(sql)
+      .all(expression, ...params, request.limit);
+  }
+
+  browse(filters: EventFilters, order: 'asc' | 'desc', limit: number, offset: number): string[] {
+    const { where, params } = filterSql(filters);
+    const sql = `SELECT e.id AS id FROM events e WHERE 1 = 1 ${where} ORDER BY e.start_ms ${order === 'asc' ? 'ASC' : 'DESC'}, e.id LIMIT ? OFFSET ?`;
+    return this.db
+      .prepare<unknown[], { id: string }>(sql)
+      .all(...params, limit, offset)
+      .map((r) => r.id);
+  }
+
+  events(ids: string[]): Event[] {
+    return ids.map((id) => this.store.getById(id)).filter((e): e is Event => e !== undefined);
+  }
+
+  types(): { type: string; count: number }[] {
+    return this.statements.types.all();
+  }
+
+  themeCounts(): { title: string; count: number }[] {
+    return this.statements.themeCounts.all();
+  }
+
+  people(
+    words: string[],
+    kind: 'speaker' | 'host' | 'any',
+    limit: number,
+  ): { name: string; count: number }[] {
+    const likes = words.map(() => "name LIKE ? ESCAPE '\\'").join(' AND ');
+    const kindSql = kind === 'any' ? '' : 'AND kind = ?';
+    const sql = `SELECT min(name) AS name, count(DISTINCT event_seq) AS count FROM people
+      WHERE ${likes || '1 = 1'} ${kindSql} GROUP BY lower(name) ORDER BY count DESC, name LIMIT ?`;
+    const params: unknown[] = words.map((w) => `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    if (kind !== 'any') params.push(kind);
+    return this.db.prepare<unknown[], { name: string; count: number }>(sql).all(...params, limit);
+  }
+}
+
+function filterSql(filters: EventFilters): { where: string; params: unknown[] } {
+  const clauses: string[] = [];
+  const params: unknown[] = [];
+  if (filters.fromMs !== undefined) {
+    clauses.push('AND e.start_ms >= ?');
+    params.push(filters.fromMs);
+  }
+  if (filters.toMs !== undefined) {
+    clauses.push('AND e.start_ms < ?');
+    params.push(filters.toMs);
+  }
+  if (filters.type) {
+    clauses.push('AND lower(e.type) = lower(?)');
+    params.push(filters.type);
+  }
+  return { where: clauses.join(' '), params };
+}

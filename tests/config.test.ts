@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config.js';
+
+describe('loadConfig', () => {
+  it('defaults to the local console on the shipped archive', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      mode: 'console',
+      archivePaths: ['data'],
+      databasePath: 'var/events.db',
+      timezone: 'UTC',
+      port: 3000,
+    });
+  });
+
+  it('chooses Socket Mode with an app token and HTTP with a signing secret', () => {
+    expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' }).mode).toBe('socket');
+    expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' }).mode).toBe('http');
+  });
+
+  it('says what to set when an app token comes without a bot token', () => {
+    expect(() => loadConfig({ SLACK_APP_TOKEN: 'xapp-1' })).toThrow(/SLACK_BOT_TOKEN is not set/);
+  });
+
+  it('refuses a bot token without a way to receive events', () => {
+    expect(() => loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1' })).toThrow(
+      /neither SLACK_APP_TOKEN .* nor SLACK_SIGNING_SECRET/,
+    );
+  });
+
+  it('reports every bad variable at once, by name', () => {
+    try {
+      loadConfig({ EVENT_TIMEZONE: 'Europe/Atlantis', PORT: 'eighty', SLACK_BOT_TOKEN: 'xoxp-user' });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      const text = (error as ConfigError).problems.join('\n');
+      expect(text).toMatch(/EVENT_TIMEZONE/);
+      expect(text).toMatch(/PORT/);
+      expect(text).toMatch(/SLACK_BOT_TOKEN: must be a bot token/);
+    }
+  });
+
+  it('splits EVENT_ARCHIVE on commas and normalises the API URL', () => {
+    const config = loadConfig({
+      EVENT_ARCHIVE: 'data, more/events.jsonl',
+      SLACK_API_URL: 'http://127.0.0.1:9/api',
+    });
+    expect(config.archivePaths).toEqual(['data', 'more/events.jsonl']);
+    expect(config.slack.apiUrl).toBe('http://127.0.0.1:9/api/');
+  });
+});
