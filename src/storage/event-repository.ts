@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Event, Speaker, Theme } from '../core/model.js';
+import { acronymOf } from '../core/text.js';
 import { eventTimeToMillis } from '../core/time.js';
 import type { Db } from './database.js';
 
@@ -263,7 +264,8 @@ export class EventStore {
     const themes = event.themes.map((t) => t.title).join(' \n ');
     const speakers = event.speakers.map((s) => s.name).join(' \n ');
     const hosts = event.hosts.join(' \n ');
-    const tags = [...event.tags, event.type, event.location ?? ''].join(' \n ');
+    const acronyms = event.hosts.map(acronymOf).filter((a): a is string => a !== undefined);
+    const tags = [...event.tags, ...acronyms, event.type, event.location ?? ''].join(' \n ');
     const long = [
       event.body,
       ...event.themes.map((t) => t.summary),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deriveEventId, parseEvent } from '../../src/core/model.js';
+import { acronymOf } from '../../src/core/text.js';
 
 describe('parseEvent', () => {
   it('derives a stable id from the date and a slug of the title', () => {
@@ -79,5 +80,13 @@ describe('parseEvent with two bad dates', () => {
   it('reports the bad start alone, not a spurious end-before-start', () => {
     const result = parseEvent({ title: 'A forum', start: 'soon', end: '2013-09-25' });
     expect(result.ok || result.problems.map((p) => p.field)).toEqual(['start']);
+  });
+});
+
+describe('acronymOf', () => {
+  it('gives the initials people type for organisations', () => {
+    expect(acronymOf('International Peace Institute')).toBe('IPI');
+    expect(acronymOf('Vienna Center for Disarmament and Non-Proliferation')).toBe('VCDNP');
+    expect(acronymOf('Government of Finland')).toBeUndefined();
   });
 });

@@ -1,0 +1,23 @@
+import type { SearchIndex } from '../ports.js';
+import type { Clock } from '../time.js';
+
+/** What every `/event` use-case may use; passed in by each door. */
+export interface CommandDeps {
+  index: SearchIndex;
+  clock: Clock;
+  /** The configured zone for date phrases and "upcoming" when the user's own is unknown. */
+  zone: string;
+}
+
+/** One `/event` invocation: the text after the command, and paging state from a button. */
+export interface CommandInput {
+  text: string;
+  offset?: number;
+  /** Who asked, for "Shared by" and reminders; opaque to core. */
+  userId?: string;
+}
+
+/** Cards show the best match and up to this many more. */
+export const MORE_MATCHES = 4;
+/** Lists (upcoming, a theme's events) show this many items a page. */
+export const LIST_PAGE = 8;

@@ -1,0 +1,66 @@
+import type { CommandDeps, CommandInput } from './deps.js';
+import { moreLikeCommand, openCommand, shareByIdCommand, shareCommand } from './event-commands.js';
+import { helpReply } from './help-command.js';
+import { lookupCommand, themeDetailCommand, themesCommand } from './lookup-command.js';
+import type { CommandResult, ReplyAction } from './reply.js';
+import { searchCommand } from './search-command.js';
+import { upcomingCommand } from './upcoming-command.js';
+
+export type { CommandDeps, CommandInput } from './deps.js';
+
+type Handler = (input: CommandInput, deps: CommandDeps) => CommandResult;
+
+const THEME_OF = /^(\d{1,3})\s+(?:of|in|from)\s+(.+)$/i;
+
+/** Subcommands by their first word; anything else is a search. */
+const SUBCOMMANDS: Record<string, Handler> = {
+  help: (_input, deps) => ({ reply: helpReply(deps), visibility: 'ephemeral' }),
+  upcoming: upcomingCommand,
+  next: upcomingCommand,
+  themes: (_input, deps) => themesCommand(deps),
+  theme: (input, deps) => {
+    const detail = THEME_OF.exec(input.text.trim());
+    return detail
+      ? themeDetailCommand(Number(detail[1]), detail[2], deps)
+      : lookupCommand('theme', input, deps);
+  },
+  speaker: (input, deps) => lookupCommand('speaker', input, deps),
+  host: (input, deps) => lookupCommand('host', input, deps),
+  share: shareCommand,
+};
+
+/**
+ * The one entry point for `/event <text>` from every door: routes by the first word and returns a
+ * Reply plus who should see it. Never throws for anything a user can type.
+ */
+export function runEventCommand(input: CommandInput, deps: CommandDeps): CommandResult {
+  const text = input.text.replace(/\s+/g, ' ').trim();
+  const [first = '', ...rest] = text.split(' ');
+  if (!text) return { reply: helpReply(deps), visibility: 'ephemeral' };
+  const handler = SUBCOMMANDS[first.toLowerCase()];
+  if (handler) return handler({ ...input, text: rest.join(' ') }, deps);
+  return searchCommand({ ...input, text }, deps);
+}
+
+/** What a button does, decided here so the Slack listener and the console stay thin. */
+export function runAction(action: ReplyAction, deps: CommandDeps, userId?: string): CommandResult {
+  switch (action.kind) {
+    case 'open':
+      return openCommand(action.eventId, deps);
+    case 'more-like':
+      return moreLikeCommand(action.eventId, deps);
+    case 'share':
+      return shareByIdCommand(action.eventId, userId, deps);
+    case 'page':
+      return runEventCommand({ text: action.command, offset: action.offset, userId }, deps);
+    case 'remind':
+      return {
+        visibility: 'ephemeral',
+        reply: {
+          kind: 'notice',
+          tone: 'info',
+          text: `To be reminded, type \`/event remind ${action.eventId}\`.`,
+        },
+      };
+  }
+}

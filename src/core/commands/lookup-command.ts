@@ -1,0 +1,87 @@
+import { parseQuery } from '../search/query-parser.js';
+import { searchEvents } from '../search/search-events.js';
+import { contentWords, tokenize } from '../search/tokens.js';
+import { type CommandDeps, type CommandInput, LIST_PAGE } from './deps.js';
+import type { CommandResult, Reply } from './reply.js';
+
+type Facet = 'theme' | 'speaker' | 'host';
+
+const NOUN: Record<Facet, string> = { theme: 'theme', speaker: 'speaker or host', host: 'host' };
+
+/**
+ * `/event theme <name>`, `/event speaker <name>`, `/event host <name>`: the events whose themes or
+ * people match the (fuzzy) name, best first. A speaker lookup also finds hosts, since people are
+ * often both.
+ */
+export function lookupCommand(facet: Facet, input: CommandInput, deps: CommandDeps): CommandResult {
+  const name = input.text.trim();
+  const words = contentWords(tokenize(name));
+  if (!words.length) {
+    return notice(
+      `Tell me which ${NOUN[facet]}: for example \`/event ${facet} ${facet === 'theme' ? 'resourcing' : 'kaljulaid'}\`.`,
+    );
+  }
+  const now = deps.clock.now();
+  const offset = input.offset ?? 0;
+  const base = parseQuery('', now, deps.zone);
+  const run = (query: typeof base) =>
+    searchEvents(query, deps.index, { limit: LIST_PAGE, offset, nowMs: now.getTime() });
+  let result = run({ ...base, [facet]: words });
+  if (facet === 'speaker' && !result.hits.length) result = run({ ...base, host: words });
+  const reply: Reply = result.hits.length
+    ? {
+        kind: 'list',
+        heading: `Events with ${facet === 'theme' ? 'the theme' : ''} "${name.slice(0, 80)}"`.replace(
+          'with  ',
+          'with ',
+        ),
+        items: result.hits,
+        empty: '',
+        next: result.more ? { command: `${facet} ${name}`, offset: offset + LIST_PAGE } : undefined,
+      }
+    : {
+        kind: 'no-match',
+        query: name,
+        suggestions: result.suggestions,
+        hint:
+          facet === 'theme'
+            ? 'See every theme with `/event themes`, or search all fields with `/event <words>`.'
+            : `Try the surname alone, or search all fields with \`/event ${name.slice(0, 40)}\`.`,
+      };
+  return { reply, visibility: 'ephemeral' };
+}
+
+/** `/event themes`: every key theme with its number of events, most discussed first. */
+export function themesCommand(deps: CommandDeps): CommandResult {
+  const themes = deps.index.themeCounts();
+  return {
+    visibility: 'ephemeral',
+    reply: { kind: 'themes', heading: 'Key themes across the archive', themes, total: themes.length },
+  };
+}
+
+/** `/event theme 3 of <event words>`: one theme of one event, in full. */
+export function themeDetailCommand(position: number, eventWords: string, deps: CommandDeps): CommandResult {
+  const now = deps.clock.now();
+  const hit = searchEvents(parseQuery(eventWords, now, deps.zone), deps.index, {
+    limit: 1,
+    nowMs: now.getTime(),
+  }).hits[0];
+  if (!hit)
+    return notice(
+      `I couldn't find an event matching "${eventWords.slice(0, 80)}". Try \`/event ${eventWords.slice(0, 40)}\` first.`,
+    );
+  const count = hit.event.themes.length;
+  if (position < 1 || position > count) {
+    return notice(
+      count
+        ? `"${hit.event.title}" has ${count} key theme${count === 1 ? '' : 's'}; ask for one from 1 to ${count}.`
+        : `"${hit.event.title}" has no numbered key themes.`,
+    );
+  }
+  return { visibility: 'ephemeral', reply: { kind: 'theme-detail', event: hit.event, index: position - 1 } };
+}
+
+function notice(text: string): CommandResult {
+  return { visibility: 'ephemeral', reply: { kind: 'notice', tone: 'warning', text } };
+}

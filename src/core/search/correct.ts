@@ -1,0 +1,94 @@
+import { stemmer } from 'stemmer';
+import type { SearchIndex } from '../ports.js';
+import { editDistance } from './edit-distance.js';
+
+/** How a typed word was understood: as itself, as the start of longer words, as a typo, or not at all. */
+export interface WordReading {
+  typed: string;
+  /** Archive words to search for instead; empty when the word is unknown. */
+  terms: string[];
+  kind: 'exact' | 'prefix' | 'typo' | 'unknown';
+  /** How sure we are that `terms` is what was meant, 0..1. */
+  confidence: number;
+}
+
+const TYPO_CANDIDATES = 60;
+
+/** Largest edit distance we correct: short words allow one slip, longer words two. */
+export function maxEdits(word: string): number {
+  if (word.length <= 3) return 0;
+  if (word.length <= 6) return 1;
+  return 2;
+}
+
+/**
+ * Reads one query word against the archive's own vocabulary: a known word stays; an unknown one is
+ * corrected to the closest words (fewest edits, then most used) or completed as a prefix.
+ */
+export function readWord(word: string, index: SearchIndex): WordReading {
+  const reading = readSpelling(word, index);
+  return reading.terms.length ? { ...reading, terms: withStemSiblings(reading.terms, index) } : reading;
+}
+
+/** Most archive words one typed word may stand for, after stem widening. */
+const MAX_ALTERNATIVES = 6;
+
+/**
+ * The index holds words as written, so "peacekeepers" would miss "peacekeeping". Each term is widened
+ * to the archive's words with the same Porter stem (found by a prefix scan of the vocabulary).
+ */
+export function withStemSiblings(terms: string[], index: SearchIndex): string[] {
+  const out = new Set(terms);
+  for (const term of terms) {
+    const stem = stemmer(term);
+    if (stem.length < 4) continue;
+    for (const sibling of index.termsWithPrefix(stem, 12)) {
+      if (out.size >= MAX_ALTERNATIVES) break;
+      if (stemmer(sibling.term) === stem) out.add(sibling.term);
+    }
+  }
+  return [...out];
+}
+
+function readSpelling(word: string, index: SearchIndex): WordReading {
+  if (index.termFrequency(word) > 0) return { typed: word, terms: [word], kind: 'exact', confidence: 1 };
+  const max = maxEdits(word);
+  if (max > 0) {
+    let best = max + 1;
+    let found: { term: string; df: number }[] = [];
+    for (const candidate of index.similarTerms(word, TYPO_CANDIDATES)) {
+      const d = editDistance(word, candidate.term, max);
+      if (d < best) {
+        best = d;
+        found = [candidate];
+      } else if (d === best && d <= max) found.push(candidate);
+    }
+    if (best <= max) {
+      const terms = found
+        .sort((a, b) => b.df - a.df)
+        .slice(0, 3)
+        .map((c) => c.term);
+      const confidence = best === 1 ? (word.length >= 5 ? 0.75 : 0.6) : 0.5;
+      return { typed: word, terms, kind: 'typo', confidence };
+    }
+  }
+  if (word.length >= 4) {
+    const completions = index.termsWithPrefix(word, 3);
+    if (completions.length) {
+      return { typed: word, terms: completions.map((c) => c.term), kind: 'prefix', confidence: 0.8 };
+    }
+  }
+  return { typed: word, terms: [], kind: 'unknown', confidence: 0 };
+}
+
+/** Close archive words for a word nobody could correct, for "did you mean" (a looser distance). */
+export function nearWords(word: string, index: SearchIndex, limit = 3): string[] {
+  const max = Math.max(2, Math.min(3, Math.floor(word.length / 3)));
+  return index
+    .similarTerms(word, TYPO_CANDIDATES)
+    .map((c) => ({ ...c, d: editDistance(word, c.term, max) }))
+    .filter((c) => c.d <= max)
+    .sort((a, b) => a.d - b.d || b.df - a.df)
+    .slice(0, limit)
+    .map((c) => c.term);
+}

@@ -1,0 +1,103 @@
+import * as chrono from 'chrono-node';
+import { DateTime } from 'luxon';
+
+/** A half-open interval of instants, with the words a person would use for it. */
+export interface DateRange {
+  fromMs: number;
+  toMs: number;
+  label: string;
+}
+
+type Unit = 'day' | 'week' | 'month' | 'year';
+
+const RELATIVE =
+  /\b(this|next|last|past|previous|coming)\s+(week|month|year)\b|\b(today|tomorrow|yesterday)\b/i;
+const BARE_YEAR = /(?<![\p{L}\p{N}-])(19[5-9]\d|20\d\d)(?![\p{L}\p{N}])/u;
+
+/**
+ * Finds one date phrase in free text ("september 2013", "2014", "last month", "next week", "in october",
+ * "oct 9 2014") and returns the range it means in `zone`, and the text without it. Relative periods
+ * and bare years are read here because their exact bounds matter; everything else goes to chrono.
+ * `prefer` decides which year a month without one means: the coming one or the last one.
+ */
+export function extractDateRange(
+  text: string,
+  now: Date,
+  zone: string,
+  prefer: 'past' | 'future' = 'past',
+): { range?: DateRange; rest: string } {
+  const today = DateTime.fromJSDate(now, { zone }).startOf('day');
+  const relative = RELATIVE.exec(text);
+  if (relative) {
+    const range = relativeRange(relative, today);
+    return { range, rest: cut(text, relative.index, relative[0].length) };
+  }
+  const parsed = chrono.parse(
+    text,
+    { instant: now, timezone: today.offset },
+    { forwardDate: prefer === 'future' },
+  );
+  for (const result of parsed) {
+    const unit = granularity(result);
+    const acceptable = unit && (/\d/.test(result.text) || /\bin\s+$/i.test(text.slice(0, result.index)));
+    if (!unit || !acceptable) continue;
+    const c = result.start;
+    const start = DateTime.fromObject(
+      {
+        year: c.get('year') ?? today.year,
+        month: c.get('month') ?? 1,
+        day: unit === 'day' ? (c.get('day') ?? 1) : 1,
+      },
+      { zone },
+    );
+    const range = toRange(start, unit);
+    const preposition = /\bin\s+$/i.exec(text.slice(0, result.index));
+    const from = preposition ? result.index - preposition[0].length : result.index;
+    return { range, rest: cut(text, from, result.index + result.text.length - from) };
+  }
+  const year = BARE_YEAR.exec(text);
+  if (year) {
+    const range = toRange(DateTime.fromObject({ year: Number(year[1]) }, { zone }), 'year');
+    return { range, rest: cut(text, year.index, year[0].length) };
+  }
+  return { rest: text };
+}
+
+function relativeRange(match: RegExpExecArray, today: DateTime): DateRange {
+  const single = match[3]?.toLowerCase();
+  if (single) {
+    const day =
+      single === 'today' ? today : single === 'tomorrow' ? today.plus({ days: 1 }) : today.minus({ days: 1 });
+    return { ...toRange(day, 'day'), label: single };
+  }
+  const which = match[1].toLowerCase();
+  const unit = match[2].toLowerCase() as Unit;
+  const shift = which === 'next' || which === 'coming' ? 1 : which === 'this' ? 0 : -1;
+  const start = today.startOf(unit).plus({ [`${unit}s`]: shift });
+  return { ...toRange(start, unit), label: `${which} ${unit}` };
+}
+
+function toRange(start: DateTime, unit: Unit): DateRange {
+  const from = start.startOf(unit);
+  const to = from.plus({ [`${unit}s`]: 1 });
+  const label =
+    unit === 'year'
+      ? from.toFormat('yyyy')
+      : unit === 'month'
+        ? from.toFormat('LLLL yyyy')
+        : unit === 'week'
+          ? `${from.toFormat('d LLL')} – ${to.minus({ days: 1 }).toFormat('d LLL yyyy')}`
+          : from.toFormat('d LLLL yyyy');
+  return { fromMs: from.toMillis(), toMs: to.toMillis(), label };
+}
+
+function granularity(result: chrono.ParsedResult): Unit | undefined {
+  if (result.start.isCertain('day')) return 'day';
+  if (result.start.isCertain('month')) return 'month';
+  if (result.start.isCertain('year')) return 'year';
+  return undefined;
+}
+
+function cut(text: string, index: number, length: number): string {
+  return `${text.slice(0, index)} ${text.slice(index + length)}`.replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,187 @@
+import { describe, expect, it } from 'vitest';
+import { runAction, runEventCommand } from '../../../src/core/commands/index.js';
+import type { CommandResult, Reply } from '../../../src/core/commands/reply.js';
+import { relevanceContext } from '../../helpers/search.js';
+
+const context = relevanceContext('America/New_York');
+const run = (text: string, offset?: number) =>
+  runEventCommand({ text, offset, userId: 'U123' }, context.commands);
+const as = <K extends Reply['kind']>(result: CommandResult, kind: K) => {
+  expect(result.reply.kind).toBe(kind);
+  return result.reply as Extract<Reply, { kind: K }>;
+};
+const DINNER = '2013-09-25-strengthening-the-partnership-a-fresh-dialogue-on-un-peacekeeping';
+
+describe('/event <search>', () => {
+  it('finds the dinner from a typo and says how it read the query', () => {
+    const reply = as(run('peacekeepng finland'), 'event');
+    expect(reply.event.id).toBe(DINNER);
+    expect(reply.heading).toMatch(/"peacekeeping".*you typed peacekeepng/);
+    expect(reply.more.length).toBeLessThanOrEqual(4);
+  });
+
+  it('narrows by a date phrase and says so', () => {
+    const reply = as(run('peacekeeping september 2013'), 'event');
+    expect(reply.event.id).toBe(DINNER);
+    expect(reply.heading).toMatch(/Within September 2013/);
+    for (const hit of reply.more) expect(hit.event.start.slice(0, 7)).toBe('2013-09');
+  });
+
+  it('applies type:, speaker:, host:, theme:, before: and after: filters', () => {
+    const byType = as(run('type:"Ministerial Dinner" peacekeeping'), 'event');
+    expect(
+      [byType.event, ...byType.more.map((h) => h.event)].every((e) => e.type === 'Ministerial Dinner'),
+    ).toBe(true);
+    expect(as(run('speaker:kaljulaid'), 'event').event.speakers.map((s) => s.name)).toContain(
+      'Kersti Kaljulaid',
+    );
+    expect(as(run('host:uruguay peacekeeping'), 'event').event.id).toBe(DINNER);
+    expect(as(run('theme:"asymmetric threats"'), 'event').event.id).toBe(DINNER);
+    const dated = as(run('peacekeeping after:2013 before:2016'), 'event');
+    for (const e of [dated.event, ...dated.more.map((h) => h.event)]) {
+      expect(e.start >= '2014' && e.start < '2016').toBe(true);
+    }
+  });
+
+  it('offers the next page while more matches exist, and the page continues the ranking', () => {
+    const first = as(run('peacekeeping'), 'event');
+    expect(first.next).toEqual({ command: 'peacekeeping', offset: 5 });
+    const second = as(
+      runAction({ kind: 'page', command: first.next!.command, offset: first.next!.offset }, context.commands),
+      'event',
+    );
+    const seen = [first.event, ...first.more.map((h) => h.event)].map((e) => e.id);
+    expect(seen).not.toContain(second.event.id);
+  });
+
+  it.each(['quantum chromodynamics', 'kubernetes autoscaling', 'sourdough baking workshop'])(
+    'answers "%s" honestly with no match',
+    (text) => {
+      const reply = as(run(text), 'no-match');
+      expect(reply.query).toBe(text);
+      expect(reply.hint).toMatch(/Try/);
+    },
+  );
+
+  it.each(['', '   ', '\t', '!!!', '🙂🕊️'])('answers %j with help that uses real examples', (text) => {
+    const reply = run(text).reply;
+    expect(reply.kind).toBe('help');
+    const help = reply as Extract<Reply, { kind: 'help' }>;
+    expect(help.examples.some((e) => e.command.startsWith('/event theme '))).toBe(true);
+  });
+
+  it.each([
+    ['a 4,000-character query', `peacekeeping ${'mali '.repeat(790)}`],
+    ['punctuation only', '?!.,;:()[]{}<>"\'`~'],
+    ['SQL and FTS metacharacters', `'; DROP TABLE events; -- " NEAR(a b) OR * ^ peacekeeping`],
+    ['regex metacharacters', '.* (a|b)+ [^x] \\d{3} $^ peacekeeping'],
+    ['emoji with words', '🕊️ peacekeeping 🇫🇮 finland'],
+    ['an injection attempt', '<!channel> <@U123> <http://evil.example|click> peacekeeping'],
+  ])('survives %s with a clear answer', (_label, text) => {
+    const result = run(text);
+    expect(['event', 'no-match', 'help', 'notice']).toContain(result.reply.kind);
+    expect(result.visibility).toBe('ephemeral');
+  });
+
+  it('events stay intact after a hostile query', () => {
+    run(`'); DELETE FROM events; --`);
+    expect(context.store.stats().events).toBe(120);
+  });
+});
+
+describe('/event upcoming', () => {
+  it('lists the next events from now, soonest first', () => {
+    const reply = as(run('upcoming'), 'list');
+    const starts = reply.items.map((h) => Date.parse(h.event.start));
+    expect(starts.length).toBeGreaterThan(0);
+    expect(starts.every((s) => s >= Date.parse('2026-11-29T12:00:00Z'))).toBe(true);
+    expect([...starts].sort((a, b) => a - b)).toEqual(starts);
+    expect(reply.items[0].event.title).toBe('The Review of Peace Operations: Findings and Next Steps');
+  });
+
+  it.each([
+    ['next week', ['The Review of Peace Operations: Findings and Next Steps']],
+    ['this week', []],
+    ['in march', ['Women Mediators and the Future of Peace Processes']],
+  ])('reads the range "%s"', (range, titles) => {
+    const reply = as(run(`upcoming ${range}`), 'list');
+    expect(reply.items.map((h) => h.event.title)).toEqual(expect.arrayContaining(titles));
+    if (!titles.length) expect(reply.empty).toMatch(/No events are scheduled/);
+  });
+
+  it('says what to type when the range is unreadable', () => {
+    expect(as(run('upcoming whenever'), 'notice').text).toMatch(/upcoming next week/);
+  });
+});
+
+describe('/event themes and theme lookups', () => {
+  it('counts every theme across the archive', () => {
+    const reply = as(run('themes'), 'themes');
+    expect(reply.total).toBe(reply.themes.length);
+    expect(reply.themes.find((t) => t.title === 'Resourcing')?.count).toBeGreaterThanOrEqual(1);
+    const counts = reply.themes.map((t) => t.count);
+    expect([...counts].sort((a, b) => b - a)).toEqual(counts);
+  });
+
+  it('finds events for a misspelled theme name', () => {
+    const reply = as(run('theme resourcng'), 'list');
+    expect(reply.items[0].event.id).toBe(DINNER);
+  });
+
+  it('shows one theme of one event in detail', () => {
+    const reply = as(run('theme 3 of peacekeeping finland uruguay'), 'theme-detail');
+    expect(reply.event.themes[reply.index].title).toMatch(/^UN peacekeeping.s legitimacy$/);
+  });
+
+  it('explains an out-of-range theme number', () => {
+    expect(as(run('theme 9 of peacekeeping finland uruguay'), 'notice').text).toMatch(
+      /has 7 key themes; ask for one from 1 to 7/,
+    );
+  });
+});
+
+describe('/event speaker and host', () => {
+  it('finds a speaker by surname, even misspelled', () => {
+    for (const text of ['speaker kaljulaid', 'speaker kaljuliad']) {
+      const reply = as(run(text), 'list');
+      expect(reply.items[0].event.speakers.map((s) => s.name)).toContain('Kersti Kaljulaid');
+    }
+  });
+
+  it('finds a host', () => {
+    expect(as(run('host uruguay'), 'list').items.map((h) => h.event.id)).toContain(DINNER);
+  });
+
+  it('says what to type when the name is missing', () => {
+    expect(as(run('speaker'), 'notice').text).toMatch(/\/event speaker kaljulaid/);
+  });
+});
+
+describe('/event share', () => {
+  it('posts a clearly best match into the channel, shared by the user', () => {
+    const result = run('share peacekeepng finland uruguay');
+    expect(result.visibility).toBe('in_channel');
+    expect(as(result, 'event')).toMatchObject({ sharedBy: 'U123', event: { id: DINNER } });
+  });
+
+  it('offers a picker when several events fit', () => {
+    const result = run('share peacekeeping');
+    expect(result.visibility).toBe('ephemeral');
+    expect(as(result, 'list').pick).toBe('share');
+  });
+
+  it('shares by id from a button, and reports an event that has gone', () => {
+    expect(runAction({ kind: 'share', eventId: DINNER }, context.commands, 'U9').visibility).toBe(
+      'in_channel',
+    );
+    expect(as(runAction({ kind: 'open', eventId: 'gone' }, context.commands), 'notice').text).toMatch(
+      /no longer in the archive/,
+    );
+  });
+
+  it('finds more like an event, without the event itself', () => {
+    const reply = as(runAction({ kind: 'more-like', eventId: DINNER }, context.commands), 'list');
+    expect(reply.items.length).toBeGreaterThan(0);
+    expect(reply.items.map((h) => h.event.id)).not.toContain(DINNER);
+  });
+});
