@@ -1,0 +1,124 @@
+import { z } from 'zod';
+import type { ReplyAction } from '../core/commands/reply.js';
+
+/**
+ * Every action_id and block_id the app uses (callback_ids join here when a modal arrives), so views and
+ * listeners cannot drift apart.
+ * Slack requires action_ids to be unique within one block; where one block holds several buttons of the
+ * same kind (the "Did you mean" suggestions) the views append `:<index>`, see {@link indexedActionId}.
+ */
+export const SlackIds = {
+  actions: {
+    /** "Share to channel" on an event card. Value: `{"e": eventId}`. */
+    share: 'event_share',
+    /** "Remind me": a static_select whose option values are `{"e": eventId, "w": when}`. */
+    remind: 'event_remind',
+    /** "More like this" on an event card. Value: `{"e": eventId}`. */
+    moreLike: 'event_more_like',
+    /** "Open" on a compact match or list item. Value: `{"e": eventId}`. */
+    open: 'event_open',
+    /** "Next results". Value: `{"c": command, "o": offset}`. */
+    page: 'event_page',
+    /** "Share" on an item of the `/event share` picker. Value: `{"e": eventId}`. */
+    sharePick: 'event_share_pick',
+    /** "Did you mean" suggestion buttons, indexed. Value: `{"c": suggestion, "o": 0}`. */
+    suggest: 'event_suggest',
+    /** "Cancel" on a listed reminder. Value: `{"r": reminderId}`. */
+    cancelReminder: 'reminder_cancel',
+  },
+  blocks: {
+    heading: 'event_heading',
+    cardTitle: 'event_card_title',
+    cardActions: 'event_card_actions',
+    sharedBy: 'event_shared_by',
+    pager: 'event_pager',
+    suggestions: 'event_suggestions',
+    themeActions: 'event_theme_actions',
+  },
+} as const;
+
+/** When a reminder should fire, relative to the event's start. */
+export const REMIND_WHEN = ['day-before', 'hour-before', 'morning-of'] as const;
+export type RemindWhen = (typeof REMIND_WHEN)[number];
+
+/** Slack's cap on a button value; option values are capped lower (150), so callers pass their own `max`. */
+export const MAX_ACTION_VALUE = 2000;
+
+const EventValue = z.strictObject({
+  e: z.string().min(1).max(160),
+  w: z.enum(REMIND_WHEN).optional(),
+});
+const PageValue = z.strictObject({
+  c: z.string().max(MAX_ACTION_VALUE),
+  o: z.number().int().nonnegative().max(1_000_000),
+});
+const ReminderValue = z.strictObject({
+  r: z.string().min(1).max(200),
+});
+const ActionValueSchema = z.union([EventValue, PageValue, ReminderValue]);
+
+/** What a button or option carries, as compact JSON: an event, a page of a command, or a reminder. */
+export type ActionValue = z.infer<typeof ActionValueSchema>;
+
+/** Compact JSON for a button or option value, or undefined when it would not fit in `max` characters. */
+export function encodeActionValue(value: ActionValue, max = MAX_ACTION_VALUE): string | undefined {
+  const json = JSON.stringify(value);
+  return json.length <= max ? json : undefined;
+}
+
+/** The value a button or option carried, or undefined for anything malformed: values come from the network. */
+export function decodeActionValue(raw: unknown): ActionValue | undefined {
+  if (typeof raw !== 'string' || raw.length === 0 || raw.length > MAX_ACTION_VALUE) return undefined;
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    return undefined;
+  }
+  const parsed = ActionValueSchema.safeParse(json);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** `base:index`, for the n-th button of one kind inside a single block. */
+export function indexedActionId(base: string, index: number): string {
+  return `${base}:${index}`;
+}
+
+/** Matches `base` and its indexed forms, for `app.action(actionIdPattern(SlackIds.actions.suggest), …)`. */
+export function actionIdPattern(base: string): RegExp {
+  return new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?::\\d+)?$`);
+}
+
+/** The raw value of a block action, whether it came from a button (`value`) or a select (`selected_option`). */
+export function rawActionValue(action: {
+  value?: unknown;
+  selected_option?: { value?: unknown } | null;
+}): unknown {
+  return action.value ?? action.selected_option?.value;
+}
+
+/**
+ * Turns a clicked action back into the core's vocabulary: the {@link ReplyAction} the button stood for,
+ * plus the reminder time a "Remind me" option chose. Undefined when the id or the value is not ours.
+ */
+export function toReplyAction(
+  actionId: string,
+  raw: unknown,
+): { action: ReplyAction; when?: RemindWhen } | undefined {
+  const value = decodeActionValue(raw);
+  if (!value) return undefined;
+  const base = actionId.replace(/:\d+$/, '');
+  const a = SlackIds.actions;
+  if ('e' in value) {
+    const eventId = value.e;
+    if (base === a.share || base === a.sharePick) return { action: { kind: 'share', eventId } };
+    if (base === a.remind) return { action: { kind: 'remind', eventId }, when: value.w };
+    if (base === a.moreLike) return { action: { kind: 'more-like', eventId } };
+    if (base === a.open) return { action: { kind: 'open', eventId } };
+    return undefined;
+  }
+  if ('c' in value && (base === a.page || base === a.suggest)) {
+    return { action: { kind: 'page', command: value.c, offset: value.o } };
+  }
+  return undefined;
+}

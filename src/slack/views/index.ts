@@ -1,0 +1,64 @@
+import type { KnownBlock } from '@slack/types';
+import type { Reply } from '../../core/commands/reply.js';
+import { eventCardBlocks, eventCardText } from './event-card.js';
+import { helpBlocks } from './help.js';
+import { checkLimits } from './limits.js';
+import { listBlocks } from './list.js';
+import { escapeTruncate, oneLine } from './mrkdwn.js';
+import { noMatchBlocks } from './no-match.js';
+import { noticeBlocks } from './notice.js';
+import { plainWhen, section } from './parts.js';
+import { themeDetailBlocks } from './theme-detail.js';
+import { themesBlocks } from './themes.js';
+
+/** A Slack message for a Reply: Block Kit blocks, and `text` for notifications and clients without blocks. */
+export interface SlackMessage {
+  text: string;
+  blocks: KnownBlock[];
+}
+
+/**
+ * Renders any core Reply as a Slack message. Pure: the listener decides where it goes (respond,
+ * chat.postMessage, response_url). Should a builder ever produce blocks Slack would refuse, a short
+ * notice goes out instead, because a refused message leaves the user with no answer at all.
+ */
+export function renderReply(reply: Reply): SlackMessage {
+  const message = build(reply);
+  if (checkLimits(message.blocks).length === 0) return message;
+  return {
+    text: 'This result is too large to show in Slack.',
+    blocks: [section(':warning: This result is too large to show in Slack. Try a narrower search.')],
+  };
+}
+
+function build(reply: Reply): SlackMessage {
+  switch (reply.kind) {
+    case 'event':
+      return { text: eventCardText(reply, plainWhen(reply.event)), blocks: eventCardBlocks(reply) };
+    case 'list':
+      return {
+        text: fallback(reply.items.length ? reply.heading : reply.empty || reply.heading),
+        blocks: listBlocks(reply),
+      };
+    case 'themes':
+      return { text: fallback(reply.heading), blocks: themesBlocks(reply) };
+    case 'theme-detail': {
+      const theme = reply.event.themes[reply.index];
+      return {
+        text: fallback(theme ? `${theme.title} — ${reply.event.title}` : reply.event.title),
+        blocks: themeDetailBlocks(reply),
+      };
+    }
+    case 'no-match':
+      return { text: fallback(`No events match “${oneLine(reply.query)}”.`), blocks: noMatchBlocks(reply) };
+    case 'help':
+      return { text: fallback(reply.problem ?? 'How to use /event'), blocks: helpBlocks(reply) };
+    case 'notice':
+      return { text: fallback(reply.text), blocks: noticeBlocks(reply) };
+  }
+}
+
+/** Plain notification text: one line, escaped, short. */
+function fallback(text: string): string {
+  return escapeTruncate(oneLine(text), 300) || '…';
+}

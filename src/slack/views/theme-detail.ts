@@ -1,0 +1,43 @@
+import type { KnownBlock } from '@slack/types';
+import type { Reply } from '../../core/commands/reply.js';
+import { SlackIds } from '../ids.js';
+import { escapeTruncate, oneLine } from './mrkdwn.js';
+import {
+  actionButton,
+  actions,
+  compact,
+  context,
+  escapedChunks,
+  header,
+  SECTION_ROOM,
+  section,
+  slackWhen,
+} from './parts.js';
+
+type ThemeDetailReply = Extract<Reply, { kind: 'theme-detail' }>;
+
+/** A theme's summary may fill at most this many sections; the rest is on the event page. */
+const MAX_SUMMARY_SECTIONS = 3;
+
+/** One key theme of one event in full: its title, which event it belongs to, its summary, and "Open event". */
+export function themeDetailBlocks(reply: ThemeDetailReply): KnownBlock[] {
+  const { event, index } = reply;
+  const theme = event.themes[index];
+  const open = actions(
+    [actionButton('Open event', { kind: 'open', eventId: event.id })],
+    SlackIds.blocks.themeActions,
+  );
+  const about = `*${escapeTruncate(oneLine(event.title), 300)}* · ${slackWhen(event)}`;
+  if (!theme) {
+    return compact([section(`That theme is no longer listed for ${about}.`), open]);
+  }
+  const chunks = escapedChunks(theme.summary, SECTION_ROOM);
+  const shown = chunks.slice(0, MAX_SUMMARY_SECTIONS);
+  if (chunks.length > shown.length) shown[shown.length - 1] += ' …';
+  return compact([
+    header(`${index + 1}. ${theme.title}`, SlackIds.blocks.heading),
+    context([`Key theme ${index + 1} of ${event.themes.length} · ${about}`]),
+    ...(shown.length ? shown.map((text) => section(text)) : [section('_No summary for this theme._')]),
+    open,
+  ]);
+}

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import {
+  actionIdPattern,
+  decodeActionValue,
+  encodeActionValue,
+  indexedActionId,
+  rawActionValue,
+  SlackIds,
+  toReplyAction,
+} from '../../src/slack/ids.js';
+
+describe('action values', () => {
+  it('round-trips event, page and reminder values as compact JSON', () => {
+    expect(encodeActionValue({ e: 'ev-1' })).toBe('{"e":"ev-1"}');
+    for (const value of [
+      { e: 'ev-1' },
+      { e: 'ev-1', w: 'day-before' as const },
+      { c: 'upcoming 30d', o: 5 },
+      { r: '42' },
+    ]) {
+      expect(decodeActionValue(encodeActionValue(value))).toEqual(value);
+    }
+  });
+
+  it('refuses to encode a value longer than the limit', () => {
+    expect(encodeActionValue({ c: 'x'.repeat(2000), o: 0 })).toBeUndefined();
+    expect(encodeActionValue({ e: 'x'.repeat(140), w: 'morning-of' }, 150)).toBeUndefined();
+  });
+
+  it.each([
+    undefined,
+    42,
+    '',
+    'not json',
+    '{"e":""}',
+    '{"e":1}',
+    '{"c":"x","o":-1}',
+    '{"c":"x","o":1.5}',
+    '{"e":"ev","w":"next-year"}',
+    '{"e":"ev","extra":true}',
+    '[]',
+    'null',
+    `{"c":"${'x'.repeat(2100)}","o":0}`,
+  ])('decodes %s to undefined', (raw) => {
+    expect(decodeActionValue(raw)).toBeUndefined();
+  });
+});
+
+describe('toReplyAction', () => {
+  const a = SlackIds.actions;
+  it('maps each action id back to the core action', () => {
+    expect(toReplyAction(a.share, '{"e":"ev"}')).toEqual({ action: { kind: 'share', eventId: 'ev' } });
+    expect(toReplyAction(a.sharePick, '{"e":"ev"}')).toEqual({ action: { kind: 'share', eventId: 'ev' } });
+    expect(toReplyAction(a.remind, '{"e":"ev","w":"hour-before"}')).toEqual({
+      action: { kind: 'remind', eventId: 'ev' },
+      when: 'hour-before',
+    });
+    expect(toReplyAction(a.moreLike, '{"e":"ev"}')).toEqual({ action: { kind: 'more-like', eventId: 'ev' } });
+    expect(toReplyAction(a.open, '{"e":"ev"}')).toEqual({ action: { kind: 'open', eventId: 'ev' } });
+    expect(toReplyAction(a.page, '{"c":"peacekeeping","o":5}')).toEqual({
+      action: { kind: 'page', command: 'peacekeeping', offset: 5 },
+    });
+    expect(toReplyAction(indexedActionId(a.suggest, 3), '{"c":"peacekeeping","o":0}')).toEqual({
+      action: { kind: 'page', command: 'peacekeeping', offset: 0 },
+    });
+  });
+
+  it('refuses a value that does not fit the action', () => {
+    expect(toReplyAction(a.open, '{"c":"x","o":0}')).toBeUndefined();
+    expect(toReplyAction(a.page, '{"e":"ev"}')).toBeUndefined();
+    expect(toReplyAction('someone_else', '{"e":"ev"}')).toBeUndefined();
+  });
+
+  it('reads values from buttons and selects alike', () => {
+    expect(rawActionValue({ value: 'v' })).toBe('v');
+    expect(rawActionValue({ selected_option: { value: 'o' } })).toBe('o');
+  });
+
+  it('matches indexed ids with a pattern', () => {
+    const pattern = actionIdPattern(a.suggest);
+    expect(pattern.test(a.suggest)).toBe(true);
+    expect(pattern.test(`${a.suggest}:12`)).toBe(true);
+    expect(pattern.test(`${a.suggest}x`)).toBe(false);
+  });
+
+  it('keeps every id unique', () => {
+    const all = [...Object.values(SlackIds.actions), ...Object.values(SlackIds.blocks)];
+    expect(new Set(all).size).toBe(all.length);
+  });
+});

@@ -1,0 +1,87 @@
+import { readFileSync } from 'node:fs';
+import { Ajv, type ValidateFunction } from 'ajv';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+
+// tests/slack/ → repo root is two levels up; the shared folder sits beside the repo, one more.
+const schemaUrl = new URL('../../../shared/interop/slack/manifest.schema.1.0.0.json', import.meta.url);
+const exampleUrl = new URL('../../../shared/interop/slack/manifest.valid.example.json', import.meta.url);
+const manifestUrl = new URL('../../manifest.yml', import.meta.url);
+
+/**
+ * Slack's draft-07 schema uses three keywords of its own. `_note` and `requires` are annotations; `regex`
+ * is a pattern (on background_color), so it is checked rather than ignored. The schema's one format,
+ * `uri`, is added by hand (ajv-formats is not a dependency), so formats stay validated.
+ */
+function compileSchema(): ValidateFunction {
+  // strictTypes off: Slack's schema puts `minItems` on string items in its third-party-auth section.
+  const ajv = new Ajv({ allErrors: true, strictTypes: false });
+  ajv.addKeyword({ keyword: '_note' });
+  ajv.addKeyword({ keyword: 'requires' });
+  ajv.addKeyword({
+    keyword: 'regex',
+    type: 'string',
+    schemaType: 'string',
+    validate: (pattern: string, data: string) => new RegExp(pattern).test(data),
+  });
+  ajv.addFormat('uri', (value: string) => URL.canParse(value));
+  return ajv.compile(JSON.parse(readFileSync(schemaUrl, 'utf8')));
+}
+
+/** The parts of the manifest these tests read. */
+interface Manifest {
+  display_information: { name: string };
+  features: {
+    bot_user: unknown;
+    slash_commands: { command: string; usage_hint: string; should_escape: boolean; url?: string }[];
+  };
+  oauth_config: { scopes: { bot: string[]; user?: string[] } };
+  settings: unknown;
+}
+
+describe('manifest.yml', () => {
+  let validate: ValidateFunction;
+  let manifest: Manifest;
+
+  beforeAll(() => {
+    validate = compileSchema();
+    manifest = parse(readFileSync(manifestUrl, 'utf8'));
+  });
+
+  it('the validator accepts Slack’s own example and rejects a broken manifest', () => {
+    const example = JSON.parse(readFileSync(exampleUrl, 'utf8'));
+    expect(validate(example), JSON.stringify(validate.errors)).toBe(true);
+    expect(validate({ display_information: { name: 'x', background_color: 'blue' } })).toBe(false);
+    expect(validate({ features: {} })).toBe(false);
+  });
+
+  it('validates against Slack’s manifest schema', () => {
+    expect(validate(manifest), JSON.stringify(validate.errors, null, 2)).toBe(true);
+  });
+
+  it('declares the /event command with its usage hint, unescaped', () => {
+    const commands = manifest.features.slash_commands;
+    expect(commands).toHaveLength(1);
+    expect(commands[0]).toMatchObject({ command: '/event', should_escape: false });
+    expect(commands[0].usage_hint).toContain('remind <event> [when]');
+    expect(commands[0].url).toBeUndefined();
+  });
+
+  it('asks for exactly the minimal bot scopes', () => {
+    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(
+      ['chat:write', 'chat:write.public', 'commands', 'im:write', 'users:read'].sort(),
+    );
+    expect(manifest.oauth_config.scopes.user).toBeUndefined();
+  });
+
+  it('runs in Socket Mode with interactivity on', () => {
+    expect(manifest.settings).toEqual({
+      interactivity: { is_enabled: true },
+      org_deploy_enabled: false,
+      socket_mode_enabled: true,
+      token_rotation_enabled: false,
+    });
+    expect(manifest.display_information.name).toBe('Event Archive');
+    expect(manifest.features.bot_user).toEqual({ display_name: 'eventbot', always_online: false });
+  });
+});

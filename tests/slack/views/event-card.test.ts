@@ -1,0 +1,180 @@
+import type { HeaderBlock, KnownBlock, SectionBlock } from '@slack/types';
+import { describe, expect, it } from 'vitest';
+import type { Reply } from '../../../src/core/commands/reply.js';
+import { SlackIds, toReplyAction } from '../../../src/slack/ids.js';
+import { eventCardBlocks } from '../../../src/slack/views/event-card.js';
+import { renderReply } from '../../../src/slack/views/index.js';
+import { checkLimits } from '../../../src/slack/views/limits.js';
+import { makeEvent, makeHit } from '../../helpers/events.js';
+import { interactives, texts } from './inspect.js';
+
+type EventReply = Extract<Reply, { kind: 'event' }>;
+
+const card = (overrides: Partial<EventReply> = {}): EventReply => ({
+  kind: 'event',
+  event: makeEvent(),
+  matched: ['title', 'hosts'],
+  more: [],
+  ...overrides,
+});
+
+const byType = <T extends KnownBlock['type']>(blocks: KnownBlock[], type: T) =>
+  blocks.filter((b): b is Extract<KnownBlock, { type: T }> => b.type === type);
+
+describe('event card', () => {
+  it('shows the title as a header, then the facts, speakers, summary, themes, link and buttons', () => {
+    const blocks = eventCardBlocks(card({ heading: 'Results for "peacekeepng finland"' }));
+    expect(checkLimits(blocks)).toEqual([]);
+    const header = blocks.find((b): b is HeaderBlock => b.type === 'header');
+    expect(header?.text.text).toBe('Strengthening the Partnership: A Fresh Dialogue on UN Peacekeeping');
+    const all = texts(blocks).join('\n');
+    expect(all).toContain('Results for "peacekeepng finland"');
+    expect(all).toContain('*Type*\nMinisterial dinner');
+    expect(all).toContain('*Where*\nNew York');
+    expect(all).toContain('Government of Finland, Government of Uruguay, International Peace Institute');
+    expect(all).toContain('*Erkki Tuomioja*, Minister for Foreign Affairs, Finland');
+    expect(all).toContain('*1. Resourcing* — Missions are asked to do more with less');
+    expect(all).toContain('*2. Peacekeeping governance*');
+    expect(all).toContain(
+      '<https://www.ipinst.org/2013/09/strengthening-the-partnership-a-fresh-dialogue-on-un-peacekeeping|Event page>',
+    );
+    expect(all).toContain('Matched: title, hosts');
+  });
+
+  it('offers Share, Remind me (when) and More like this, whose values decode back to the event', () => {
+    const blocks = eventCardBlocks(card());
+    const actions = blocks.find((b) => b.block_id === SlackIds.blocks.cardActions);
+    expect(actions?.type).toBe('actions');
+    const els = interactives(blocks);
+    expect(els.map((e) => e.label)).toEqual(['Share to channel', 'Remind me…', 'More like this']);
+    const id = makeEvent().id;
+    expect(toReplyAction(els[0].actionId, els[0].values[0])).toEqual({
+      action: { kind: 'share', eventId: id },
+    });
+    expect(els[1].type).toBe('static_select');
+    // A date-only event has no "an hour before".
+    expect(els[1].values.map((v) => toReplyAction(els[1].actionId, v)?.when)).toEqual([
+      'day-before',
+      'morning-of',
+    ]);
+    expect(toReplyAction(els[2].actionId, els[2].values[0])).toEqual({
+      action: { kind: 'more-like', eventId: id },
+    });
+  });
+
+  it('offers "an hour before" for timed events', () => {
+    const els = interactives(
+      eventCardBlocks(card({ event: makeEvent({ start: '2013-09-25T19:00:00-04:00' }) })),
+    );
+    const remind = els.find((e) => e.actionId === SlackIds.actions.remind);
+    expect(remind?.values.map((v) => JSON.parse(v).w)).toEqual(['day-before', 'hour-before', 'morning-of']);
+  });
+
+  it('falls back to a Remind me button when the event id is too long for option values', () => {
+    const longId = `2013-09-25-${'a'.repeat(149)}`;
+    const els = interactives(eventCardBlocks(card({ event: makeEvent({ id: longId }) })));
+    const remind = els.find((e) => e.actionId === SlackIds.actions.remind);
+    expect(remind?.type).toBe('button');
+    expect(toReplyAction(SlackIds.actions.remind, remind?.values[0])).toEqual({
+      action: { kind: 'remind', eventId: longId },
+    });
+  });
+
+  it('shows a date-only event with {date_long_pretty} only, at noon in its zone, with a plain fallback', () => {
+    const all = texts(eventCardBlocks(card())).join('\n');
+    // 2013-09-25 12:00 in New York is 16:00 UTC.
+    expect(all).toContain('<!date^1380124800^{date_long_pretty}|Wednesday, 25 September 2013>');
+    expect(all).not.toContain('{time}');
+  });
+
+  it('shows a timed event with date and time, and the end time, falling back to the event zone', () => {
+    const event = makeEvent({ start: '2013-09-25T19:00:00-04:00', end: '2013-09-25T21:30:00-04:00' });
+    const all = texts(eventCardBlocks(card({ event }))).join('\n');
+    expect(all).toContain(
+      '<!date^1380150000^{date_long_pretty} at {time}|Wednesday, 25 September 2013 at 19:00 EDT> – <!date^1380159000^{time}|21:30 EDT>',
+    );
+  });
+
+  it('uses the written offset when the event has no zone', () => {
+    const event = makeEvent({ start: '2013-09-25T19:00:00+02:00', timezone: undefined });
+    expect(texts(eventCardBlocks(card({ event }))).join('\n')).toContain(
+      '|Wednesday, 25 September 2013 at 19:00 UTC+2>',
+    );
+  });
+
+  it('lists up to four more matches, compact, each with an Open button', () => {
+    const more = Array.from({ length: 6 }, (_, i) => makeHit({ id: `more-${i}`, title: `Other event ${i}` }));
+    const blocks = eventCardBlocks(card({ more }));
+    const opens = interactives(blocks).filter((e) => e.actionId === SlackIds.actions.open);
+    expect(opens.map((o) => toReplyAction(o.actionId, o.values[0])?.action)).toEqual(
+      [0, 1, 2, 3].map((i) => ({ kind: 'open', eventId: `more-${i}` })),
+    );
+    expect(texts(blocks).join('\n')).toContain('*Other event 0*\n<!date^');
+    expect(checkLimits(blocks)).toEqual([]);
+  });
+
+  it('adds a Next results button carrying the command and offset', () => {
+    const blocks = eventCardBlocks(card({ next: { command: 'peacekeeping finland', offset: 5 } }));
+    const page = interactives(blocks).find((e) => e.actionId === SlackIds.actions.page);
+    expect(page?.label).toBe('Next results');
+    expect(toReplyAction(SlackIds.actions.page, page?.values[0])).toEqual({
+      action: { kind: 'page', command: 'peacekeeping finland', offset: 5 },
+    });
+  });
+
+  it('leaves out the Next button rather than send a value over 2000 characters', () => {
+    const blocks = eventCardBlocks(card({ next: { command: 'x'.repeat(2100), offset: 5 } }));
+    expect(interactives(blocks).some((e) => e.actionId === SlackIds.actions.page)).toBe(false);
+    expect(checkLimits(blocks)).toEqual([]);
+  });
+
+  it('has no buttons at all when shared, and says who shared it', () => {
+    const blocks = eventCardBlocks(
+      card({ sharedBy: 'U024BE7LH', more: [makeHit({ id: 'x' })], next: { command: 'peace', offset: 5 } }),
+    );
+    expect(interactives(blocks)).toEqual([]);
+    expect(blocks.some((b) => b.type === 'actions')).toBe(false);
+    const shared = blocks.find((b) => b.block_id === SlackIds.blocks.sharedBy);
+    expect(texts(shared ? [shared] : [])).toEqual(['Shared by <@U024BE7LH>']);
+    expect(texts(blocks).join('\n')).not.toContain('Matched:');
+  });
+
+  it('shows a malformed sharer id as text, never as a mention', () => {
+    const blocks = eventCardBlocks(card({ sharedBy: '<!channel>' }));
+    const all = texts(blocks).join('\n');
+    expect(all).toContain('Shared by &lt;!channel&gt;');
+    expect(all).not.toContain('<!channel>');
+    expect(texts(eventCardBlocks(card({ sharedBy: 'u123' }))).join('\n')).toContain('Shared by u123');
+  });
+
+  it('renders with a plain notification text', () => {
+    const message = renderReply(card({ event: makeEvent({ title: 'Q&A <!here>' }) }));
+    expect(message.text).toBe('Q&amp;A &lt;!here&gt; — Wednesday, 25 September 2013');
+    const shared = renderReply(card({ sharedBy: 'U1' }));
+    expect(shared.text).toMatch(/^Shared event: Strengthening/);
+  });
+
+  it('leaves out sections for empty parts', () => {
+    const blocks = eventCardBlocks(
+      card({
+        event: makeEvent({
+          speakers: [],
+          themes: [],
+          summary: '',
+          hosts: [],
+          location: undefined,
+          url: undefined,
+        }),
+        matched: [],
+      }),
+    );
+    const all = texts(blocks).join('\n');
+    expect(all).not.toContain('Speakers');
+    expect(all).not.toContain('Key themes');
+    expect(all).not.toContain('Where');
+    expect(checkLimits(blocks)).toEqual([]);
+    const facts = blocks.find((b): b is SectionBlock => b.type === 'section' && Array.isArray(b.fields));
+    expect(facts?.fields).toHaveLength(2);
+    expect(byType(blocks, 'context').length).toBe(0);
+  });
+});

@@ -1,0 +1,68 @@
+import type { KnownBlock } from '@slack/types';
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Every text a reader can see in the blocks: text objects anywhere (sections, fields, context, labels, options). */
+export function texts(blocks: readonly KnownBlock[]): string[] {
+  const out: string[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) {
+      for (const item of node) walk(item);
+      return;
+    }
+    if (!isObject(node)) return;
+    if ((node.type === 'plain_text' || node.type === 'mrkdwn') && typeof node.text === 'string') {
+      out.push(node.text);
+      return;
+    }
+    for (const value of Object.values(node)) walk(value);
+  };
+  walk(blocks);
+  return out;
+}
+
+/** Every interactive element with its action id and the raw value it would send back. */
+export function interactives(
+  blocks: readonly KnownBlock[],
+): { type: string; actionId: string; label: string; values: string[] }[] {
+  const out: { type: string; actionId: string; label: string; values: string[] }[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) {
+      for (const item of node) walk(item);
+      return;
+    }
+    if (!isObject(node)) return;
+    if (typeof node.action_id === 'string') {
+      const options = Array.isArray(node.options) ? (node.options as Json[]) : [];
+      const label = isObject(node.text)
+        ? String(node.text.text)
+        : isObject(node.placeholder)
+          ? String(node.placeholder.text)
+          : '';
+      out.push({
+        type: String(node.type),
+        actionId: node.action_id,
+        label,
+        values: typeof node.value === 'string' ? [node.value] : options.map((o) => String(o.value)),
+      });
+      return;
+    }
+    for (const value of Object.values(node)) walk(value);
+  };
+  walk(blocks);
+  return out;
+}
+
+/** Removes the tokens the bot itself writes: date tokens, user mentions for sharers, and `<http…|label>` links. */
+export function withoutBotTokens(text: string): string {
+  return text
+    .replace(/<!date\^-?\d+\^[^|<>^]+\|[^<>|]*>/g, '')
+    .replace(/<@[UW][A-Z0-9]+>/g, '')
+    .replace(/<https?:\/\/[^|<>\s]+\|[^<>|]*>/g, '');
+}
+
+/** The `<http…>` links in a text, as `{ url, label }`. */
+export function links(text: string): { url: string; label: string }[] {
+  return [...text.matchAll(/<(https?:\/\/[^|<>\s]+)\|([^<>|]*)>/g)].map((m) => ({ url: m[1], label: m[2] }));
+}
