@@ -1,0 +1,61 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { OUT_DIR } from './archive.js';
+import { benchSize, type Recall, type SizeResult } from './search-bench.js';
+import { fmt } from './stats.js';
+
+/**
+ * `npm run bench`: import throughput, cold start, search latency and recall against the naive
+ * all-fields Fuse peer, at 1k, 10k and 100k generated events. BENCH_SIZES, BENCH_PER_KIND and
+ * BENCH_PEER (queries per kind for the peer, which is slow) override the defaults.
+ */
+const sizes = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
+const perKind = Number(process.env.BENCH_PER_KIND ?? 40);
+const peerPerKind = (size: number) =>
+  Number(process.env.BENCH_PEER ?? (size >= 100_000 ? 3 : size >= 10_000 ? 10 : 40));
+
+const pct = (r?: Recall, key: 'top1' | 'top5' = 'top1') => (r?.n ? `${fmt((100 * r[key]) / r.n, 0)}%` : '–');
+
+const results: SizeResult[] = [];
+for (const size of sizes) {
+  process.stderr.write(`bench: ${size} events…\n`);
+  results.push(benchSize(size, { perKind, peerQueries: peerPerKind(size) }));
+}
+
+const lines: string[] = [];
+lines.push('## Import and cold start', '');
+lines.push('| events | import | events/s | db size | open + migrate | first query | RSS after load |');
+lines.push('|---|---|---|---|---|---|---|');
+for (const r of results) {
+  lines.push(
+    `| ${r.size} | ${fmt(r.importMs / 1000, 2)} s | ${fmt(r.eventsPerSecond, 0)} | ${fmt(r.dbMb, 0)} MB | ${fmt(r.coldOpenMs, 1)} ms | ${fmt(r.firstQueryMs, 1)} ms | ${fmt(r.rssMb, 0)} MB |`,
+  );
+}
+lines.push('', '## Search latency (ours: all queries; peer: a sample per kind)', '');
+lines.push(
+  '| events | ours p50 | ours p99 | ours max | queries | peer p50 | peer p99 | peer queries | p50 ratio | peer RSS |',
+);
+lines.push('|---|---|---|---|---|---|---|---|---|---|');
+for (const r of results) {
+  lines.push(
+    `| ${r.size} | ${fmt(r.ours.p50, 2)} ms | ${fmt(r.ours.p99, 2)} ms | ${fmt(r.ours.max, 2)} ms | ${r.ours.queries} | ${r.peer ? `${fmt(r.peer.p50, 0)} ms` : '–'} | ${r.peer ? `${fmt(r.peer.p99, 0)} ms` : '–'} | ${r.peer?.queries ?? 0} | ${r.peer ? `${fmt(r.peer.p50 / r.ours.p50, 0)}×` : '–'} | ${r.peer ? `+${fmt(r.peer.rssMb, 0)} MB` : '–'} |`,
+  );
+}
+lines.push('', '## Recall by kind (top-1 / top-5; "none" = answered empty)', '');
+const kinds = ['typo', 'partial', 'speaker', 'host', 'theme', 'date', 'none', '__all'];
+lines.push(`| events | who | ${kinds.map((k) => (k === '__all' ? 'all' : k)).join(' | ')} |`);
+lines.push(`|---|---|${kinds.map(() => '---').join('|')}|`);
+for (const r of results) {
+  const row = (who: string, recall?: Record<string, Recall>) =>
+    `| ${r.size} | ${who} | ${kinds.map((k) => `${pct(recall?.[k])} / ${pct(recall?.[k], 'top5')}`).join(' | ')} |`;
+  lines.push(row('ours, all queries', r.ours.recall));
+  if (r.peer) {
+    lines.push(row('ours, peer sample', r.peer.oursOnSample));
+    lines.push(row('naive peer', r.peer.recall));
+  }
+}
+const report = lines.join('\n');
+process.stdout.write(`${report}\n`);
+mkdirSync(OUT_DIR, { recursive: true });
+writeFileSync(join(OUT_DIR, 'results.md'), `${report}\n`);
+writeFileSync(join(OUT_DIR, 'results.json'), JSON.stringify(results, null, 2));
