@@ -8,7 +8,7 @@ import { loadScrapedPage } from './scraped-page-loader.js';
 import type { Loader, LoadOptions, LoadResult, Problem } from './types.js';
 
 /** Largest archive file we read; anything bigger is almost certainly not an event archive. */
-export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+export const MAX_FILE_BYTES = 512 * 1024 * 1024;
 
 const LOADERS: Record<string, Loader> = {
   '.json': loadJson,

@@ -31,6 +31,23 @@ export interface MatchRequest {
   clauses: TextClause[];
   filters: EventFilters;
   limit: number;
+  /**
+   * For very common words: rank only the `budget` most recently added matches instead of all of them,
+   * which keeps a one-common-word query as fast as a rare one at any archive size.
+   */
+  budget?: number;
+}
+
+/** The short fields of an event, all that ranking reads; far cheaper to load than the full event. */
+export interface EventDigest {
+  id: string;
+  title: string;
+  start: string;
+  themes: string[];
+  speakers: string[];
+  hosts: string[];
+  tags: string[];
+  summary: string;
 }
 
 /** What search needs from storage. Implementations must parameterise everything the user typed. */
@@ -46,6 +63,8 @@ export interface SearchIndex {
   match(request: MatchRequest): { id: string; score: number }[];
   /** Ids of events within the filters, by start time, without any text. */
   browse(filters: EventFilters, order: 'asc' | 'desc', limit: number, offset: number): string[];
+  /** Digests for ids, in the order given; unknown ids are left out. */
+  digests(ids: string[]): EventDigest[];
   /** Full events for ids, in the order given; unknown ids are left out. */
   events(ids: string[]): Event[];
   /** Event types with counts, for `type:` filters and help. */

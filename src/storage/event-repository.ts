@@ -93,6 +93,18 @@ export class EventStore {
       insertFts: db.prepare(
         'INSERT INTO events_fts (rowid, title, themes, speakers, hosts, tags, summary, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       ),
+      byIds: db.prepare<[string], EventRow>('SELECT e.* FROM json_each(?) j JOIN events e ON e.id = j.value'),
+      themesOfMany: db.prepare<[string], { event_seq: number; title: string; summary: string }>(
+        `SELECT event_seq, title, summary FROM themes WHERE event_seq IN (SELECT value FROM json_each(?))
+         ORDER BY event_seq, position`,
+      ),
+      peopleOfMany: db.prepare<
+        [string],
+        { event_seq: number; kind: string; name: string; role: string | null }
+      >(
+        `SELECT event_seq, kind, name, role FROM people WHERE event_seq IN (SELECT value FROM json_each(?))
+         ORDER BY event_seq, kind, position`,
+      ),
       themesOf: db.prepare<[number], { title: string; summary: string }>(
         'SELECT title, summary FROM themes WHERE event_seq = ? ORDER BY position',
       ),
@@ -206,6 +218,22 @@ export class EventStore {
     return row && this.toEvent(row);
   }
 
+  /**
+   * Several events in three statements (rows, themes, people) rather than three per event: search
+   * loads a few dozen candidates per query, so this is on the request path.
+   */
+  getManyByIds(ids: string[]): Event[] {
+    if (!ids.length) return [];
+    const rows = this.statements.byIds.all(JSON.stringify(ids));
+    const seqs = JSON.stringify(rows.map((r) => r.seq));
+    const themes = groupBySeq(this.statements.themesOfMany.all(seqs));
+    const people = groupBySeq(this.statements.peopleOfMany.all(seqs));
+    const bySeqEvent = new Map(
+      rows.map((r) => [r.id, this.assemble(r, themes.get(r.seq) ?? [], people.get(r.seq) ?? [])]),
+    );
+    return ids.map((id) => bySeqEvent.get(id)).filter((e): e is Event => e !== undefined);
+  }
+
   getBySeq(seq: number): Event | undefined {
     const row = this.statements.bySeq.get(seq);
     return row && this.toEvent(row);
@@ -275,12 +303,18 @@ export class EventStore {
   }
 
   private toEvent(row: EventRow): Event {
-    const themes: Theme[] = this.statements.themesOf
-      .all(row.seq)
-      .map((t) => ({ title: t.title, summary: t.summary }));
+    return this.assemble(row, this.statements.themesOf.all(row.seq), this.statements.peopleOf.all(row.seq));
+  }
+
+  private assemble(
+    row: EventRow,
+    themeRows: { title: string; summary: string }[],
+    peopleRows: { kind: string; name: string; role: string | null }[],
+  ): Event {
+    const themes: Theme[] = themeRows.map((t) => ({ title: t.title, summary: t.summary }));
     const hosts: string[] = [];
     const speakers: Speaker[] = [];
-    for (const p of this.statements.peopleOf.all(row.seq)) {
+    for (const p of peopleRows) {
       if (p.kind === 'host') hosts.push(p.name);
       else speakers.push(p.role ? { name: p.name, role: p.role } : { name: p.name });
     }
@@ -302,4 +336,14 @@ export class EventStore {
       source: row.source_file ? { file: row.source_file, line: row.source_line ?? 0 } : undefined,
     };
   }
+}
+
+function groupBySeq<T extends { event_seq: number }>(rows: T[]): Map<number, T[]> {
+  const map = new Map<number, T[]>();
+  for (const row of rows) {
+    const list = map.get(row.event_seq);
+    if (list) list.push(row);
+    else map.set(row.event_seq, [row]);
+  }
+  return map;
 }

@@ -1,5 +1,6 @@
 import type { Event } from '../core/model.js';
 import type {
+  EventDigest,
   EventFilters,
   MatchRequest,
   SearchColumn,
@@ -21,6 +22,17 @@ const WEIGHTS: Record<SearchColumn, number> = {
   body: 0.5,
 };
 const BM25 = `bm25(events_fts, ${Object.values(WEIGHTS).join(', ')})`;
+
+interface DigestRow {
+  id: string;
+  title: string;
+  start: string;
+  tags: string;
+  summary: string;
+  themes: string;
+  speakers: string;
+  hosts: string;
+}
 
 /** Words reach FTS5 only as quoted strings of letters and digits, so no query syntax can be injected. */
 const quote = (word: string) => `"${word.replace(/[^\p{L}\p{N}]/gu, '')}"`;
@@ -61,6 +73,13 @@ export class SqliteSearchIndex implements SearchIndex {
       prefix: db.prepare<[string, string, number], TermInfo>(
         'SELECT term, df FROM vocab WHERE term >= ? AND term < ? ORDER BY df DESC LIMIT ?',
       ),
+      digests: db.prepare<[string], DigestRow>(
+        `SELECT e.id, e.title, e.start, e.tags, e.summary,
+           (SELECT json_group_array(title) FROM (SELECT title FROM themes WHERE event_seq = e.seq ORDER BY position)) AS themes,
+           (SELECT json_group_array(name) FROM (SELECT name FROM people WHERE event_seq = e.seq AND kind = 'speaker' ORDER BY position)) AS speakers,
+           (SELECT json_group_array(name) FROM (SELECT name FROM people WHERE event_seq = e.seq AND kind = 'host' ORDER BY position)) AS hosts
+         FROM json_each(?) j JOIN events e ON e.id = j.value`,
+      ),
       types: db.prepare<[], { type: string; count: number }>(
         'SELECT type, count(*) AS count FROM events GROUP BY type ORDER BY count DESC, type',
       ),
@@ -95,11 +114,19 @@ export class SqliteSearchIndex implements SearchIndex {
     const expression = toFtsExpression(request.clauses);
     if (!expression) return [];
     const { where, params } = filterSql(request.filters);
-    const sql = `SELECT e.id AS id, -${BM25} AS score FROM events_fts JOIN events e ON e.seq = events_fts.rowid
-      WHERE events_fts MATCH ? ${where} ORDER BY ${BM25} LIMIT ?`;
+    const ranked = `SELECT e.id AS id, -${BM25} AS score FROM events_fts JOIN events e ON e.seq = events_fts.rowid
+      WHERE events_fts MATCH ? ${where}`;
+    if (request.budget === undefined) {
+      const sql = `${ranked} ORDER BY score DESC LIMIT ?`;
+      return this.db
+        .prepare<unknown[], { id: string; score: number }>(sql)
+        .all(expression, ...params, request.limit);
+    }
+    // FTS5 walks rowids in order and stops at the budget, so bm25 runs on at most `budget` rows.
+    const sql = `SELECT id, score FROM (${ranked} ORDER BY events_fts.rowid DESC LIMIT ?) ORDER BY score DESC LIMIT ?`;
     return this.db
       .prepare<unknown[], { id: string; score: number }>(sql)
-      .all(expression, ...params, request.limit);
+      .all(expression, ...params, request.budget, request.limit);
   }
 
   browse(filters: EventFilters, order: 'asc' | 'desc', limit: number, offset: number): string[] {
@@ -111,8 +138,28 @@ export class SqliteSearchIndex implements SearchIndex {
       .map((r) => r.id);
   }
 
+  digests(ids: string[]): EventDigest[] {
+    if (!ids.length) return [];
+    const byId = new Map(
+      this.statements.digests.all(JSON.stringify(ids)).map((r) => [
+        r.id,
+        {
+          id: r.id,
+          title: r.title,
+          start: r.start,
+          summary: r.summary,
+          tags: JSON.parse(r.tags) as string[],
+          themes: JSON.parse(r.themes) as string[],
+          speakers: JSON.parse(r.speakers) as string[],
+          hosts: JSON.parse(r.hosts) as string[],
+        },
+      ]),
+    );
+    return ids.map((id) => byId.get(id)).filter((d): d is EventDigest => d !== undefined);
+  }
+
   events(ids: string[]): Event[] {
-    return ids.map((id) => this.store.getById(id)).filter((e): e is Event => e !== undefined);
+    return this.store.getManyByIds(ids);
   }
 
   types(): { type: string; count: number }[] {

@@ -10,6 +10,8 @@ export interface WordReading {
   kind: 'exact' | 'prefix' | 'typo' | 'unknown';
   /** How sure we are that `terms` is what was meant, 0..1. */
   confidence: number;
+  /** How many events use any of `terms`, at most (the sum of their document counts). */
+  df: number;
 }
 
 const TYPO_CANDIDATES = 60;
@@ -27,7 +29,9 @@ export function maxEdits(word: string): number {
  */
 export function readWord(word: string, index: SearchIndex): WordReading {
   const reading = readSpelling(word, index);
-  return reading.terms.length ? { ...reading, terms: withStemSiblings(reading.terms, index) } : reading;
+  if (!reading.terms.length) return { ...reading, df: 0 };
+  const terms = withStemSiblings(reading.terms, index);
+  return { ...reading, terms, df: terms.reduce((sum, t) => sum + index.termFrequency(t), 0) };
 }
 
 /** Most archive words one typed word may stand for, after stem widening. */
@@ -44,13 +48,20 @@ export function withStemSiblings(terms: string[], index: SearchIndex): string[] 
     if (stem.length < 4) continue;
     for (const sibling of index.termsWithPrefix(stem, 12)) {
       if (out.size >= MAX_ALTERNATIVES) break;
-      if (stemmer(sibling.term) === stem) out.add(sibling.term);
+      if (stemmer(sibling.term) === stem && closeEnough(term, sibling.term)) out.add(sibling.term);
     }
   }
   return [...out];
 }
 
-function readSpelling(word: string, index: SearchIndex): WordReading {
+/** Porter over-stems ("internally" and "international" share "intern"); siblings must differ only in their last letters. */
+function closeEnough(a: string, b: string): boolean {
+  let common = 0;
+  while (common < a.length && a[common] === b[common]) common++;
+  return common >= Math.min(a.length, b.length) - 3;
+}
+
+function readSpelling(word: string, index: SearchIndex): Omit<WordReading, 'df'> {
   if (index.termFrequency(word) > 0) return { typed: word, terms: [word], kind: 'exact', confidence: 1 };
   const max = maxEdits(word);
   if (max > 0) {

@@ -6,6 +6,11 @@ import { type Candidate, rankCandidates } from './rank.js';
 
 /** How many candidates full-text retrieval hands to the re-ranker. */
 const CANDIDATES = 40;
+/**
+ * When even the rarest word of a query is in more events than this, candidates come from the most
+ * recently added matches only: ranking every match of "security" in a 100k archive costs tens of ms.
+ */
+const COMMON_MATCHES = 2000;
 /** Below this average confidence in the words' readings, we say "no match" instead of guessing. */
 const MIN_CONFIDENCE = 0.6;
 
@@ -66,12 +71,18 @@ export function searchEvents(
     return outcome(hits, ids.length > options.limit);
   }
 
-  const candidates = gather(groups, query.phrases, filterClauses, filters, index);
+  const dfOf = new Map(readings.filter((r) => r.terms.length).map((r) => [r.terms, r.df]));
+  const candidates = gather(groups, dfOf, query.phrases, filterClauses, filters, index);
   const phrase = query.phrases[0]?.join(' ') ?? groups.map((g) => g[0]).join(' ');
   const ranked = rankCandidates(candidates, groups, phrase, options.nowMs);
-  const page = ranked.slice(offset, offset + options.limit);
   if (!ranked.length) return outcome([], false, suggestionsFor(readings, index, filters));
-  return outcome(page, ranked.length > offset + options.limit);
+  const page = ranked.slice(offset, offset + options.limit);
+  const events = new Map(index.events(page.map((r) => r.event.id)).map((e) => [e.id, e]));
+  const hits = page.flatMap((r) => {
+    const event = events.get(r.event.id);
+    return event ? [{ event, score: r.score, matched: r.matched }] : [];
+  });
+  return outcome(hits, ranked.length > offset + options.limit);
 }
 
 /** Filters on people and themes become column-restricted clauses; undefined when a filter can't match. */
@@ -97,6 +108,7 @@ function filterClausesOf(query: ParsedQuery, index: SearchIndex): TextClause[] |
  */
 function gather(
   groups: string[][],
+  dfOf: Map<string[], number>,
   phrases: string[][],
   filterClauses: TextClause[],
   filters: EventFilters,
@@ -106,8 +118,11 @@ function gather(
   const add = (rows: { id: string }[], strict: boolean) => {
     for (const row of rows) if (!found.has(row.id)) found.set(row.id, { bm25Rank: found.size + 1, strict });
   };
-  const run = (g: string[][], limit: number) =>
-    index.match({ clauses: [{ groups: g, phrases }, ...filterClauses], filters, limit });
+  const run = (g: string[][], limit: number) => {
+    const selective = Math.min(...g.map((terms) => dfOf.get(terms) ?? 0));
+    const budget = selective > COMMON_MATCHES && !phrases.length ? COMMON_MATCHES : undefined;
+    return index.match({ clauses: [{ groups: g, phrases }, ...filterClauses], filters, limit, budget });
+  };
   add(run(groups, CANDIDATES), true);
   if (found.size < 10 && groups.length >= 2 && groups.length <= 6) {
     for (let skip = 0; skip < groups.length; skip++) {
@@ -120,8 +135,7 @@ function gather(
       );
     }
   }
-  const events = index.events([...found.keys()]);
-  return events.map((event) => ({ ...found.get(event.id)!, event }));
+  return index.digests([...found.keys()]).map((event) => ({ ...found.get(event.id)!, event }));
 }
 
 /** Did-you-mean: titles found when any single word is enough, else the archive words closest to the unknown ones. */
