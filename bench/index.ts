@@ -1,7 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { OUT_DIR } from './archive.js';
-import { benchSize, type Recall, type SizeResult } from './search-bench.js';
+import type { Recall } from './recall.js';
+import { benchSize, type SizeResult } from './search-bench.js';
 import { fmt } from './stats.js';
 
 /**
@@ -19,16 +20,18 @@ const pct = (r?: Recall, key: 'top1' | 'top5' = 'top1') => (r?.n ? `${fmt((100 *
 const results: SizeResult[] = [];
 for (const size of sizes) {
   process.stderr.write(`bench: ${size} events…\n`);
-  results.push(benchSize(size, { perKind, peerQueries: peerPerKind(size) }));
+  results.push(benchSize(size, { perKind, peerPerKind: peerPerKind(size) }));
 }
 
 const lines: string[] = [];
 lines.push('## Import and cold start', '');
-lines.push('| events | import | events/s | db size | open + migrate | first query | RSS after load |');
-lines.push('|---|---|---|---|---|---|---|');
+lines.push(
+  '| events | import | events/s | db size | fresh process: start → answer | open + migrate | first query | RSS after load | RSS after queries |',
+);
+lines.push('|---|---|---|---|---|---|---|---|---|');
 for (const r of results) {
   lines.push(
-    `| ${r.size} | ${fmt(r.importMs / 1000, 2)} s | ${fmt(r.eventsPerSecond, 0)} | ${fmt(r.dbMb, 0)} MB | ${fmt(r.coldOpenMs, 1)} ms | ${fmt(r.firstQueryMs, 1)} ms | ${fmt(r.rssMb, 0)} MB |`,
+    `| ${r.size} | ${fmt(r.importMs / 1000, 1)} s | ${fmt(r.eventsPerSecond, 0)} | ${fmt(r.dbMb, 0)} MB | ${fmt(r.coldProcessMs, 0)} ms | ${fmt(r.ours.openMs, 1)} ms | ${fmt(r.ours.firstQueryMs, 1)} ms | ${fmt(r.ours.rssMb, 0)} MB | ${fmt(r.ours.rssAfterQueriesMb, 0)} MB |`,
   );
 }
 lines.push('', '## Search latency (ours: all queries; peer: a sample per kind)', '');
@@ -38,7 +41,7 @@ lines.push(
 lines.push('|---|---|---|---|---|---|---|---|---|---|');
 for (const r of results) {
   lines.push(
-    `| ${r.size} | ${fmt(r.ours.p50, 2)} ms | ${fmt(r.ours.p99, 2)} ms | ${fmt(r.ours.max, 2)} ms | ${r.ours.queries} | ${r.peer ? `${fmt(r.peer.p50, 0)} ms` : '–'} | ${r.peer ? `${fmt(r.peer.p99, 0)} ms` : '–'} | ${r.peer?.queries ?? 0} | ${r.peer ? `${fmt(r.peer.p50 / r.ours.p50, 0)}×` : '–'} | ${r.peer ? `+${fmt(r.peer.rssMb, 0)} MB` : '–'} |`,
+    `| ${r.size} | ${fmt(r.ours.p50, 2)} ms | ${fmt(r.ours.p99, 2)} ms | ${fmt(r.ours.max, 2)} ms | ${r.ours.queries} | ${r.peer ? `${fmt(r.peer.p50, 0)} ms` : '–'} | ${r.peer ? `${fmt(r.peer.p99, 0)} ms` : '–'} | ${r.peer?.queries ?? 0} | ${r.peer ? `${fmt(r.peer.p50 / r.ours.p50, 0)}×` : '–'} | ${r.peer ? `${fmt(r.peer.rssMb, 0)} MB` : '–'} |`,
   );
 }
 lines.push('', '## Recall by kind (top-1 / top-5; "none" = answered empty)', '');

@@ -29,10 +29,12 @@ export interface TextClause {
 /** A ranked full-text request: all clauses must hold. */
 export interface MatchRequest {
   clauses: TextClause[];
+  /** 'short' looks only in titles, themes, people and tags (a much smaller index); 'all' also in summaries and bodies. */
+  scope?: 'short' | 'all';
   filters: EventFilters;
   limit: number;
   /**
-   * For very common words: rank only the `budget` most recently added matches instead of all of them,
+   * For very common words: rank only the `budget` latest matches (by start) instead of all of them,
    * which keeps a one-common-word query as fast as a rare one at any archive size.
    */
   budget?: number;

@@ -44,6 +44,26 @@ interface EventRow {
   source_line: number | null;
 }
 
+/**
+ * Event rowids follow start time: seq = minute of the start × SEQ_PER_MINUTE + n. The full-text index
+ * shares these rowids, and FTS5 can seek rowid ranges, so a date-filtered search ranks only the events
+ * inside the range instead of every match in the archive.
+ */
+export const SEQ_PER_MINUTE = 4096;
+const minuteOf = (ms: number) => Math.floor(ms / 60_000);
+const seqMinute = (seq: number) => Math.floor(seq / SEQ_PER_MINUTE);
+
+/** The rowid bounds [from, to) of events starting within [fromMs, toMs), to the minute. */
+export function seqBounds(fromMs?: number, toMs?: number): { from?: number; to?: number } {
+  return {
+    from:
+      fromMs === undefined || !Number.isFinite(fromMs)
+        ? undefined
+        : Math.ceil(fromMs / 60_000) * SEQ_PER_MINUTE,
+    to: toMs === undefined || !Number.isFinite(toMs) ? undefined : Math.ceil(toMs / 60_000) * SEQ_PER_MINUTE,
+  };
+}
+
 /** A stable digest of everything about an event except where it was read from. */
 export function eventContentHash(event: Event): string {
   const { source: _source, ...content } = event;
@@ -69,9 +89,9 @@ export class EventStore {
         'SELECT seq, id FROM events WHERE source_file = ?',
       ),
       insert: db.prepare(
-        `INSERT INTO events (id, title, type, start, start_ms, end_value, end_ms, timezone, location, url, summary, body,
-           tags, source_file, source_line, content_hash, updated_ms)
-         VALUES (@id, @title, @type, @start, @start_ms, @end_value, @end_ms, @timezone, @location, @url, @summary, @body,
+        `INSERT INTO events (seq, id, title, type, start, start_ms, end_value, end_ms, timezone, location, url, summary,
+           body, tags, source_file, source_line, content_hash, updated_ms)
+         VALUES (@seq, @id, @title, @type, @start, @start_ms, @end_value, @end_ms, @timezone, @location, @url, @summary, @body,
            @tags, @source_file, @source_line, @content_hash, @updated_ms)`,
       ),
       update: db.prepare(
@@ -80,6 +100,9 @@ export class EventStore {
            tags = @tags, source_file = @source_file, source_line = @source_line, content_hash = @content_hash,
            updated_ms = @updated_ms
          WHERE seq = @seq`,
+      ),
+      maxSeqIn: db.prepare<[number, number], { seq: number | null }>(
+        'SELECT max(seq) AS seq FROM events WHERE seq >= ? AND seq < ?',
       ),
       moveSource: db.prepare('UPDATE events SET source_file = ?, source_line = ? WHERE seq = ?'),
       deleteEvent: db.prepare('DELETE FROM events WHERE seq = ?'),
@@ -90,6 +113,10 @@ export class EventStore {
         'INSERT INTO people (event_seq, kind, position, name, role) VALUES (?, ?, ?, ?, ?)',
       ),
       deleteFts: db.prepare('DELETE FROM events_fts WHERE rowid = ?'),
+      deleteShortFts: db.prepare('DELETE FROM short_fts WHERE rowid = ?'),
+      insertShortFts: db.prepare(
+        'INSERT INTO short_fts (rowid, title, themes, speakers, hosts, tags) VALUES (?, ?, ?, ?, ?, ?)',
+      ),
       insertFts: db.prepare(
         'INSERT INTO events_fts (rowid, title, themes, speakers, hosts, tags, summary, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       ),
@@ -155,18 +182,23 @@ export class EventStore {
         keep.add(event.id);
         const contentHash = eventContentHash(event);
         const existing = this.statements.hashById.get(event.id);
+        const row = this.toRow(event, contentHash, nowMs);
         if (!existing) {
-          const seq = Number(
-            this.statements.insert.run(this.toRow(event, contentHash, nowMs)).lastInsertRowid,
-          );
-          this.writeChildren(seq, event);
+          this.insertEvent(row, event);
           outcome.added.push(event.id);
         } else if (existing.content_hash !== contentHash) {
-          this.statements.update.run({ ...this.toRow(event, contentHash, nowMs), seq: existing.seq });
           this.statements.deleteThemes.run(existing.seq);
           this.statements.deletePeople.run(existing.seq);
           this.statements.deleteFts.run(existing.seq);
-          this.writeChildren(existing.seq, event);
+          this.statements.deleteShortFts.run(existing.seq);
+          if (seqMinute(existing.seq) === minuteOf(row.start_ms)) {
+            this.statements.update.run({ ...row, seq: existing.seq });
+            this.writeChildren(existing.seq, event);
+          } else {
+            // The start moved to another minute: the row takes a new seq so rowid order stays time order.
+            this.statements.deleteEvent.run(existing.seq);
+            this.insertEvent(row, event);
+          }
           outcome.updated.push(event.id);
         } else {
           if (existing.source_file !== file || existing.source_line !== (event.source?.line ?? null)) {
@@ -178,6 +210,7 @@ export class EventStore {
       for (const { seq, id } of this.statements.idsOfFile.all(file)) {
         if (keep.has(id)) continue;
         this.statements.deleteFts.run(seq);
+        this.statements.deleteShortFts.run(seq);
         this.statements.deleteEvent.run(seq);
         outcome.removed.push(id);
       }
@@ -282,6 +315,17 @@ export class EventStore {
     };
   }
 
+  private insertEvent(row: ReturnType<EventStore['toRow']>, event: Event): void {
+    const block = minuteOf(row.start_ms) * SEQ_PER_MINUTE;
+    const last = this.statements.maxSeqIn.get(block, block + SEQ_PER_MINUTE)?.seq;
+    const seq = last === null || last === undefined ? block : last + 1;
+    if (seq >= block + SEQ_PER_MINUTE) {
+      throw new Error(`more than ${SEQ_PER_MINUTE} events start in the same minute as "${event.id}"`);
+    }
+    this.statements.insert.run({ ...row, seq });
+    this.writeChildren(seq, event);
+  }
+
   private writeChildren(seq: number, event: Event): void {
     for (const [i, t] of event.themes.entries())
       this.statements.insertTheme.run(seq, i + 1, t.title, t.summary);
@@ -300,6 +344,7 @@ export class EventStore {
       ...event.speakers.map((s) => s.role ?? ''),
     ].join(' \n ');
     this.statements.insertFts.run(seq, event.title, themes, speakers, hosts, tags, event.summary, long);
+    this.statements.insertShortFts.run(seq, event.title, themes, speakers, hosts, tags);
   }
 
   private toEvent(row: EventRow): Event {

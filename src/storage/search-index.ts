@@ -9,7 +9,7 @@ import type {
   TextClause,
 } from '../core/ports.js';
 import type { Db } from './database.js';
-import type { EventStore } from './event-repository.js';
+import { type EventStore, seqBounds } from './event-repository.js';
 
 /** bm25 weights, in the column order of events_fts: title above themes above people above text. */
 const WEIGHTS: Record<SearchColumn, number> = {
@@ -21,7 +21,9 @@ const WEIGHTS: Record<SearchColumn, number> = {
   summary: 1.5,
   body: 0.5,
 };
-const BM25 = `bm25(events_fts, ${Object.values(WEIGHTS).join(', ')})`;
+const BM25_ALL = `bm25(events_fts, ${Object.values(WEIGHTS).join(', ')})`;
+const SHORT_COLUMNS: SearchColumn[] = ['title', 'themes', 'speakers', 'hosts', 'tags'];
+const BM25_SHORT = `bm25(short_fts, ${SHORT_COLUMNS.map((c) => WEIGHTS[c]).join(', ')})`;
 
 interface DigestRow {
   id: string;
@@ -113,20 +115,36 @@ export class SqliteSearchIndex implements SearchIndex {
   match(request: MatchRequest): { id: string; score: number }[] {
     const expression = toFtsExpression(request.clauses);
     if (!expression) return [];
-    const { where, params } = filterSql(request.filters);
-    const ranked = `SELECT e.id AS id, -${BM25} AS score FROM events_fts JOIN events e ON e.seq = events_fts.rowid
-      WHERE events_fts MATCH ? ${where}`;
-    if (request.budget === undefined) {
-      const sql = `${ranked} ORDER BY score DESC LIMIT ?`;
-      return this.db
-        .prepare<unknown[], { id: string; score: number }>(sql)
-        .all(expression, ...params, request.limit);
+    // Rank inside the full-text index alone and join events only for the rows kept: a join per match
+    // costs more than bm25 itself. Date filters are rowid bounds (rowids follow start time); a type
+    // filter needs the events row, so it is applied in the join, after ranking a larger pool.
+    const { from, to } = seqBounds(request.filters.fromMs, request.filters.toMs);
+    const bounds: string[] = [];
+    const params: unknown[] = [expression];
+    if (from !== undefined) {
+      bounds.push('AND rowid >= ?');
+      params.push(from);
     }
-    // FTS5 walks rowids in order and stops at the budget, so bm25 runs on at most `budget` rows.
-    const sql = `SELECT id, score FROM (${ranked} ORDER BY events_fts.rowid DESC LIMIT ?) ORDER BY score DESC LIMIT ?`;
-    return this.db
-      .prepare<unknown[], { id: string; score: number }>(sql)
-      .all(expression, ...params, request.budget, request.limit);
+    if (to !== undefined) {
+      bounds.push('AND rowid < ?');
+      params.push(to);
+    }
+    const typed = request.filters.type !== undefined;
+    const pool = typed ? Math.max(request.limit * 20, 400) : request.limit;
+    const [table, bm25] = request.scope === 'short' ? ['short_fts', BM25_SHORT] : ['events_fts', BM25_ALL];
+    const matches = `SELECT rowid, ${bm25} AS rank FROM ${table} WHERE ${table} MATCH ? ${bounds.join(' ')}`;
+    // With a budget, FTS5 walks rowids newest first and stops there, so bm25 runs on at most `budget` rows.
+    const inner =
+      request.budget === undefined
+        ? `${matches} ORDER BY rank LIMIT ?`
+        : `SELECT rowid, rank FROM (${matches} ORDER BY rowid DESC LIMIT ?) ORDER BY rank LIMIT ?`;
+    if (request.budget !== undefined) params.push(request.budget);
+    params.push(pool);
+    const sql = `SELECT e.id AS id, -m.rank AS score FROM (${inner}) m JOIN events e ON e.seq = m.rowid
+      ${typed ? 'WHERE lower(e.type) = lower(?)' : ''} ORDER BY m.rank LIMIT ?`;
+    if (typed) params.push(request.filters.type);
+    params.push(request.limit);
+    return this.db.prepare<unknown[], { id: string; score: number }>(sql).all(...params);
   }
 
   browse(filters: EventFilters, order: 'asc' | 'desc', limit: number, offset: number): string[] {
@@ -185,20 +203,17 @@ export class SqliteSearchIndex implements SearchIndex {
   }
 }
 
+/** SQL for the filters on the events table. */
 function filterSql(filters: EventFilters): { where: string; params: unknown[] } {
   const clauses: string[] = [];
   const params: unknown[] = [];
-  if (filters.fromMs !== undefined) {
-    clauses.push('AND e.start_ms >= ?');
-    params.push(filters.fromMs);
-  }
-  if (filters.toMs !== undefined) {
-    clauses.push('AND e.start_ms < ?');
-    params.push(filters.toMs);
-  }
-  if (filters.type) {
-    clauses.push('AND lower(e.type) = lower(?)');
-    params.push(filters.type);
-  }
+  const add = (sql: string, value: unknown) => {
+    clauses.push(sql);
+    params.push(value);
+  };
+  if (filters.fromMs !== undefined && Number.isFinite(filters.fromMs))
+    add('AND e.start_ms >= ?', filters.fromMs);
+  if (filters.toMs !== undefined && Number.isFinite(filters.toMs)) add('AND e.start_ms < ?', filters.toMs);
+  if (filters.type) add('AND lower(e.type) = lower(?)', filters.type);
   return { where: clauses.join(' '), params };
 }

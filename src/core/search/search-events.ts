@@ -7,8 +7,8 @@ import { type Candidate, rankCandidates } from './rank.js';
 /** How many candidates full-text retrieval hands to the re-ranker. */
 const CANDIDATES = 40;
 /**
- * When even the rarest word of a query is in more events than this, candidates come from the most
- * recently added matches only: ranking every match of "security" in a 100k archive costs tens of ms.
+ * When even the rarest word of a query is in more events than this, candidates come from the latest
+ * matches by date only: ranking every match of "security" in a 100k archive costs tens of ms.
  */
 const COMMON_MATCHES = 2000;
 /** Below this average confidence in the words' readings, we say "no match" instead of guessing. */
@@ -118,23 +118,36 @@ function gather(
   const add = (rows: { id: string }[], strict: boolean) => {
     for (const row of rows) if (!found.has(row.id)) found.set(row.id, { bm25Rank: found.size + 1, strict });
   };
-  const run = (g: string[][], limit: number) => {
+  const run = (g: string[][], scope: 'short' | 'all', limit: number) => {
     const selective = Math.min(...g.map((terms) => dfOf.get(terms) ?? 0));
-    const budget = selective > COMMON_MATCHES && !phrases.length ? COMMON_MATCHES : undefined;
-    return index.match({ clauses: [{ groups: g, phrases }, ...filterClauses], filters, limit, budget });
+    const budget =
+      scope === 'all' || (selective > COMMON_MATCHES && !phrases.length) ? COMMON_MATCHES : undefined;
+    return index.match({
+      clauses: [{ groups: g, phrases }, ...filterClauses],
+      filters,
+      limit,
+      budget,
+      scope,
+    });
   };
-  add(run(groups, CANDIDATES), true);
-  if (found.size < 10 && groups.length >= 2 && groups.length <= 6) {
+  const relax = (scope: 'short' | 'all') => {
+    if (groups.length < 2 || groups.length > 6) return;
     for (let skip = 0; skip < groups.length; skip++) {
       add(
         run(
           groups.filter((_, i) => i !== skip),
+          scope,
           Math.ceil(CANDIDATES / groups.length),
         ),
         false,
       );
     }
-  }
+  };
+  // Titles, themes and people first: their index is small. Summaries and bodies only when those fail.
+  add(run(groups, 'short', CANDIDATES), true);
+  if (found.size < 5) add(run(groups, 'all', CANDIDATES), true);
+  if (found.size < 10) relax('short');
+  if (found.size < 3) relax('all');
   return index.digests([...found.keys()]).map((event) => ({ ...found.get(event.id)!, event }));
 }
 
@@ -154,6 +167,7 @@ function suggestionsFor(readings: WordReading[], index: SearchIndex, filters: Ev
               ],
               filters,
               limit: 3,
+              budget: COMMON_MATCHES,
             })
             .map((r) => r.id),
         )

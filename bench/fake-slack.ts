@@ -1,0 +1,267 @@
+import { createHmac } from 'node:crypto';
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
+import type { BlockAction, SlashCommand } from '@slack/bolt';
+
+/**
+ * A stand-in for Slack on 127.0.0.1, for the end-to-end tests and the HTTP benchmark: it is the Web API
+ * (`SLACK_API_URL` points at `/api/`), the sink for response_urls (`/response/<name>`), and the client
+ * that signs and posts requests to the app the way Slack does. Nothing here talks to slack.com.
+ * tests/helpers/fake-slack.ts re-exports this module: one implementation, and bench/ never imports tests/.
+ */
+
+/** One request the fake received, in arrival order. */
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  headers: IncomingHttpHeaders;
+  body: string;
+  /** The body parsed as JSON (response_url posts), when it is JSON. */
+  json?: Record<string, unknown>;
+  /** The body parsed as form fields (Web API calls), when it is a form. */
+  form?: Record<string, string>;
+  /** `performance.now()` when the whole body had arrived. */
+  at: number;
+}
+
+export interface FakeSlack {
+  /** `http://127.0.0.1:<port>/` */
+  url: string;
+  /** The Web API base, for `SLACK_API_URL`. */
+  apiUrl: string;
+  /** A response_url that records what is posted to it under `name`. */
+  responseUrl(name: string): string;
+  /** Everything received so far. */
+  requests: RecordedRequest[];
+  /** What was posted to `responseUrl(name)`, in order. */
+  responses(name: string): RecordedRequest[];
+  /** Resolves once `count` requests matching `predicate` have arrived (counting earlier ones). */
+  waitFor(
+    predicate: (r: RecordedRequest) => boolean,
+    count?: number,
+    timeoutMs?: number,
+  ): Promise<RecordedRequest[]>;
+  /** The next `times` posts to any response_url answer with `status` (Slack: 404 expired, 429 too many). */
+  failResponses(status: number, times?: number): void;
+  close(): Promise<void>;
+}
+
+/** What auth.test answers; Bolt calls it once at start and caches the bot's ids. */
+export const FAKE_BOT = { team_id: 'T0FAKE', user_id: 'U0BOT', bot_id: 'B0BOT' } as const;
+
+/** Starts the fake on an ephemeral port. Close it in afterAll. */
+export async function startFakeSlack(): Promise<FakeSlack> {
+  const requests: RecordedRequest[] = [];
+  const waiters = new Set<() => void>();
+  let failures: { status: number; left: number } | undefined;
+
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks).toString('utf8');
+      const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+      const recorded: RecordedRequest = {
+        method: req.method ?? 'GET',
+        path,
+        headers: req.headers,
+        body,
+        ...parseBody(body, req.headers['content-type']),
+        at: performance.now(),
+      };
+      requests.push(recorded);
+      let status = 200;
+      let answer: Record<string, unknown> = { ok: true };
+      if (path === '/api/auth.test') {
+        answer = { ok: true, url: 'https://fake.slack.test/', team: 'Fake', user: 'eventbot', ...FAKE_BOT };
+      } else if (path.startsWith('/response/') && failures && failures.left > 0) {
+        failures.left -= 1;
+        status = failures.status;
+        answer = { ok: false, error: 'failing_on_purpose' };
+      }
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(answer));
+      for (const wake of [...waiters]) wake();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+
+  return {
+    url,
+    apiUrl: `${url}api/`,
+    responseUrl: (name) => `${url}response/${encodeURIComponent(name)}`,
+    requests,
+    responses: (name) => requests.filter((r) => r.path === `/response/${encodeURIComponent(name)}`),
+    waitFor: (predicate, count = 1, timeoutMs = 10_000) =>
+      new Promise((resolve, reject) => {
+        const check = () => {
+          const found = requests.filter(predicate);
+          if (found.length < count) return false;
+          waiters.delete(check);
+          clearTimeout(timer);
+          resolve(found);
+          return true;
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(check);
+          const seen = requests.map((r) => `${r.method} ${r.path}`).join(', ') || 'nothing';
+          reject(
+            new Error(`fake Slack: waited ${timeoutMs} ms for ${count} matching request(s); got ${seen}`),
+          );
+        }, timeoutMs);
+        timer.unref();
+        if (!check()) waiters.add(check);
+      }),
+    failResponses: (status, times = 1) => {
+      failures = { status, left: times };
+    },
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        // Keep-alive connections from fetch would otherwise hold close() open.
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function parseBody(body: string, contentType?: string): Pick<RecordedRequest, 'json' | 'form'> {
+  if (contentType?.startsWith('application/json')) {
+    try {
+      return { json: JSON.parse(body) as Record<string, unknown> };
+    } catch {
+      return {};
+    }
+  }
+  if (contentType?.startsWith('application/x-www-form-urlencoded')) {
+    return { form: Object.fromEntries(new URLSearchParams(body)) };
+  }
+  return {};
+}
+
+/** Slack's request signature: `v0=` + hex HMAC-SHA256 of `v0:{timestamp}:{raw body}` keyed by the signing secret. */
+export function signSlackRequest(signingSecret: string, timestamp: number, body: string): string {
+  return `v0=${createHmac('sha256', signingSecret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+}
+
+/** The Unix time Slack would stamp on a request sent now. */
+export const nowSeconds = (): number => Math.floor(Date.now() / 1000);
+
+/** A slash command as Slack sends it (before form encoding). */
+export function slashCommand(fields: {
+  text: string;
+  responseUrl: string;
+  userId?: string;
+  channelId?: string;
+}): SlashCommand {
+  return {
+    token: 'legacy-verification-token',
+    team_id: FAKE_BOT.team_id,
+    team_domain: 'fake',
+    channel_id: fields.channelId ?? 'C0CHANNEL',
+    channel_name: 'events',
+    user_id: fields.userId ?? 'U0ASKER',
+    user_name: 'asker',
+    command: '/event',
+    text: fields.text,
+    api_app_id: 'A0APP',
+    is_enterprise_install: 'false',
+    response_url: fields.responseUrl,
+    trigger_id: '1.2.3',
+  };
+}
+
+/** A `block_actions` click on one element, as Slack sends it (before form encoding). */
+export function blockActions(fields: {
+  actionId: string;
+  responseUrl: string;
+  /** A button's value. */
+  value?: string;
+  /** A select menu's chosen option value. */
+  selectedValue?: string;
+  userId?: string;
+  blockId?: string;
+}): BlockAction {
+  const element =
+    fields.selectedValue !== undefined
+      ? {
+          type: 'static_select' as const,
+          action_id: fields.actionId,
+          block_id: fields.blockId ?? 'b',
+          action_ts: '1.2',
+          selected_option: {
+            text: { type: 'plain_text' as const, text: 'option' },
+            value: fields.selectedValue,
+          },
+          placeholder: { type: 'plain_text' as const, text: 'Remind me…' },
+        }
+      : {
+          type: 'button' as const,
+          action_id: fields.actionId,
+          block_id: fields.blockId ?? 'b',
+          action_ts: '1.2',
+          value: fields.value ?? '',
+          text: { type: 'plain_text' as const, text: 'button' },
+        };
+  return {
+    type: 'block_actions',
+    actions: [element],
+    team: { id: FAKE_BOT.team_id, domain: 'fake' },
+    user: { id: fields.userId ?? 'U0ASKER', username: 'asker', name: 'asker', team_id: FAKE_BOT.team_id },
+    channel: { id: 'C0CHANNEL', name: 'events' },
+    container: { type: 'message', message_ts: '1.1', channel_id: 'C0CHANNEL', is_ephemeral: true },
+    token: 'legacy-verification-token',
+    response_url: fields.responseUrl,
+    trigger_id: '1.2.3',
+    api_app_id: 'A0APP',
+  };
+}
+
+/** A slash command's form body: every field URL-encoded, as Slack posts it. */
+export function commandBody(command: SlashCommand): string {
+  return new URLSearchParams(
+    Object.entries(command).filter((e): e is [string, string] => typeof e[1] === 'string'),
+  ).toString();
+}
+
+/** An interaction's form body: the JSON payload in one `payload` field. */
+export function actionBody(payload: BlockAction): string {
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
+
+/** What the app answered to a signed POST, and how long it took to answer. */
+export interface SlackPostResult {
+  status: number;
+  body: string;
+  /** `performance.now()` just before sending. */
+  sentAt: number;
+  /** Milliseconds from sending to the app's answer (the ack). */
+  ms: number;
+}
+
+/**
+ * POSTs a form body to the app as Slack does: signed, with Slack's exact content type (Bolt only parses
+ * forms when the header is exactly `application/x-www-form-urlencoded`, no charset). `timestamp` and
+ * `signature` override the honest ones, for forgery tests.
+ */
+export async function postSigned(
+  url: string,
+  signingSecret: string,
+  body: string,
+  options: { timestamp?: number; signature?: string } = {},
+): Promise<SlackPostResult> {
+  const timestamp = options.timestamp ?? nowSeconds();
+  const started = performance.now();
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-slack-request-timestamp': String(timestamp),
+      'x-slack-signature': options.signature ?? signSlackRequest(signingSecret, timestamp, body),
+    },
+    body,
+  });
+  const text = await response.text();
+  return { status: response.status, body: text, sentAt: started, ms: performance.now() - started };
+}
