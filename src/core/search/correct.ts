@@ -54,11 +54,17 @@ export function withStemSiblings(terms: string[], index: SearchIndex): string[] 
   return [...out];
 }
 
-/** Porter over-stems ("internally" and "international" share "intern"); siblings must differ only in their last letters. */
+/** Endings that make another form of the same word: plural, -ing, -er(s), -ion(s), -y/-ies. */
+const INFLECTIONS = new Set(['', 's', 'es', 'ing', 'er', 'ers', 'ion', 'ions', 'y', 'ies', 'e']);
+
+/**
+ * Porter over-stems: "internally"/"international" share "intern" and "units"/"united" share "unit".
+ * Siblings must be the same word with another inflectional ending.
+ */
 function closeEnough(a: string, b: string): boolean {
   let common = 0;
   while (common < a.length && a[common] === b[common]) common++;
-  return common >= Math.min(a.length, b.length) - 3;
+  return INFLECTIONS.has(a.slice(common)) && INFLECTIONS.has(b.slice(common));
 }
 
 function readSpelling(word: string, index: SearchIndex): Omit<WordReading, 'df'> {

@@ -145,9 +145,9 @@ function gather(
   };
   // Titles, themes and people first: their index is small. Summaries and bodies only when those fail.
   add(run(groups, 'short', CANDIDATES), true);
-  if (found.size < 5) add(run(groups, 'all', CANDIDATES), true);
-  if (found.size < 10) relax('short');
-  if (found.size < 3) relax('all');
+  if (found.size < 2) add(run(groups, 'all', CANDIDATES), true);
+  if (found.size < 3) relax('short');
+  if (found.size === 0) relax('all');
   return index.digests([...found.keys()]).map((event) => ({ ...found.get(event.id)!, event }));
 }
 
@@ -168,6 +168,7 @@ function suggestionsFor(readings: WordReading[], index: SearchIndex, filters: Ev
               filters,
               limit: 3,
               budget: COMMON_MATCHES,
+              scope: 'short',
             })
             .map((r) => r.id),
         )
