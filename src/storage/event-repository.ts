@@ -177,7 +177,12 @@ export class EventStore {
     const outcome: FileImportOutcome = { added: [], updated: [], unchanged: [], removed: [] };
     this.db.transaction(() => {
       const keep = new Set<string>();
-      for (const [index, event] of events.entries()) {
+      // In start order: rowids follow start time, and FTS5 inserts several times faster when rowids ascend.
+      const ordered = events
+        .map((event) => ({ event, ms: eventTimeToMillis(event.start, event.timezone, this.defaultZone) }))
+        .sort((a, b) => a.ms - b.ms)
+        .map((x) => x.event);
+      for (const [index, event] of ordered.entries()) {
         if (onProgress && index % 1000 === 0) onProgress(index, events.length);
         keep.add(event.id);
         const contentHash = eventContentHash(event);
