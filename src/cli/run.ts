@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.js';
 import { createContext } from '../context.js';
 import { type Clock, systemClock } from '../core/time.js';
+import { runAsk } from './ask-command.js';
 import { runCheck, runImport } from './import-command.js';
 import { type CliIo, processIo } from './io.js';
 import { runSearch } from './search-command.js';
@@ -14,6 +15,8 @@ Commands:
   check [files or folders…]              validate archive files without writing anything
   stats                                  counts, date range and types in the database
   search "<query>" [--json] [--limit N]  ranked results; --json prints one object per result
+  ask "/event <text>" [--json]           the answer as the console shows it; --json prints the
+                                         Slack respond() payload: { response_type, text, blocks }
 
 Files: .json .jsonl .md .csv .ics .txt (scraped event pages). Problems are printed as file:line: field: message.`;
 
@@ -43,7 +46,7 @@ export async function runCli(
   try {
     const config = loadConfig(env);
     if (command === 'check') return runCheck(config, clock, args.positionals, io);
-    if (!['import', 'stats', 'search'].includes(command)) {
+    if (!['import', 'stats', 'search', 'ask'].includes(command)) {
       io.err(`Unknown command "${command}".\n\n${USAGE}`);
       return 2;
     }
@@ -54,6 +57,7 @@ export async function runCli(
         const limit = typeof args.values.limit === 'string' ? args.values.limit : undefined;
         return runSearch(context, args.positionals, io, Boolean(args.values.json), limit);
       }
+      if (command === 'ask') return runAsk(context, args.positionals, io, Boolean(args.values.json));
       return runStats(context, io);
     } finally {
       context.close();

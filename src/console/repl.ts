@@ -1,0 +1,123 @@
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import type { CommandDeps } from '../core/commands/deps.js';
+import { runAction, runEventCommand } from '../core/commands/index.js';
+import type { CommandResult, Reply } from '../core/commands/reply.js';
+import { type ConsoleRender, renderForConsole } from './render.js';
+
+/** How the console looks and who it speaks for. */
+export interface ReplOptions {
+  /** ANSI styles: on for a terminal, off for a pipe. */
+  color?: boolean;
+  /** Zone to show event times in. */
+  zone?: string;
+  /** A terminal a person types into: show a prompt. Otherwise each input line is echoed after `> `. */
+  interactive?: boolean;
+  /** Who is asking, for "Shared by …". */
+  userId?: string;
+  /** Archive figures for the banner; the event count is read from the index when absent. */
+  stats?: { events: number; first?: string; last?: string };
+}
+
+type Line =
+  | { kind: 'empty' }
+  | { kind: 'quit' }
+  | { kind: 'help' }
+  | { kind: 'pick'; index: number }
+  | { kind: 'foreign'; command: string }
+  | { kind: 'event'; text: string };
+
+const EVENT_PREFIX = /^\/event(?:\s+|$)/i;
+
+/**
+ * The local door: `/event …` (or the text alone) line by line, each answer rendered for a terminal,
+ * and the last answer's buttons offered as numbers to type. Resolves when the input ends or on
+ * `quit`; never rejects for anything typed, so a piped script always finishes.
+ */
+export async function runConsole(
+  input: Readable,
+  output: Writable,
+  deps: CommandDeps,
+  options: ReplOptions = {},
+): Promise<void> {
+  let choices: ConsoleRender['choices'] = [];
+  const say = (text: string) => output.write(`${text}\n`);
+  const render = (reply: Reply): ConsoleRender =>
+    renderForConsole(reply, { color: options.color === true, zone: options.zone });
+  const show = (result: CommandResult) => {
+    if (result.visibility === 'in_channel') say('(would be posted to the channel)');
+    const rendered = render(result.reply);
+    say(rendered.text);
+    choices = rendered.choices;
+  };
+
+  say(banner(deps, options));
+  const rl = createInterface({
+    input,
+    output: options.interactive ? output : undefined,
+    terminal: options.interactive === true,
+  });
+  rl.on('SIGINT', () => rl.close());
+  rl.setPrompt('event> ');
+  if (options.interactive) rl.prompt();
+  try {
+    for await (const raw of rl) {
+      const line = parse(raw, choices.length);
+      if (line.kind !== 'empty' && !options.interactive) say(`> ${raw.trim()}`);
+      if (line.kind === 'quit') break;
+      try {
+        if (line.kind === 'help') {
+          say(CONSOLE_HELP);
+          show(runEventCommand({ text: 'help', userId: options.userId }, deps));
+        } else if (line.kind === 'pick') {
+          show(runAction(choices[line.index].action, deps, options.userId));
+        } else if (line.kind === 'foreign') {
+          say(`Only /event works here, not ${line.command}. Type help for examples.`);
+        } else if (line.kind === 'event') {
+          show(runEventCommand({ text: line.text, userId: options.userId }, deps));
+        }
+      } catch (error) {
+        say(`Something went wrong: ${(error as Error).message ?? String(error)}`);
+      }
+      if (line.kind !== 'empty') say('');
+      if (options.interactive) rl.prompt();
+    }
+  } catch {
+    // The input stream failed (closed or unreadable stdin): that is the end of the input too.
+  } finally {
+    rl.close();
+  }
+}
+
+const CONSOLE_HELP = [
+  'Type a search or any /event command (the "/event" is optional).',
+  'Type the number of a choice to act on the last answer; help for this, quit to leave.',
+].join('\n');
+
+/** One input line, read in the light of how many choices the last answer offered. */
+function parse(raw: string, choiceCount: number): Line {
+  const text = raw.trim();
+  if (!text) return { kind: 'empty' };
+  const lower = text.toLowerCase();
+  if (lower === 'quit' || lower === 'exit') return { kind: 'quit' };
+  if (lower === 'help') return { kind: 'help' };
+  // A number picks a choice only when there is one by that number; otherwise "2013" is a search.
+  if (/^\d{1,3}$/.test(text) && Number(text) >= 1 && Number(text) <= choiceCount) {
+    return { kind: 'pick', index: Number(text) - 1 };
+  }
+  if (EVENT_PREFIX.test(text)) return { kind: 'event', text: text.replace(EVENT_PREFIX, '') };
+  if (text.startsWith('/')) return { kind: 'foreign', command: text.split(/\s/)[0] };
+  return { kind: 'event', text };
+}
+
+function banner(deps: CommandDeps, options: ReplOptions): string {
+  const stats = options.stats ?? { events: deps.index.eventCount() };
+  const span = stats.first && stats.last ? `, ${stats.first.slice(0, 4)}–${stats.last.slice(0, 4)}` : '';
+  const help = runEventCommand({ text: '' }, deps).reply;
+  const example = (help.kind === 'help' && help.examples[0]?.command) || '/event peacekeeping';
+  return [
+    `event-archive-bot console: ${stats.events} ${stats.events === 1 ? 'event' : 'events'} in the archive${span}.`,
+    `Try: ${example}   (help for more, quit to leave)`,
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,49 @@
+import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { runAction } from '../../../core/commands/index.js';
+import { answerOrApologise } from '../../errors.js';
+import { actionIdPattern, rawActionValue, SlackIds, toReplyAction } from '../../ids.js';
+import { actionResponses, expiredButtonResponse } from '../../responses.js';
+import type { SlackServices } from '../../services.js';
+
+const a = SlackIds.actions;
+
+/**
+ * Every action id on our cards, including the indexed `event_suggest:<n>` buttons. Reminder
+ * cancellation is left out: no view offers it yet, and the reminders feature will bring its own listener.
+ */
+export const EVENT_ACTION_IDS = new RegExp(
+  [a.share, a.sharePick, a.remind, a.moreLike, a.open, a.page, a.suggest]
+    .map((id) => actionIdPattern(id).source)
+    .join('|'),
+);
+
+/** The parts of Bolt's listener arguments this listener uses, so tests can pass plain fakes. */
+export type EventActionArgs = Pick<
+  SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs,
+  'ack' | 'action' | 'body' | 'respond' | 'logger'
+>;
+
+/**
+ * A click on any of our buttons or the "Remind me" menu: ack, decode the value back into a core action,
+ * run it, and post what core answered through the click's response_url (see `actionResponses` for
+ * share-then-delete and replace vs. new). Values come from the network, so anything unreadable gets
+ * "That button has expired" rather than a guess.
+ */
+export function eventActions(services: SlackServices) {
+  return async ({ ack, action, body, respond, logger }: EventActionArgs): Promise<void> => {
+    await ack();
+    const context = { surface: 'action', actionId: action.action_id, user: body.user.id };
+    await answerOrApologise({ respond, logger, context }, async () => {
+      const decoded = toReplyAction(action.action_id, rawActionValue(action as RawAction));
+      if (!decoded) {
+        await respond(expiredButtonResponse());
+        return;
+      }
+      const result = runAction(decoded.action, services.commands, body.user.id);
+      for (const message of actionResponses(result)) await respond(message);
+    });
+  };
+}
+
+/** Buttons carry `value`, menus `selected_option`; other element types carry neither. */
+type RawAction = { value?: unknown; selected_option?: { value?: unknown } | null };

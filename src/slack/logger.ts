@@ -1,0 +1,60 @@
+import { format } from 'node:util';
+import { type Logger, LogLevel } from '@slack/bolt';
+
+/** Slack tokens (bot, user, app-level, refresh…): `xoxb-…`, `xoxp-…`, `xapp-…`. */
+const TOKEN = /\b(xox[a-z]|xapp)-[A-Za-z0-9-]+/g;
+
+const SEVERITY: Record<LogLevel, number> = {
+  [LogLevel.DEBUG]: 0,
+  [LogLevel.INFO]: 1,
+  [LogLevel.WARN]: 2,
+  [LogLevel.ERROR]: 3,
+};
+
+/** Text with every Slack token and every given secret replaced, so no log line can leak them. */
+export function redact(text: string, secrets: readonly string[] = []): string {
+  let out = text.replace(TOKEN, '$1-[redacted]');
+  for (const secret of secrets) if (secret.length >= 8) out = out.split(secret).join('[redacted]');
+  return out;
+}
+
+/** Where log lines go and what must never appear in them. */
+export interface LoggerOptions {
+  level: `${LogLevel}`;
+  /** Receives one finished line; stderr by default. */
+  write?: (line: string) => void;
+  /** Exact strings to redact besides token patterns (the signing secret). */
+  secrets?: readonly string[];
+  name?: string;
+}
+
+/**
+ * The Bolt logger (App, receiver and WebClient all share it). Bolt and the Web API client log request
+ * details at debug level, and an error may carry its arguments, so every line is redacted after
+ * formatting, whatever was passed in.
+ */
+export function createLogger(options: LoggerOptions): Logger {
+  let level = options.level as LogLevel;
+  let name = options.name ?? 'event-bot';
+  const secrets = (options.secrets ?? []).filter((s) => s.length > 0);
+  const write = options.write ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const log =
+    (at: LogLevel) =>
+    (...msg: unknown[]) => {
+      if (SEVERITY[at] < SEVERITY[level]) return;
+      write(redact(`${at.toUpperCase()} ${name}: ${format(...msg)}`, secrets));
+    };
+  return {
+    debug: log(LogLevel.DEBUG),
+    info: log(LogLevel.INFO),
+    warn: log(LogLevel.WARN),
+    error: log(LogLevel.ERROR),
+    setLevel: (next) => {
+      level = next;
+    },
+    getLevel: () => level,
+    setName: (next) => {
+      name = next;
+    },
+  };
+}

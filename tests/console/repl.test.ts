@@ -1,0 +1,116 @@
+import { spawn } from 'node:child_process';
+import { PassThrough, Readable, Writable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { renderForConsole } from '../../src/console/render.js';
+import { runConsole } from '../../src/console/repl.js';
+import { runEventCommand } from '../../src/core/commands/index.js';
+import { relevanceContext } from '../helpers/search.js';
+
+const context = relevanceContext('America/New_York');
+afterAll(() => context.close());
+
+const DINNER_TITLE = 'Strengthening the Partnership: A Fresh Dialogue on UN Peacekeeping';
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+/** Runs the console on a piped script and returns everything it printed. */
+async function session(script: string, input: Readable = Readable.from([script])): Promise<string> {
+  let out = '';
+  const output = new Writable({
+    write(chunk, _encoding, done) {
+      out += String(chunk);
+      done();
+    },
+  });
+  await runConsole(input, output, context.commands, { zone: 'America/New_York', userId: 'U0ASKER' });
+  return out;
+}
+
+describe('the console', () => {
+  it('answers a piped script: a search, a numbered pick, upcoming, then ends at EOF', async () => {
+    const out = await session('/event peacekeeping finland\n3\nupcoming\n');
+    const [search, pick, upcoming] = out.split(/^> /m).slice(1);
+    expect(search).toContain(`peacekeeping finland\n${DINNER_TITLE}`);
+    expect(search).toMatch(
+      /Choices:\n {2}\[1\] Share to channel \(would be posted to the channel\)\n {2}\[2\] Remind me\n {2}\[3\] More like this/,
+    );
+    expect(pick).toContain(`More like "${DINNER_TITLE}"`);
+    expect(upcoming).toContain('Upcoming events');
+  });
+
+  it('opens with a banner giving the archive size and an example that works', async () => {
+    const out = await session('');
+    expect(out).toMatch(/^event-archive-bot console: 120 events in the archive\.\nTry: \/event \S+/);
+  });
+
+  it('shows a share as what would be posted to the channel, with who shared it', async () => {
+    const out = await session('peacekeeping finland\n1\n');
+    const pick = out.split(/^> /m)[2];
+    expect(pick).toMatch(/^1\n\(would be posted to the channel\)\n/);
+    expect(pick).toContain('Shared by U0ASKER: this card would be posted to the channel.');
+  });
+
+  it('reads a number as a pick only when the last answer offered that choice, else as a search', async () => {
+    const out = await session('peacekeeping finland\nthemes\n1\n');
+    const [, themes, one] = out.split(/^> /m).slice(1);
+    expect(themes).not.toContain('Choices:');
+    const asSearch = renderForConsole(
+      runEventCommand({ text: '1', userId: 'U0ASKER' }, context.commands).reply,
+      {
+        zone: 'America/New_York',
+      },
+    ).text;
+    expect(one).toBe(`1\n${asSearch}\n\n`);
+  });
+
+  it('explains itself on help and refuses other slash commands', async () => {
+    const out = await session('help\n/remind me\n');
+    expect(out).toContain('Type the number of a choice');
+    expect(out).toContain('/event upcoming');
+    expect(out).toContain('Only /event works here, not /remind.');
+  });
+
+  it('stops reading at quit', async () => {
+    const out = await session('quit\npeacekeeping finland\n');
+    expect(out).not.toContain(DINNER_TITLE);
+  });
+
+  it('resolves on empty input and when the input stream fails', async () => {
+    await expect(session('')).resolves.toContain('event-archive-bot console');
+    const failing = new PassThrough();
+    const running = session('', failing);
+    failing.destroy(new Error('EBADF: bad file descriptor'));
+    await expect(running).resolves.toContain('event-archive-bot console');
+  });
+});
+
+describe('npm start with piped input', () => {
+  it('prints the dinner card for "/event peacekeeping" and exits 0', async () => {
+    const child = spawn('npx', ['tsx', 'src/main.ts'], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        EVENT_DB: ':memory:',
+        // The real events only: the sample calendar in data/samples expands to ~300 "[Sample] Monthly
+        // Peacekeeping Briefing" occurrences that currently all outrank the dinner for "peacekeeping".
+        EVENT_ARCHIVE: 'data/events',
+        SLACK_BOT_TOKEN: '',
+        SLACK_APP_TOKEN: '',
+        SLACK_SIGNING_SECRET: '',
+      },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c) => {
+      stdout += String(c);
+    });
+    child.stderr.on('data', (c) => {
+      stderr += String(c);
+    });
+    child.stdin.end('/event peacekeeping\n');
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect({ code, stderr }).toMatchObject({ code: 0 });
+    expect(stdout).toContain(DINNER_TITLE);
+  }, 60_000);
+});

@@ -1,0 +1,36 @@
+import { loadConfig } from '../../src/config.js';
+import { type AppContext, createContext, loadConfiguredArchive } from '../../src/context.js';
+import { createLogger } from '../../src/slack/logger.js';
+import { fixedClock } from './context.js';
+import type { FakeSlack } from './fake-slack.js';
+import { RELEVANCE_ARCHIVE, RELEVANCE_NOW } from './search.js';
+
+/** Slack's documented example signing secret ("Verifying requests from Slack"); the test apps use it too. */
+export const TEST_SIGNING_SECRET = '8f742231b10e8888abcd99yyyzzz85a5';
+export const TEST_BOT_TOKEN = 'xoxb-0000-1111-testtoken';
+
+/**
+ * A context configured for the HTTP door against the fake Slack: the relevance archive in memory, a
+ * fixed clock, and the Web API at the fake's address so nothing reaches slack.com.
+ */
+export function slackTestContext(fake: FakeSlack): AppContext {
+  const config = loadConfig({
+    EVENT_DB: ':memory:',
+    EVENT_ARCHIVE: RELEVANCE_ARCHIVE,
+    EVENT_TIMEZONE: 'America/New_York',
+    SLACK_BOT_TOKEN: TEST_BOT_TOKEN,
+    SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
+    SLACK_API_URL: fake.apiUrl,
+    PORT: '0',
+    LOG_LEVEL: 'warn',
+  });
+  const context = createContext(config, { clock: fixedClock(RELEVANCE_NOW) });
+  loadConfiguredArchive(context);
+  return context;
+}
+
+/** A Bolt logger that keeps its lines for assertions instead of printing them. */
+export function memoryLogger(level: 'debug' | 'info' | 'warn' | 'error' = 'warn') {
+  const lines: string[] = [];
+  return { lines, logger: createLogger({ level, write: (line) => lines.push(line) }) };
+}

@@ -1,0 +1,87 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { eventCommand } from '../../../src/slack/listeners/commands/event-command.js';
+import { slashCommand } from '../../helpers/fake-slack.js';
+import { relevanceContext } from '../../helpers/search.js';
+import { interactives, texts } from '../views/inspect.js';
+import { brokenDeps, captureLogger, fakeSlackArgs } from './fakes.js';
+
+const context = relevanceContext('America/New_York');
+afterAll(() => context.close());
+
+const DINNER_TITLE = 'Strengthening the Partnership: A Fresh Dialogue on UN Peacekeeping';
+const RESPONSE_URL = 'https://hooks.slack.test/commands/T0FAKE/1/abc';
+
+function run(text: string, deps = context.commands, failRespond?: (call: number) => boolean) {
+  const fake = fakeSlackArgs(failRespond);
+  const log = captureLogger();
+  const command = slashCommand({ text, responseUrl: RESPONSE_URL, userId: 'U0ASKER' });
+  const done = eventCommand({ commands: deps })({
+    ack: fake.ack,
+    respond: fake.respond,
+    command,
+    logger: log.logger,
+  });
+  return { ...fake, ...log, done };
+}
+
+describe('/event listener', () => {
+  it('acks empty before doing anything else, then answers the asker only', async () => {
+    const { done, order, ack, sent } = run('peacekeeping finland');
+    await done;
+    expect(order).toEqual(['ack', 'respond']);
+    expect(ack).toHaveBeenCalledWith();
+    expect(sent).toHaveLength(1);
+    expect(sent[0].response_type).toBe('ephemeral');
+    expect(texts(sent[0].blocks!)).toContain(DINNER_TITLE);
+    expect(interactives(sent[0].blocks!).map((i) => i.actionId)).toContain('event_share');
+  });
+
+  it('posts a clear `share` into the conversation through the response_url, with who shared it', async () => {
+    const { done, sent } = run('share peacekeeping finland');
+    await done;
+    expect(sent).toHaveLength(1);
+    expect(sent[0].response_type).toBe('in_channel');
+    expect(texts(sent[0].blocks!)).toContain('Shared by <@U0ASKER>');
+    expect(interactives(sent[0].blocks!)).toEqual([]);
+  });
+
+  it('offers a picker, privately, when a share is ambiguous', async () => {
+    const { done, sent } = run('share peacekeeping');
+    await done;
+    expect(sent[0].response_type).toBe('ephemeral');
+    expect(interactives(sent[0].blocks!).every((i) => i.actionId === 'event_share_pick')).toBe(true);
+  });
+
+  it('answers empty text with help', async () => {
+    const { done, sent } = run('   ');
+    await done;
+    expect(texts(sent[0].blocks!).join('\n')).toMatch(/\/event upcoming/);
+  });
+
+  it('turns a failure after the ack into an ephemeral apology with a ref that is also logged', async () => {
+    const { done, order, sent, lines } = run('peacekeeping xoxb-123-secret', brokenDeps(context.commands));
+    await expect(done).resolves.toBeUndefined();
+    expect(order).toEqual(['ack', 'respond']);
+    expect(sent[0].response_type).toBe('ephemeral');
+    const ref = /Something went wrong \(ref ([0-9a-f]{6})\)\. Please try again\./.exec(
+      sent[0].text ?? '',
+    )?.[1];
+    expect(ref).toBeDefined();
+    const logged = lines.join('\n');
+    expect(logged).toContain(`ref=${ref}`);
+    expect(logged).toContain('user=U0ASKER');
+    expect(logged).toContain('textLength=28');
+    expect(logged).toContain('disk I/O error');
+    expect(logged).not.toContain('xoxb-123-secret');
+  });
+
+  it('logs, and does not throw, when even the apology cannot be posted', async () => {
+    const { done, order, sent, lines } = run('peacekeeping', context.commands, () => true);
+    await expect(done).resolves.toBeUndefined();
+    expect(order).toEqual(['ack', 'respond', 'respond']);
+    expect(sent).toEqual([]);
+    const ref = /ref=([0-9a-f]{6})/.exec(lines.join('\n'))?.[1];
+    expect(lines.filter((l) => l.includes(`ref=${ref}`))).toHaveLength(2);
+    expect(lines.join('\n')).toContain('could not tell the user either');
+  });
+});
