@@ -4,7 +4,9 @@ import type { CommandDeps } from './core/commands/deps.js';
 import { type Clock, systemClock } from './core/time.js';
 import { type Db, migrate, openDatabase } from './storage/database.js';
 import { EventStore } from './storage/event-repository.js';
+import { SqliteReminderRepository } from './storage/reminder-repository.js';
 import { SqliteSearchIndex } from './storage/search-index.js';
+import { SqliteSubscriptionRepository } from './storage/subscription-repository.js';
 
 /** Everything a door (Slack, console, CLI) needs, built in one place so tests can pass overrides. */
 export interface AppContext {
@@ -28,7 +30,13 @@ export function createContext(config: Config, overrides: { clock?: Clock } = {})
     db,
     store,
     clock,
-    commands: { index: new SqliteSearchIndex(db, store), clock, zone: config.timezone },
+    commands: {
+      index: new SqliteSearchIndex(db, store),
+      clock,
+      zone: config.timezone,
+      reminders: new SqliteReminderRepository(db),
+      subscriptions: new SqliteSubscriptionRepository(db),
+    },
     close: () => db.close(),
   };
 }

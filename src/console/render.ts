@@ -34,26 +34,7 @@ export function renderForConsole(reply: Reply, options: ConsoleOptions = {}): Co
     case 'event': {
       const { event } = reply;
       if (reply.heading) lines.push(style.dim(clean(reply.heading)), '');
-      lines.push(...style.heading(clean(event.title)));
-      lines.push(`${style.bold('When:')} ${when(event)}`, `${style.bold('Type:')} ${clean(event.type)}`);
-      if (event.location) lines.push(`${style.bold('Where:')} ${clean(event.location)}`);
-      if (event.hosts.length)
-        lines.push(
-          `${style.bold(event.hosts.length > 1 ? 'Hosts:' : 'Host:')} ${event.hosts.map(clean).join(', ')}`,
-        );
-      if (event.speakers.length) {
-        lines.push(style.bold('Speakers:'));
-        for (const s of event.speakers)
-          lines.push(`  - ${clean(s.name)}${s.role ? `, ${clean(s.role)}` : ''}`);
-      }
-      if (event.summary) lines.push('', clean(event.summary));
-      if (event.themes.length) {
-        lines.push('', style.bold('Key themes:'));
-        event.themes.forEach((t, i) => {
-          lines.push(`  ${i + 1}. ${style.bold(clean(t.title))}${t.summary ? ` — ${clean(t.summary)}` : ''}`);
-        });
-      }
-      if (event.url) lines.push('', `Event page (${clean(event.url)})`);
+      lines.push(...eventLines(event, when, style));
       if (reply.sharedBy !== undefined) {
         lines.push('', style.dim(`Shared by ${clean(reply.sharedBy)}: this card ${SHARE_NOTE}.`));
         break;
@@ -144,6 +125,72 @@ export function renderForConsole(reply: Reply, options: ConsoleOptions = {}): Co
       );
       break;
     }
+    case 'reminder-set': {
+      if (reply.note) lines.push(style.dim(clean(reply.note)));
+      const rule = reply.label ? ` (${clean(reply.label)})` : '';
+      lines.push(
+        `I'll remind you about ${style.bold(clean(reply.event.title))} on ${clean(reply.dueText)}${rule}.`,
+      );
+      lines.push(style.dim(`Starts ${when(reply.event)}. /event reminders lists your reminders.`));
+      choose('Cancel this reminder', { kind: 'cancel-reminder', reminderId: reply.reminderId });
+      break;
+    }
+    case 'reminders': {
+      lines.push(...style.heading(clean(reply.heading)));
+      if (reply.note) lines.push(clean(reply.note));
+      if (reply.items.length === 0) lines.push(clean(reply.empty));
+      for (const item of reply.items) {
+        const rule = item.label ? ` · ${clean(item.label)}` : '';
+        const state = item.sending ? ' · being sent now' : '';
+        lines.push(
+          `  ${item.position}. ${style.bold(clean(item.title))} — ${clean(item.dueText)}${rule}${state}`,
+        );
+        if (!item.sending)
+          choose(`Cancel: ${item.title} (${item.dueText})`, {
+            kind: 'cancel-reminder',
+            reminderId: item.reminderId,
+          });
+      }
+      break;
+    }
+    case 'reminder-due': {
+      const late = reply.late ? ' (sent late: the bot was offline at the reminder time)' : '';
+      lines.push(
+        style.bold(
+          `⏰ Reminder: ${clean(reply.event.title)} starts ${clean(reply.startText)} (${clean(reply.startsIn)})${late}`,
+        ),
+        '',
+      );
+      lines.push(...eventLines(reply.event, when, style));
+      lines.push('', `Add to calendar: Google (${clean(reply.calendar.google)})`);
+      lines.push(`Add to calendar: Outlook (${clean(reply.calendar.outlook)})`);
+      if (reply.calendar.ics) lines.push(`Add to calendar: .ics (${clean(reply.calendar.ics)})`);
+      break;
+    }
+    case 'subscriptions': {
+      lines.push(...style.heading(clean(reply.heading)));
+      if (reply.note) lines.push(clean(reply.note));
+      if (reply.items.length === 0) lines.push(clean(reply.empty));
+      for (const item of reply.items) {
+        lines.push(`  ${item.position}. ${clean(item.what)} — ${clean(item.schedule)}`);
+        lines.push(
+          item.paused
+            ? `     ${style.warn(`Paused: ${clean(item.paused)}`)}`
+            : `     Next: ${clean(item.nextRunText)}`,
+        );
+      }
+      break;
+    }
+    case 'digest': {
+      lines.push(...style.heading(clean(reply.heading)));
+      if (reply.items.length === 0) lines.push(clean(reply.empty));
+      reply.items.forEach((hit, i) => {
+        lines.push(`  ${i + 1}. ${compactHit(hit, when, style)}`);
+        choose(`Open: ${hit.event.title}`, { kind: 'open', eventId: hit.event.id });
+      });
+      lines.push(style.dim(clean(reply.footer)));
+      break;
+    }
   }
 
   if (choices.length) {
@@ -151,6 +198,30 @@ export function renderForConsole(reply: Reply, options: ConsoleOptions = {}): Co
     for (const [i, c] of choices.entries()) lines.push(`  [${i + 1}] ${c.label}`);
   }
   return { text: lines.join('\n'), choices };
+}
+
+/** An event in full: title, facts, speakers, summary, numbered themes and its link. */
+function eventLines(event: Event, when: (e: Event) => string, style: Styles): string[] {
+  const lines = [...style.heading(clean(event.title))];
+  lines.push(`${style.bold('When:')} ${when(event)}`, `${style.bold('Type:')} ${clean(event.type)}`);
+  if (event.location) lines.push(`${style.bold('Where:')} ${clean(event.location)}`);
+  if (event.hosts.length)
+    lines.push(
+      `${style.bold(event.hosts.length > 1 ? 'Hosts:' : 'Host:')} ${event.hosts.map(clean).join(', ')}`,
+    );
+  if (event.speakers.length) {
+    lines.push(style.bold('Speakers:'));
+    for (const s of event.speakers) lines.push(`  - ${clean(s.name)}${s.role ? `, ${clean(s.role)}` : ''}`);
+  }
+  if (event.summary) lines.push('', clean(event.summary));
+  if (event.themes.length) {
+    lines.push('', style.bold('Key themes:'));
+    event.themes.forEach((t, i) => {
+      lines.push(`  ${i + 1}. ${style.bold(clean(t.title))}${t.summary ? ` — ${clean(t.summary)}` : ''}`);
+    });
+  }
+  if (event.url) lines.push('', `Event page (${clean(event.url)})`);
+  return lines;
 }
 
 /** Title, date, type and place of an event on one line. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ReplyAction } from '../core/commands/reply.js';
+import { REMIND_PRESETS } from '../core/reminders/model.js';
 
 /**
  * Every action_id and block_id the app uses (callback_ids join here when a modal arrives), so views and
@@ -37,8 +38,8 @@ export const SlackIds = {
   },
 } as const;
 
-/** When a reminder should fire, relative to the event's start. */
-export const REMIND_WHEN = ['day-before', 'hour-before', 'morning-of'] as const;
+/** When a reminder should fire, relative to the event's start: core's "Remind me" choices. */
+export const REMIND_WHEN = REMIND_PRESETS;
 export type RemindWhen = (typeof REMIND_WHEN)[number];
 
 /** Slack's cap on a button value; option values are capped lower (150), so callers pass their own `max`. */
@@ -119,6 +120,9 @@ export function toReplyAction(
   }
   if ('c' in value && (base === a.page || base === a.suggest)) {
     return { action: { kind: 'page', command: value.c, offset: value.o } };
+  }
+  if ('r' in value && base === a.cancelReminder) {
+    return { action: { kind: 'cancel-reminder', reminderId: value.r } };
   }
   return undefined;
 }

@@ -1,4 +1,4 @@
-import type { SearchIndex } from '../ports.js';
+import type { ReminderRepository, SearchIndex, SubscriptionRepository } from '../ports.js';
 import type { Clock } from '../time.js';
 
 /** What every `/event` use-case may use; passed in by each door. */
@@ -7,6 +7,10 @@ export interface CommandDeps {
   clock: Clock;
   /** The configured zone for date phrases and "upcoming" when the user's own is unknown. */
   zone: string;
+  /** Personal reminders (and the notices about them). */
+  reminders: ReminderRepository;
+  /** Channel digest subscriptions. */
+  subscriptions: SubscriptionRepository;
 }
 
 /** One `/event` invocation: the text after the command, and paging state from a button. */
@@ -15,6 +19,11 @@ export interface CommandInput {
   offset?: number;
   /** Who asked, for "Shared by" and reminders; opaque to core. */
   userId?: string;
+  /** The asker's own IANA zone (their Slack profile's `tz`), for reminder times; `zone` when absent. */
+  userZone?: string;
+  /** Where the command was typed, for channel digests. */
+  channelId?: string;
+  channelName?: string;
 }
 
 /** Cards show the best match and up to this many more. */

@@ -2,8 +2,10 @@ import type { CommandDeps, CommandInput } from './deps.js';
 import { moreLikeCommand, openCommand, shareByIdCommand, shareCommand } from './event-commands.js';
 import { helpReply } from './help-command.js';
 import { lookupCommand, themeDetailCommand, themesCommand } from './lookup-command.js';
+import { cancelReminderAction, remindAction, remindCommand, remindersCommand } from './remind-command.js';
 import type { CommandResult, ReplyAction } from './reply.js';
 import { searchCommand } from './search-command.js';
+import { subscribeCommand, subscriptionsCommand, unsubscribeCommand } from './subscribe-command.js';
 import { upcomingCommand } from './upcoming-command.js';
 
 export type { CommandDeps, CommandInput } from './deps.js';
@@ -27,7 +29,25 @@ const SUBCOMMANDS: Record<string, Handler> = {
   speaker: (input, deps) => lookupCommand('speaker', input, deps),
   host: (input, deps) => lookupCommand('host', input, deps),
   share: shareCommand,
+  remind: remindCommand,
+  reminders: (input, deps) => remindersCommand(input, deps),
+  subscribe: subscribeCommand,
+  unsubscribe: unsubscribeCommand,
+  subscriptions: subscriptionsCommand,
 };
+
+/** Subcommands whose answer depends on the asker's own time zone, so a door looks it up only for these. */
+const ZONED = new Set(['remind', 'reminders', 'subscribe', 'subscriptions', 'unsubscribe']);
+
+/** True when `/event <text>` needs `userZone` (a Slack door fetches it with users.info only then). */
+export function commandNeedsUserZone(text: string): boolean {
+  return ZONED.has(text.trim().split(/\s+/)[0]?.toLowerCase() ?? '');
+}
+
+/** True when a button's action needs `userZone`. */
+export function actionNeedsUserZone(action: ReplyAction): boolean {
+  return action.kind === 'remind' || action.kind === 'cancel-reminder';
+}
 
 /**
  * The one entry point for `/event <text>` from every door: routes by the first word and returns a
@@ -42,8 +62,16 @@ export function runEventCommand(input: CommandInput, deps: CommandDeps): Command
   return searchCommand({ ...input, text }, deps);
 }
 
-/** What a button does, decided here so the Slack listener and the console stay thin. */
-export function runAction(action: ReplyAction, deps: CommandDeps, userId?: string): CommandResult {
+/**
+ * What a button does, decided here so the Slack listener and the console stay thin. `asker` carries the
+ * clicker's zone for reminder times (and where they clicked).
+ */
+export function runAction(
+  action: ReplyAction,
+  deps: CommandDeps,
+  userId?: string,
+  asker: Pick<CommandInput, 'userZone' | 'channelId' | 'channelName'> = {},
+): CommandResult {
   switch (action.kind) {
     case 'open':
       return openCommand(action.eventId, deps);
@@ -52,15 +80,10 @@ export function runAction(action: ReplyAction, deps: CommandDeps, userId?: strin
     case 'share':
       return shareByIdCommand(action.eventId, userId, deps);
     case 'page':
-      return runEventCommand({ text: action.command, offset: action.offset, userId }, deps);
+      return runEventCommand({ text: action.command, offset: action.offset, userId, ...asker }, deps);
     case 'remind':
-      return {
-        visibility: 'ephemeral',
-        reply: {
-          kind: 'notice',
-          tone: 'info',
-          text: `To be reminded, type \`/event remind ${action.eventId}\`.`,
-        },
-      };
+      return remindAction(action.eventId, action.when, { userId, ...asker }, deps);
+    case 'cancel-reminder':
+      return cancelReminderAction(action.reminderId, { userId, ...asker }, deps);
   }
 }

@@ -1,5 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import type { Reply } from '../../core/commands/reply.js';
+import { digestBlocks, digestText } from './digest.js';
 import { eventCardBlocks, eventCardText } from './event-card.js';
 import { helpBlocks } from './help.js';
 import { checkLimits } from './limits.js';
@@ -8,6 +9,10 @@ import { escapeTruncate, oneLine } from './mrkdwn.js';
 import { noMatchBlocks } from './no-match.js';
 import { noticeBlocks } from './notice.js';
 import { plainWhen, section } from './parts.js';
+import { reminderDueBlocks, reminderDueText } from './reminder-due.js';
+import { reminderSetBlocks, reminderSetText } from './reminder-set.js';
+import { remindersBlocks, remindersText } from './reminders.js';
+import { subscriptionsBlocks, subscriptionsText } from './subscriptions.js';
 import { themeDetailBlocks } from './theme-detail.js';
 import { themesBlocks } from './themes.js';
 
@@ -55,6 +60,16 @@ function build(reply: Reply): SlackMessage {
       return { text: fallback(reply.problem ?? 'How to use /event'), blocks: helpBlocks(reply) };
     case 'notice':
       return { text: fallback(reply.text), blocks: noticeBlocks(reply) };
+    case 'reminder-set':
+      return { text: reminderSetText(reply), blocks: reminderSetBlocks(reply) };
+    case 'reminders':
+      return { text: remindersText(reply), blocks: remindersBlocks(reply) };
+    case 'reminder-due':
+      return { text: reminderDueText(reply), blocks: reminderDueBlocks(reply) };
+    case 'subscriptions':
+      return { text: subscriptionsText(reply), blocks: subscriptionsBlocks(reply) };
+    case 'digest':
+      return { text: digestText(reply), blocks: digestBlocks(reply) };
   }
 }
 

@@ -81,6 +81,7 @@ const ACTION_IDS: Record<ReplyAction['kind'], string> = {
   'more-like': SlackIds.actions.moreLike,
   open: SlackIds.actions.open,
   page: SlackIds.actions.page,
+  'cancel-reminder': SlackIds.actions.cancelReminder,
 };
 
 /**
@@ -95,7 +96,9 @@ export function actionButton(
   const value =
     action.kind === 'page'
       ? encodeActionValue({ c: action.command, o: action.offset })
-      : encodeActionValue({ e: action.eventId });
+      : action.kind === 'cancel-reminder'
+        ? encodeActionValue({ r: action.reminderId })
+        : encodeActionValue({ e: action.eventId });
   if (value === undefined) return undefined;
   return {
     type: 'button',

@@ -1,0 +1,248 @@
+import type { Event } from '../model.js';
+import { MAX_ACTIVE_REMINDERS, type ReminderSpec, type RemindPreset } from '../reminders/model.js';
+import { refuseTime } from '../reminders/rules.js';
+import {
+  computeDue,
+  describeSpec,
+  eventDeadlineMs,
+  eventStartMs,
+  formatInZone,
+} from '../reminders/schedule.js';
+import { DEFAULT_SPEC, presetSpec, splitWhen } from '../reminders/when.js';
+import { isEmptyQuery, parseQuery } from '../search/query-parser.js';
+import { searchEvents } from '../search/search-events.js';
+import { isValidTimeZone } from '../time.js';
+import type { CommandDeps, CommandInput } from './deps.js';
+import type { CommandResult, Reply } from './reply.js';
+
+const USAGE =
+  'Tell me which event, and optionally when: `/event remind review of peace operations` (1 day before), or add `2h before`, `at 9am on the day`, `tomorrow 9am` or `dec 3 14:00`.';
+/** Search looks this far back for "upcoming" events, so an all-day event of today is still found. */
+const UPCOMING_SLACK_MS = 2 * 24 * 60 * 60_000;
+
+/**
+ * `/event remind <query or id> [when]`, `/event remind cancel <n|all>`: sets a reminder of the best
+ * upcoming match, at the time asked (1 day before by default), computed in the asker's own zone.
+ */
+export function remindCommand(input: CommandInput, deps: CommandDeps): CommandResult {
+  const text = input.text.replace(/\s+/g, ' ').trim();
+  if (!input.userId) return notice('warning', 'I need to know who you are to set a reminder.');
+  const cancel = /^(?:cancel|delete|remove|stop)\b\s*(.*)$/i.exec(text);
+  if (cancel) return cancelByPosition(cancel[1], input, deps);
+  if (/^(?:list|mine)$/i.test(text)) return remindersCommand(input, deps);
+  if (!text) return notice('info', USAGE);
+  const zone = userZone(input, deps);
+  const now = deps.clock.now();
+  const split = splitWhen(text, now, zone);
+  if (split.problem) return notice('warning', split.problem);
+  if (!split.query) return notice('warning', USAGE);
+  const found = findUpcomingEvent(split.query, deps, now, zone);
+  if ('reply' in found) return { visibility: 'ephemeral', reply: found.reply };
+  return setReminder(found.event, split.spec ?? DEFAULT_SPEC, input.userId, zone, deps);
+}
+
+/** The card's "Remind me" (with its choice of when), for the event the card shows. */
+export function remindAction(
+  eventId: string,
+  when: RemindPreset | undefined,
+  input: Pick<CommandInput, 'userId' | 'userZone'>,
+  deps: CommandDeps,
+): CommandResult {
+  if (!input.userId) return notice('warning', 'I need to know who you are to set a reminder.');
+  const event = deps.index.events([eventId.trim()])[0];
+  if (!event)
+    return notice(
+      'warning',
+      'That event is no longer in the archive; it may have been removed by a re-import.',
+    );
+  const spec = when ? presetSpec(when) : DEFAULT_SPEC;
+  return setReminder(event, spec, input.userId, userZone(input, deps), deps);
+}
+
+/** `/event reminders`: the asker's active reminders, soonest first, each with a Cancel button. */
+export function remindersCommand(input: CommandInput, deps: CommandDeps, note?: string): CommandResult {
+  if (!input.userId) return notice('warning', 'I need to know who you are to list your reminders.');
+  return { visibility: 'ephemeral', reply: remindersReply(input.userId, userZone(input, deps), deps, note) };
+}
+
+/** "Cancel" on a listed reminder: only the owner's own pending reminder can be cancelled. */
+export function cancelReminderAction(
+  reminderId: string,
+  input: Pick<CommandInput, 'userId' | 'userZone'>,
+  deps: CommandDeps,
+): CommandResult {
+  if (!input.userId) return notice('warning', 'I need to know who you are to cancel a reminder.');
+  return cancelOne(reminderId, input.userId, userZone(input, deps), deps);
+}
+
+function setReminder(
+  event: Event,
+  spec: ReminderSpec,
+  userId: string,
+  zone: string,
+  deps: CommandDeps,
+): CommandResult {
+  const nowMs = deps.clock.now().getTime();
+  const due = computeDue(spec, event, zone, deps.zone);
+  if ('problem' in due) return notice('warning', due.problem);
+  const refusal = refuseTime(due.dueMs, event, nowMs, zone, deps.zone);
+  if (refusal) return notice('warning', refusal);
+  const result = deps.reminders.add(
+    {
+      userId,
+      eventId: event.id,
+      eventTitle: event.title,
+      eventStartMs: eventStartMs(event, deps.zone),
+      zone,
+      spec,
+      dueMs: due.dueMs,
+    },
+    { nowMs, cap: MAX_ACTIVE_REMINDERS },
+  );
+  if (!result.ok && result.reason === 'cap') {
+    return notice(
+      'warning',
+      `You already have ${result.active} active reminders, the most I keep for one person. Cancel some with \`/event reminders\` first.`,
+    );
+  }
+  const reminder = result.ok ? result.reminder : result.existing;
+  return {
+    visibility: 'ephemeral',
+    reply: {
+      kind: 'reminder-set',
+      reminderId: reminder.id,
+      event,
+      dueMs: reminder.dueMs,
+      dueText: formatInZone(reminder.dueMs, zone),
+      label: spec.kind === 'at' ? undefined : describeSpec(spec),
+      note: result.ok ? undefined : 'You already had this reminder.',
+    },
+  };
+}
+
+/** The best upcoming event for `query` (an exact id works too), or the reply explaining why there is none. */
+function findUpcomingEvent(
+  query: string,
+  deps: CommandDeps,
+  now: Date,
+  zone: string,
+): { event: Event } | { reply: Reply } {
+  const nowMs = now.getTime();
+  const byId = deps.index.events([query.toLowerCase()])[0];
+  if (byId)
+    return eventDeadlineMs(byId, deps.zone) > nowMs
+      ? { event: byId }
+      : { reply: pastEvent(byId, zone, deps) };
+  const parsed = parseQuery(query, now, zone);
+  if (parsed.problems.length)
+    return { reply: { kind: 'notice', tone: 'warning', text: parsed.problems.join('\n') } };
+  if (isEmptyQuery(parsed)) return { reply: { kind: 'notice', tone: 'warning', text: USAGE } };
+  const floor = nowMs - UPCOMING_SLACK_MS;
+  const range = parsed.range
+    ? { ...parsed.range, fromMs: Math.max(parsed.range.fromMs, floor) }
+    : { fromMs: floor, toMs: Number.MAX_SAFE_INTEGER, label: 'upcoming' };
+  if (range.fromMs < range.toMs) {
+    const upcoming = searchEvents({ ...parsed, range }, deps.index, { limit: 5, nowMs });
+    const hit = upcoming.hits.find((h) => eventDeadlineMs(h.event, deps.zone) > nowMs);
+    if (hit) return { event: hit.event };
+  }
+  const any = searchEvents(parsed, deps.index, { limit: 1, nowMs });
+  const past = any.hits[0]?.event;
+  if (past) return { reply: pastEvent(past, zone, deps) };
+  return {
+    reply: {
+      kind: 'no-match',
+      query,
+      suggestions: any.suggestions,
+      hint: 'Reminders are for upcoming events: `/event upcoming` lists them.',
+    },
+  };
+}
+
+function pastEvent(event: Event, zone: string, deps: CommandDeps): Reply {
+  return {
+    kind: 'notice',
+    tone: 'warning',
+    text: `“${event.title}” began ${formatInZone(eventStartMs(event, deps.zone), zone)}, so there is nothing to remind you of. \`/event upcoming\` lists what is coming up.`,
+  };
+}
+
+function remindersReply(userId: string, zone: string, deps: CommandDeps, note?: string): Reply {
+  const active = deps.reminders.active(userId);
+  return {
+    kind: 'reminders',
+    heading: active.length ? `Your reminders (${active.length})` : 'Your reminders',
+    items: active.map((r, i) => ({
+      reminderId: r.id,
+      position: i + 1,
+      eventId: r.eventId,
+      title: r.eventTitle,
+      dueMs: r.dueMs,
+      dueText: formatInZone(r.dueMs, zone),
+      label: r.spec.kind === 'at' ? undefined : describeSpec(r.spec),
+      sending: r.status === 'sending',
+    })),
+    empty:
+      'You have no reminders. Set one with `/event remind <event> [when]`, or with the Remind me menu on any event card.',
+    note,
+  };
+}
+
+function cancelByPosition(arg: string, input: CommandInput, deps: CommandDeps): CommandResult {
+  const userId = input.userId!;
+  const zone = userZone(input, deps);
+  const active = deps.reminders.active(userId);
+  const what = arg.trim().toLowerCase();
+  if (what === 'all') {
+    const nowMs = deps.clock.now().getTime();
+    const cancelled = active.filter(
+      (r) => typeof deps.reminders.cancel(r.id, userId, nowMs) === 'object',
+    ).length;
+    return remindersCommand(
+      input,
+      deps,
+      `Cancelled ${cancelled} ${cancelled === 1 ? 'reminder' : 'reminders'}.`,
+    );
+  }
+  const n = /^#?(\d{1,4})$/.exec(what);
+  if (!n)
+    return notice(
+      'warning',
+      'Say which reminder to cancel by its number: `/event remind cancel 2`. `/event reminders` lists them.',
+    );
+  const reminder = active[Number(n[1]) - 1];
+  if (!reminder) {
+    return notice(
+      'warning',
+      active.length
+        ? `You have ${active.length} ${active.length === 1 ? 'reminder' : 'reminders'}; pick a number from 1 to ${active.length} (\`/event reminders\` lists them).`
+        : 'You have no reminders to cancel.',
+    );
+  }
+  return cancelOne(reminder.id, userId, zone, deps);
+}
+
+function cancelOne(reminderId: string, userId: string, zone: string, deps: CommandDeps): CommandResult {
+  const result = deps.reminders.cancel(reminderId, userId, deps.clock.now().getTime());
+  if (result === 'sending')
+    return notice('info', 'That reminder is being sent right now, so it can no longer be cancelled.');
+  if (!result) return notice('info', 'That reminder was already sent or cancelled.');
+  return {
+    visibility: 'ephemeral',
+    reply: remindersReply(
+      userId,
+      zone,
+      deps,
+      `Cancelled your reminder for “${result.eventTitle}” (it was due ${formatInZone(result.dueMs, zone)}).`,
+    ),
+  };
+}
+
+/** The asker's own zone when their profile gave a valid one, else the configured zone. */
+export function userZone(input: Pick<CommandInput, 'userZone'>, deps: Pick<CommandDeps, 'zone'>): string {
+  return input.userZone && isValidTimeZone(input.userZone) ? input.userZone : deps.zone;
+}
+
+function notice(tone: 'info' | 'warning', text: string): CommandResult {
+  return { visibility: 'ephemeral', reply: { kind: 'notice', tone, text } };
+}
