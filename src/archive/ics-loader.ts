@@ -934,6 +934,7 @@ function withIds(occurrences: Occurrence[], uid: string | undefined): { record: 
     const time = record.start.length > 10 ? record.start.slice(11, 16).replace(':', '') : '';
     const suffix = (perDay.get(day) ?? 0) > 1 && time ? `-${time}` : '';
     if (base) record.id = `${base}-${day.replace(/-/g, '')}${suffix}`;
+    if (base && records.length > 1) record.series = base;
     else if (suffix && record.title) record.id = `${deriveEventId(record.start, record.title)}${suffix}`;
   }
   return records;
@@ -961,6 +962,7 @@ interface EventRecord {
   summary: string;
   body?: string;
   tags: string[];
+  series?: string;
 }
 
 function recordOf(o: Occurrence): EventRecord {

@@ -72,6 +72,8 @@ export const EventSchema = z
     body: z.string().trim().max(200_000).default(''),
     themes: z.array(ThemeSchema).max(200).default([]),
     tags: z.array(z.string().trim().min(1).max(100)).default([]),
+    /** Occurrences of one recurring series (an iCalendar UID) share this key; search shows one of them. */
+    series: z.string().trim().min(1).max(200).optional(),
     source: SourceSchema.optional(),
   })
   .refine(
@@ -124,6 +126,7 @@ export const EventInputSchema = z
     body: z.string().optional().nullable(),
     themes: z.array(themeInput).optional().nullable(),
     tags: z.array(z.string()).optional().nullable(),
+    series: z.string().optional().nullable(),
   })
   .passthrough();
 export type EventInput = z.input<typeof EventInputSchema>;
@@ -162,6 +165,7 @@ export function parseEvent(
     body: nullToUndefined(raw.body),
     themes: nullToUndefined(raw.themes),
     tags: nullToUndefined(raw.tags),
+    series: nullToUndefined(raw.series) || undefined,
     source,
   };
   const parsed = EventSchema.safeParse(candidate);

@@ -40,6 +40,7 @@ interface EventRow {
   summary: string;
   body: string;
   tags: string;
+  series: string | null;
   source_file: string | null;
   source_line: number | null;
 }
@@ -90,14 +91,14 @@ export class EventStore {
       ),
       insert: db.prepare(
         `INSERT INTO events (seq, id, title, type, start, start_ms, end_value, end_ms, timezone, location, url, summary,
-           body, tags, source_file, source_line, content_hash, updated_ms)
+           body, tags, series, source_file, source_line, content_hash, updated_ms)
          VALUES (@seq, @id, @title, @type, @start, @start_ms, @end_value, @end_ms, @timezone, @location, @url, @summary, @body,
-           @tags, @source_file, @source_line, @content_hash, @updated_ms)`,
+           @tags, @series, @source_file, @source_line, @content_hash, @updated_ms)`,
       ),
       update: db.prepare(
         `UPDATE events SET title = @title, type = @type, start = @start, start_ms = @start_ms, end_value = @end_value,
            end_ms = @end_ms, timezone = @timezone, location = @location, url = @url, summary = @summary, body = @body,
-           tags = @tags, source_file = @source_file, source_line = @source_line, content_hash = @content_hash,
+           tags = @tags, series = @series, source_file = @source_file, source_line = @source_line, content_hash = @content_hash,
            updated_ms = @updated_ms
          WHERE seq = @seq`,
       ),
@@ -313,6 +314,7 @@ export class EventStore {
       summary: event.summary,
       body: event.body,
       tags: JSON.stringify(event.tags),
+      series: event.series ?? null,
       source_file: event.source?.file ?? null,
       source_line: event.source?.line ?? null,
       content_hash: contentHash,
@@ -383,6 +385,7 @@ export class EventStore {
       body: row.body,
       themes,
       tags: JSON.parse(row.tags) as string[],
+      series: row.series ?? undefined,
       source: row.source_file ? { file: row.source_file, line: row.source_line ?? 0 } : undefined,
     };
   }

@@ -31,6 +31,7 @@ interface DigestRow {
   start: string;
   tags: string;
   summary: string;
+  series: string | null;
   themes: string;
   speakers: string;
   hosts: string;
@@ -76,11 +77,17 @@ export class SqliteSearchIndex implements SearchIndex {
         'SELECT term, df FROM vocab WHERE term >= ? AND term < ? ORDER BY df DESC LIMIT ?',
       ),
       digests: db.prepare<[string], DigestRow>(
-        `SELECT e.id, e.title, e.start, e.tags, e.summary,
+        `SELECT e.id, e.title, e.start, e.tags, e.summary, e.series,
            (SELECT json_group_array(title) FROM (SELECT title FROM themes WHERE event_seq = e.seq ORDER BY position)) AS themes,
            (SELECT json_group_array(name) FROM (SELECT name FROM people WHERE event_seq = e.seq AND kind = 'speaker' ORDER BY position)) AS speakers,
            (SELECT json_group_array(name) FROM (SELECT name FROM people WHERE event_seq = e.seq AND kind = 'host' ORDER BY position)) AS hosts
          FROM json_each(?) j JOIN events e ON e.id = j.value`,
+      ),
+      nextInSeries: db.prepare<[string, number], { id: string }>(
+        'SELECT id FROM events WHERE series = ? AND start_ms >= ? ORDER BY start_ms LIMIT 1',
+      ),
+      lastInSeries: db.prepare<[string], { id: string }>(
+        'SELECT id FROM events WHERE series = ? ORDER BY start_ms DESC LIMIT 1',
       ),
       types: db.prepare<[], { type: string; count: number }>(
         'SELECT type, count(*) AS count FROM events GROUP BY type ORDER BY count DESC, type',
@@ -130,7 +137,9 @@ export class SqliteSearchIndex implements SearchIndex {
       params.push(to);
     }
     const typed = request.filters.type !== undefined;
-    const pool = typed ? Math.max(request.limit * 20, 400) : request.limit;
+    // A recurring series has one row per occurrence; the pool is wide enough that a long series
+    // collapsed to one row (GROUP BY below) cannot crowd everything else out of the limit.
+    const pool = typed ? Math.max(request.limit * 20, 400) : request.limit * 8;
     const [table, bm25] = request.scope === 'short' ? ['short_fts', BM25_SHORT] : ['events_fts', BM25_ALL];
     const matches = `SELECT rowid, ${bm25} AS rank FROM ${table} WHERE ${table} MATCH ? ${bounds.join(' ')}`;
     // With a budget, FTS5 walks rowids newest first and stops there, so bm25 runs on at most `budget` rows.
@@ -140,11 +149,15 @@ export class SqliteSearchIndex implements SearchIndex {
         : `SELECT rowid, rank FROM (${matches} ORDER BY rowid DESC LIMIT ?) ORDER BY rank LIMIT ?`;
     if (request.budget !== undefined) params.push(request.budget);
     params.push(pool);
-    const sql = `SELECT e.id AS id, -m.rank AS score FROM (${inner}) m JOIN events e ON e.seq = m.rowid
-      ${typed ? 'WHERE lower(e.type) = lower(?)' : ''} ORDER BY m.rank LIMIT ?`;
+    const sql = `SELECT e.id AS id, -min(m.rank) AS score FROM (${inner}) m JOIN events e ON e.seq = m.rowid
+      ${typed ? 'WHERE lower(e.type) = lower(?)' : ''} GROUP BY coalesce(e.series, e.id) ORDER BY min(m.rank) LIMIT ?`;
     if (typed) params.push(request.filters.type);
     params.push(request.limit);
     return this.db.prepare<unknown[], { id: string; score: number }>(sql).all(...params);
+  }
+
+  nextInSeries(series: string, nowMs: number): string | undefined {
+    return (this.statements.nextInSeries.get(series, nowMs) ?? this.statements.lastInSeries.get(series))?.id;
   }
 
   browse(filters: EventFilters, order: 'asc' | 'desc', limit: number, offset: number): string[] {
@@ -166,6 +179,7 @@ export class SqliteSearchIndex implements SearchIndex {
           title: r.title,
           start: r.start,
           summary: r.summary,
+          series: r.series ?? undefined,
           tags: JSON.parse(r.tags) as string[],
           themes: JSON.parse(r.themes) as string[],
           speakers: JSON.parse(r.speakers) as string[],

@@ -28,7 +28,10 @@ describe('EventStore', () => {
     expect(seqs.map((r) => r.id)).toEqual(['early', 'late', 'same-minute']);
     expect(seqs[2].seq - seqs[1].seq).toBe(1);
     const { from, to } = seqBounds(Date.parse('2020-01-01T00:00:00Z'), Date.parse('2020-01-02T00:00:00Z'));
-    expect(seqs.filter((r) => r.seq >= from! && r.seq < to!).map((r) => r.id)).toEqual(['late', 'same-minute']);
+    expect(seqs.filter((r) => r.seq >= from! && r.seq < to!).map((r) => r.id)).toEqual([
+      'late',
+      'same-minute',
+    ]);
     expect(SEQ_PER_MINUTE).toBeGreaterThan(1000);
   });
 
@@ -41,7 +44,9 @@ describe('EventStore', () => {
     expect(moved.start).toBe('2021-06-01T10:00:00+02:00');
     expect(moved.themes).toEqual([{ title: 'Local ceasefires', summary: '' }]);
     expect(moved.speakers).toEqual([{ name: 'Amina Diallo', role: 'Envoy' }]);
-    const fts = db.prepare("SELECT count(*) AS n FROM events_fts WHERE events_fts MATCH 'ceasefires'").get() as { n: number };
+    const fts = db
+      .prepare("SELECT count(*) AS n FROM events_fts WHERE events_fts MATCH 'ceasefires'")
+      .get() as { n: number };
     expect(fts.n).toBe(1);
     expect((db.prepare('SELECT count(*) AS n FROM themes').get() as { n: number }).n).toBe(1);
   });

@@ -30,6 +30,9 @@ const RRF_K = 8;
 /** fuse.js re-ranks only the best few bm25 candidates: its token search costs about 0.1 ms per event. */
 const FUSE_CANDIDATES = 15;
 const DAY = 86_400_000;
+/** Events tagged "sample" (the demo events shipped in data/samples) never outrank the real archive. */
+const SAMPLE_TAG = 'sample';
+const SAMPLE_FACTOR = 0.5;
 
 type ShortField = 'title' | 'themes' | 'speakers' | 'hosts' | 'tags';
 
@@ -117,7 +120,8 @@ export function rankCandidates(
       0.004 * Math.min(titleExtra, 10) +
       recency +
       upcoming;
-    return { event: c.event, score: Math.max(0, Math.min(1, raw)), matched: [...matched] };
+    const demoted = c.event.tags.some((t) => t.toLowerCase() === SAMPLE_TAG) ? SAMPLE_FACTOR : 1;
+    return { event: c.event, score: Math.max(0, Math.min(1, raw * demoted)), matched: [...matched] };
   });
   return ranked.sort((a, b) => b.score - a.score || Date.parse(b.event.start) - Date.parse(a.event.start));
 }

@@ -74,12 +74,22 @@ export function searchEvents(
   const dfOf = new Map(readings.filter((r) => r.terms.length).map((r) => [r.terms, r.df]));
   const candidates = gather(groups, dfOf, query.phrases, filterClauses, filters, index);
   const phrase = query.phrases[0]?.join(' ') ?? groups.map((g) => g[0]).join(' ');
-  const ranked = rankCandidates(candidates, groups, phrase, options.nowMs);
+  const seen = new Set<string>();
+  const ranked = rankCandidates(candidates, groups, phrase, options.nowMs).filter((r) => {
+    const key = r.event.series ?? `id:${r.event.id}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
   if (!ranked.length) return outcome([], false, suggestionsFor(readings, index, filters));
   const page = ranked.slice(offset, offset + options.limit);
-  const events = new Map(index.events(page.map((r) => r.event.id)).map((e) => [e.id, e]));
-  const hits = page.flatMap((r) => {
-    const event = events.get(r.event.id);
+  // Storage returns one occurrence per recurring series; show the one a reader wants, the next.
+  const shown = page.map((r) =>
+    r.event.series ? (index.nextInSeries(r.event.series, options.nowMs) ?? r.event.id) : r.event.id,
+  );
+  const events = new Map(index.events(shown).map((e) => [e.id, e]));
+  const hits = page.flatMap((r, i) => {
+    const event = events.get(shown[i]);
     return event ? [{ event, score: r.score, matched: r.matched }] : [];
   });
   return outcome(hits, ranked.length > offset + options.limit);
