@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadConfig } from '../src/config.js';
 import { createContext } from '../src/context.js';
+import { workerPoolRunner } from '../src/slack/command-runner.js';
 import { createSlackApp, startSlackApp } from '../src/slack/create-slack-app.js';
 import { createLogger } from '../src/slack/logger.js';
 
@@ -27,11 +28,12 @@ async function serve(data: SlackAppWorkerData): Promise<void> {
     LOG_LEVEL: 'error',
   });
   const context = createContext(config);
-  const app = createSlackApp(config, context, { logger: createLogger({ level: 'error' }) });
+  // The same runner main.ts uses for a database file: searches on worker threads, acks on this one.
+  const runner = workerPoolRunner(config);
+  const app = createSlackApp(config, { ...context, runner }, { logger: createLogger({ level: 'error' }) });
   const { port } = await startSlackApp(app, config, { port: 0, host: '127.0.0.1' });
   parentPort?.once('message', () => {
-    app
-      .stop()
+    Promise.all([app.stop(), runner.close()])
       .catch(() => undefined)
       .finally(() => {
         context.close();

@@ -3,6 +3,7 @@ import { App, type CustomRoute, type Logger, type LogLevel } from '@slack/bolt';
 import type { Config } from '../config.js';
 import { register } from './listeners/index.js';
 import { createLogger } from './logger.js';
+import { createUserZoneLookup } from './notifier.js';
 import type { SlackServices } from './services.js';
 
 /** Where Slack posts slash commands and interactivity in HTTP mode (manifest.yml says the same). */
@@ -46,7 +47,9 @@ export function createSlackApp(
     config.mode === 'socket'
       ? new App({ ...common, socketMode: true, appToken })
       : new App({ ...common, signingSecret, endpoints: SLACK_EVENTS_PATH });
-  register(app, services);
+  const lookupUserZone =
+    services.lookupUserZone ?? createUserZoneLookup(app.client, { fallbackZone: config.timezone, logger });
+  register(app, { ...services, lookupUserZone });
   return app;
 }
 

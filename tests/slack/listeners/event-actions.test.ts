@@ -152,8 +152,12 @@ describe('EVENT_ACTION_IDS', () => {
   });
 
   it('leaves other apps’ ids and look-alikes alone', () => {
-    for (const id of ['event_open_x', 'xevent_open', 'event_suggest:x', a.cancelReminder, 'other']) {
+    for (const id of ['event_open_x', 'xevent_open', 'event_suggest:x', `${a.cancelReminder}_x`, 'other']) {
       expect(EVENT_ACTION_IDS.test(id), id).toBe(false);
     }
+  });
+
+  it('routes the Cancel buttons of the reminders list', () => {
+    expect(EVENT_ACTION_IDS.test(a.cancelReminder)).toBe(true);
   });
 });

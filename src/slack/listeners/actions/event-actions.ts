@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { runAction } from '../../../core/commands/index.js';
+import { actionNeedsUserZone } from '../../../core/commands/index.js';
+import { inlineRunner } from '../../command-runner.js';
 import { answerOrApologise } from '../../errors.js';
 import { actionIdPattern, rawActionValue, SlackIds, toReplyAction } from '../../ids.js';
 import { actionResponses, expiredButtonResponse } from '../../responses.js';
@@ -7,12 +8,9 @@ import type { SlackServices } from '../../services.js';
 
 const a = SlackIds.actions;
 
-/**
- * Every action id on our cards, including the indexed `event_suggest:<n>` buttons. Reminder
- * cancellation is left out: no view offers it yet, and the reminders feature will bring its own listener.
- */
+/** Every action id on our cards and lists, including the indexed `event_suggest:<n>` buttons. */
 export const EVENT_ACTION_IDS = new RegExp(
-  [a.share, a.sharePick, a.remind, a.moreLike, a.open, a.page, a.suggest]
+  [a.share, a.sharePick, a.remind, a.cancelReminder, a.moreLike, a.open, a.page, a.suggest]
     .map((id) => actionIdPattern(id).source)
     .join('|'),
 );
@@ -30,6 +28,7 @@ export type EventActionArgs = Pick<
  * "That button has expired" rather than a guess.
  */
 export function eventActions(services: SlackServices) {
+  const runner = services.runner ?? inlineRunner(services.commands);
   return async ({ ack, action, body, respond, logger }: EventActionArgs): Promise<void> => {
     await ack();
     const context = { surface: 'action', actionId: action.action_id, user: body.user.id };
@@ -39,7 +38,20 @@ export function eventActions(services: SlackServices) {
         await respond(expiredButtonResponse());
         return;
       }
-      const result = runAction(decoded.action, services.commands, body.user.id);
+      const replyAction =
+        decoded.when && decoded.action.kind === 'remind'
+          ? { ...decoded.action, when: decoded.when }
+          : decoded.action;
+      const userZone =
+        services.lookupUserZone && actionNeedsUserZone(replyAction)
+          ? await services.lookupUserZone(body.user.id)
+          : undefined;
+      const channel = (body as { channel?: { id?: string; name?: string } }).channel;
+      const result = await runner.action(replyAction, body.user.id, {
+        userZone,
+        channelId: channel?.id,
+        channelName: channel?.name,
+      });
       for (const message of actionResponses(result)) await respond(message);
     });
   };

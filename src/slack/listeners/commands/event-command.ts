@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import { runEventCommand } from '../../../core/commands/index.js';
+import { commandNeedsUserZone } from '../../../core/commands/index.js';
+import { inlineRunner } from '../../command-runner.js';
 import { answerOrApologise } from '../../errors.js';
 import { commandResponse } from '../../responses.js';
 import type { SlackServices } from '../../services.js';
@@ -16,11 +17,22 @@ export type EventCommandArgs = Pick<
  * and in channels the bot is not a member of, and a slash command works in both.
  */
 export function eventCommand(services: SlackServices) {
+  const runner = services.runner ?? inlineRunner(services.commands);
   return async ({ ack, command, respond, logger }: EventCommandArgs): Promise<void> => {
     await ack();
     const context = { surface: '/event', user: command.user_id, textLength: command.text.length };
     await answerOrApologise({ respond, logger, context }, async () => {
-      const result = runEventCommand({ text: command.text, userId: command.user_id }, services.commands);
+      const userZone =
+        services.lookupUserZone && commandNeedsUserZone(command.text)
+          ? await services.lookupUserZone(command.user_id)
+          : undefined;
+      const result = await runner.command({
+        text: command.text,
+        userId: command.user_id,
+        userZone,
+        channelId: command.channel_id,
+        channelName: command.channel_name,
+      });
       await respond(commandResponse(result));
     });
   };

@@ -1,0 +1,25 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import type { Config } from '../config.js';
+import { createContext } from '../context.js';
+import { runAction, runEventCommand } from '../core/commands/index.js';
+import type { WorkerRequest, WorkerResponse } from './command-runner.js';
+
+/** One command worker: its own database connection, the same use-cases, answers by message. */
+const context = createContext(workerData.config as Config);
+
+parentPort?.on('message', (request: WorkerRequest) => {
+  let response: WorkerResponse;
+  try {
+    const result =
+      request.kind === 'command'
+        ? runEventCommand(request.input, context.commands)
+        : runAction(request.action, context.commands, request.userId, request.asker);
+    response = { id: request.id, result };
+  } catch (error) {
+    response = {
+      id: request.id,
+      error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    };
+  }
+  parentPort?.postMessage(response);
+});

@@ -1,0 +1,43 @@
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { createContext, loadConfiguredArchive } from '../../src/context.js';
+import { type CommandRunner, inlineRunner, workerPoolRunner } from '../../src/slack/command-runner.js';
+import { RELEVANCE_ARCHIVE } from '../helpers/search.js';
+import { tempDir } from '../helpers/temp.js';
+
+const DINNER = '2013-09-25-strengthening-the-partnership-a-fresh-dialogue-on-un-peacekeeping';
+const runners: CommandRunner[] = [];
+afterAll(async () => {
+  await Promise.all(runners.map((r) => r.close()));
+});
+
+describe('workerPoolRunner', () => {
+  it('answers commands and clicks on worker threads with their own database connection', async () => {
+    const config = loadConfig({ EVENT_DB: join(tempDir(), 'events.db'), EVENT_ARCHIVE: RELEVANCE_ARCHIVE });
+    const context = createContext(config);
+    loadConfiguredArchive(context);
+    const runner = workerPoolRunner(config, 2);
+    runners.push(runner);
+
+    const results = await Promise.all([
+      runner.command({ text: 'peacekeepng finland', userId: 'U1' }),
+      runner.command({ text: 'speaker kaljulaid', userId: 'U2' }),
+      runner.action({ kind: 'share', eventId: DINNER }, 'U3'),
+    ]);
+    const [search, speaker, share] = results;
+    expect(search.reply.kind === 'event' && search.reply.event.id).toBe(DINNER);
+    expect(speaker.reply.kind).toBe('list');
+    expect(share).toMatchObject({ visibility: 'in_channel', reply: { kind: 'event', sharedBy: 'U3' } });
+
+    const inline = await inlineRunner(context.commands).command({ text: 'peacekeepng finland' });
+    const ids = (r: typeof inline) =>
+      r.reply.kind === 'event' ? [r.reply.event.id, ...r.reply.more.map((h) => h.event.id)] : [];
+    expect(ids(search)).toEqual(ids(inline));
+    context.close();
+  });
+
+  it('refuses an in-memory database, which threads cannot share', () => {
+    expect(() => workerPoolRunner(loadConfig({ EVENT_DB: ':memory:' }))).toThrow(/in-memory/);
+  });
+});
