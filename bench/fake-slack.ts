@@ -47,6 +47,9 @@ export interface FakeSlack {
   close(): Promise<void>;
 }
 
+/** The time zone users.info reports for every user. */
+export const FAKE_USER_ZONE = 'America/New_York';
+
 /** What auth.test answers; Bolt calls it once at start and caches the bot's ids. */
 export const FAKE_BOT = { team_id: 'T0FAKE', user_id: 'U0BOT', bot_id: 'B0BOT' } as const;
 
@@ -75,6 +78,20 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       let answer: Record<string, unknown> = { ok: true };
       if (path === '/api/auth.test') {
         answer = { ok: true, url: 'https://fake.slack.test/', team: 'Fake', user: 'eventbot', ...FAKE_BOT };
+      } else if (path === '/api/conversations.open') {
+        const user = String(recorded.form?.users ?? recorded.json?.users ?? 'U0');
+        answer = { ok: true, channel: { id: `D${user}` } };
+      } else if (path === '/api/chat.postMessage') {
+        const channel = String(recorded.form?.channel ?? recorded.json?.channel ?? 'C0');
+        answer = {
+          ok: true,
+          channel,
+          ts: `${Math.floor(Date.now() / 1000)}.${String(requests.length).padStart(6, '0')}`,
+        };
+      } else if (path === '/api/users.info') {
+        answer = { ok: true, user: { id: String(recorded.form?.user ?? ''), tz: FAKE_USER_ZONE } };
+      } else if (path === '/api/conversations.history') {
+        answer = { ok: true, messages: [], has_more: false };
       } else if (path.startsWith('/response/') && failures && failures.left > 0) {
         failures.left -= 1;
         status = failures.status;

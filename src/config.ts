@@ -31,6 +31,10 @@ const EnvSchema = z.object({
   ),
   PORT: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(65535).default(3000)),
   LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(['debug', 'info', 'warn', 'error']).default('info')),
+  REMINDER_TICK_MS: z.preprocess(
+    blankToUndefined,
+    z.coerce.number().int().min(100).max(600_000).default(5000),
+  ),
 });
 
 export type SlackMode = 'socket' | 'http' | 'console';
@@ -49,6 +53,8 @@ export interface Config {
   };
   port: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** How often the dispatcher looks for due reminders and digests. */
+  reminderTickMs: number;
 }
 
 /** A configuration mistake, worded for the operator: what is wrong and what to set. */
@@ -81,6 +87,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     },
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
+    reminderTickMs: e.REMINDER_TICK_MS,
   };
 }
 

@@ -1,6 +1,7 @@
-import { type ImportSummary, importArchive } from './archive/import-archive.js';
+import { type ImportOptions, type ImportSummary, importArchive } from './archive/import-archive.js';
 import type { Config } from './config.js';
 import type { CommandDeps } from './core/commands/deps.js';
+import { type ArchiveChangeReport, applyArchiveChanges } from './core/reminders/apply-archive-changes.js';
 import { type Clock, systemClock } from './core/time.js';
 import { type Db, migrate, openDatabase } from './storage/database.js';
 import { EventStore } from './storage/event-repository.js';
@@ -41,14 +42,30 @@ export function createContext(config: Config, overrides: { clock?: Clock } = {})
   };
 }
 
+/**
+ * Imports archive files and lets reminders follow what changed: re-timed with their event, or
+ * cancelled (and their owner told once) when it is gone. Every import path goes through here.
+ */
+export function importIntoContext(
+  context: AppContext,
+  paths: string[],
+  options: Omit<ImportOptions, 'now' | 'defaultZone'> = {},
+): ImportSummary & { reminders: ArchiveChangeReport } {
+  const summary = importArchive(paths, context.store, {
+    now: context.clock.now(),
+    defaultZone: context.config.timezone,
+    ...options,
+  });
+  const reminders = options.dryRun
+    ? { updated: 0, cancelled: 0, missed: 0, notified: 0 }
+    : applyArchiveChanges(summary, context.commands);
+  return { ...summary, reminders };
+}
+
 /** Loads the configured archive; unchanged files are skipped by hash, so a restart costs little. */
 export function loadConfiguredArchive(
   context: AppContext,
-  hooks: Pick<Parameters<typeof importArchive>[2], 'onFile' | 'onEvents'> = {},
-): ImportSummary {
-  return importArchive(context.config.archivePaths, context.store, {
-    now: context.clock.now(),
-    defaultZone: context.config.timezone,
-    ...hooks,
-  });
+  hooks: Pick<ImportOptions, 'onFile' | 'onEvents'> = {},
+): ImportSummary & { reminders: ArchiveChangeReport } {
+  return importIntoContext(context, context.config.archivePaths, hooks);
 }

@@ -1,9 +1,19 @@
 import { formatProblem } from './archive/types.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
+import { createConsoleNotifier } from './console/console-notifier.js';
 import { runConsole } from './console/repl.js';
 import { type AppContext, createContext, loadConfiguredArchive } from './context.js';
+import type { Notifier } from './core/ports.js';
+import { warmUpDateParsing } from './core/search/date-phrases.js';
+import {
+  createReminderDispatcher,
+  type JobLogger,
+  type ReminderDispatcher,
+} from './jobs/reminder-dispatcher.js';
+import { inlineRunner, workerPoolRunner } from './slack/command-runner.js';
 import { createSlackApp, HEALTH_PATH, SLACK_EVENTS_PATH, startSlackApp } from './slack/create-slack-app.js';
 import { createLogger } from './slack/logger.js';
+import { createNotifierClient, createSlackNotifier } from './slack/notifier.js';
 
 /**
  * Composition root: config → database → archive → one door. Without Slack credentials that door is the
@@ -28,6 +38,13 @@ async function main(): Promise<number | undefined> {
     process.stderr.write(
       `event-archive-bot: loaded ${config.archivePaths.join(', ')} (${summary.added} added, ${summary.updated} updated, ${summary.unchanged} unchanged)\n`,
     );
+    const r = summary.reminders;
+    if (r.updated + r.cancelled + r.missed > 0) {
+      process.stderr.write(
+        `reminders: ${r.updated} re-timed, ${r.cancelled} cancelled, ${r.missed} missed\n`,
+      );
+    }
+    warmUpDateParsing();
   } catch (error) {
     context.close();
     throw error;
@@ -37,9 +54,16 @@ async function main(): Promise<number | undefined> {
 }
 
 async function openConsole(config: Config, context: AppContext): Promise<number> {
+  const color = Boolean(process.stdout.isTTY);
+  // Due reminders print in the console while it runs, as they would arrive in Slack.
+  const notifier = createConsoleNotifier((text) => process.stdout.write(text), {
+    color,
+    zone: config.timezone,
+  });
+  const dispatcher = startDispatcher(config, context, notifier, stderrLogger);
   try {
     await runConsole(process.stdin, process.stdout, context.commands, {
-      color: Boolean(process.stdout.isTTY),
+      color,
       interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
       zone: config.timezone,
       userId: 'you',
@@ -47,14 +71,52 @@ async function openConsole(config: Config, context: AppContext): Promise<number>
     });
     return 0;
   } finally {
+    await dispatcher.stop();
     context.close();
   }
+}
+
+const stderrLogger: JobLogger = {
+  info: () => {},
+  warn: (...message) => process.stderr.write(`warn: ${message.map(String).join(' ')}\n`),
+  error: (...message) => process.stderr.write(`error: ${message.map(String).join(' ')}\n`),
+};
+
+function startDispatcher(
+  config: Config,
+  context: AppContext,
+  notifier: Notifier,
+  logger: JobLogger,
+): ReminderDispatcher {
+  const dispatcher = createReminderDispatcher({
+    reminders: context.commands.reminders,
+    subscriptions: context.commands.subscriptions,
+    index: context.commands.index,
+    notifier,
+    clock: context.clock,
+    logger,
+    zone: config.timezone,
+    tickMs: config.reminderTickMs,
+  });
+  dispatcher.start();
+  return dispatcher;
 }
 
 async function serveSlack(config: Config, context: AppContext): Promise<number | undefined> {
   const { signingSecret, botToken } = config.slack;
   const logger = createLogger({ level: config.logLevel, secrets: [signingSecret ?? '', botToken ?? ''] });
-  const app = createSlackApp(config, context, { logger });
+  // Searches run on worker threads (each with its own connection) so a burst of commands never waits
+  // behind each other's searches for its 3-second ack; an in-memory database cannot be shared, so it stays here.
+  const runner =
+    config.databasePath === ':memory:' ? inlineRunner(context.commands) : workerPoolRunner(config);
+  const app = createSlackApp(config, { ...context, runner }, { logger });
+  const notifier = createSlackNotifier(
+    createNotifierClient(botToken ?? '', { slackApiUrl: config.slack.apiUrl, logger }),
+    {
+      logger,
+    },
+  );
+  let dispatcher: ReminderDispatcher | undefined;
   try {
     const { port } = await startSlackApp(app, config);
     logger.info(
@@ -62,15 +124,16 @@ async function serveSlack(config: Config, context: AppContext): Promise<number |
         ? `connected over Socket Mode; GET ${HEALTH_PATH} on port ${port}`
         : `listening on port ${port}: POST ${SLACK_EVENTS_PATH}, GET ${HEALTH_PATH}`,
     );
+    dispatcher = startDispatcher(config, context, notifier, logger);
   } catch (error) {
     logger.error('could not start the Slack app:', error);
+    await runner.close();
     context.close();
     return 1;
   }
   const shutdown = (signal: NodeJS.Signals) => {
     logger.info(`${signal}: stopping`);
-    app
-      .stop()
+    Promise.all([app.stop(), dispatcher?.stop(), runner.close()])
       .catch((error: unknown) => logger.error('stopping the Slack app failed:', error))
       .finally(() => {
         context.close();

@@ -1,8 +1,8 @@
 import { Presets, SingleBar } from 'cli-progress';
-import { checkArchive, type ImportSummary, importArchive } from '../archive/import-archive.js';
+import { checkArchive, type ImportSummary } from '../archive/import-archive.js';
 import { formatProblem } from '../archive/types.js';
 import type { Config } from '../config.js';
-import type { AppContext } from '../context.js';
+import { type AppContext, importIntoContext } from '../context.js';
 import type { Clock } from '../core/time.js';
 import type { CliIo } from './io.js';
 
@@ -19,9 +19,7 @@ export function runImport(context: AppContext, paths: string[], io: CliIo, force
       )
     : undefined;
   let barStarted = false;
-  const summary = importArchive(paths, context.store, {
-    now: context.clock.now(),
-    defaultZone: context.config.timezone,
+  const summary = importIntoContext(context, paths, {
     force,
     onEvents: (done, total, file) => {
       if (!bar || total < PROGRESS_THRESHOLD) return;
@@ -42,6 +40,12 @@ export function runImport(context: AppContext, paths: string[], io: CliIo, force
   io.out(
     `${summary.files} file(s): ${summary.added} added, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.removed} removed, ${summary.rejected} file(s) rejected`,
   );
+  const r = summary.reminders;
+  if (r.updated + r.cancelled + r.missed > 0) {
+    io.out(
+      `reminders: ${r.updated} re-timed, ${r.cancelled} cancelled (${r.notified} users told), ${r.missed} missed`,
+    );
+  }
   return summary.rejected ? 1 : 0;
 }
 

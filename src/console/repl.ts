@@ -41,6 +41,13 @@ export async function runConsole(
   options: ReplOptions = {},
 ): Promise<void> {
   let choices: ConsoleRender['choices'] = [];
+  // The console speaks for one local user in the configured zone, in a "channel" of its own.
+  const asker = {
+    userId: options.userId,
+    userZone: options.zone,
+    channelId: 'console',
+    channelName: 'console',
+  };
   const say = (text: string) => output.write(`${text}\n`);
   const render = (reply: Reply): ConsoleRender =>
     renderForConsole(reply, { color: options.color === true, zone: options.zone });
@@ -68,13 +75,13 @@ export async function runConsole(
       try {
         if (line.kind === 'help') {
           say(CONSOLE_HELP);
-          show(runEventCommand({ text: 'help', userId: options.userId }, deps));
+          show(runEventCommand({ text: 'help', ...asker }, deps));
         } else if (line.kind === 'pick') {
-          show(runAction(choices[line.index].action, deps, options.userId));
+          show(runAction(choices[line.index].action, deps, options.userId, asker));
         } else if (line.kind === 'foreign') {
           say(`Only /event works here, not ${line.command}. Type help for examples.`);
         } else if (line.kind === 'event') {
-          show(runEventCommand({ text: line.text, userId: options.userId }, deps));
+          show(runEventCommand({ text: line.text, ...asker }, deps));
         }
       } catch (error) {
         say(`Something went wrong: ${(error as Error).message ?? String(error)}`);

@@ -30,7 +30,7 @@ export function commandResponse(result: CommandResult): ResponseMessage {
  *   message into a channel message by replacing it, and one response_url POST either posts/replaces or
  *   deletes, never both; so it takes two POSTs to the same response_url (which accepts up to five
  *   within 30 minutes). Posting first means a failed share leaves the user's card where it was.
- * - A notice (a removed event, "Remind me"): a new ephemeral message, so the card stays to act on.
+ * - A notice or a reminder confirmation: a new ephemeral message, so the card stays to act on.
  * - Anything else (Open, More like this, Next results, a suggestion): replaces the ephemeral card.
  */
 export function actionResponses(result: CommandResult): (ResponseMessage | DeleteOriginal)[] {
@@ -38,7 +38,8 @@ export function actionResponses(result: CommandResult): (ResponseMessage | Delet
   if (result.visibility === 'in_channel') {
     return [{ response_type: 'in_channel', replace_original: false, ...message }, { delete_original: true }];
   }
-  return [{ response_type: 'ephemeral', replace_original: result.reply.kind !== 'notice', ...message }];
+  const keepsCard = result.reply.kind === 'notice' || result.reply.kind === 'reminder-set';
+  return [{ response_type: 'ephemeral', replace_original: !keepsCard, ...message }];
 }
 
 /** For a click whose action id or value we cannot read: an old message, or a forged payload. */

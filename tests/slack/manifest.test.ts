@@ -69,7 +69,16 @@ describe('manifest.yml', () => {
 
   it('asks for exactly the minimal bot scopes', () => {
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(
-      ['chat:write', 'chat:write.public', 'commands', 'im:write', 'users:read'].sort(),
+      [
+        'channels:history',
+        'chat:write',
+        'chat:write.public',
+        'commands',
+        'groups:history',
+        'im:history',
+        'im:write',
+        'users:read',
+      ].sort(),
     );
     expect(manifest.oauth_config.scopes.user).toBeUndefined();
   });
