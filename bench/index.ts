@@ -1,24 +1,43 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { OUT_DIR } from './archive.js';
+import { databaseFile, OUT_DIR } from './archive.js';
+import { benchDispatcher, dispatcherTable } from './dispatcher-bench.js';
+import { benchSlackHttp } from './e2e-bench.js';
 import type { Recall } from './recall.js';
 import { benchSize, type SizeResult } from './search-bench.js';
 import { fmt } from './stats.js';
 
 /**
  * `npm run bench`: import throughput, cold start, search latency and recall against the naive
- * all-fields Fuse peer, at 1k, 10k and 100k generated events. BENCH_SIZES, BENCH_PER_KIND and
- * BENCH_PEER (queries per kind for the peer, which is slow) override the defaults.
+ * all-fields Fuse peer, at 1k, 10k and 100k generated events; then signed slash commands over HTTP
+ * against the largest archive (with a burst of 200), and the reminder dispatcher with 10,000 reminders
+ * due at once. BENCH_SIZES, BENCH_PER_KIND, BENCH_PEER (queries per kind for the slow peer) and
+ * BENCH_PARTS (search,e2e,dispatcher) override the defaults.
  */
 const sizes = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
 const perKind = Number(process.env.BENCH_PER_KIND ?? 40);
 const peerPerKind = (size: number) =>
   Number(process.env.BENCH_PEER ?? (size >= 100_000 ? 3 : size >= 10_000 ? 10 : 40));
 
+/** A mix of what staff type: typos, partial titles, names, themes, dates, subcommands and misses. */
+const E2E_QUERIES = [
+  'peacekeepng mali',
+  'women peace security 2019',
+  'mediation sahel',
+  'upcoming',
+  'themes',
+  'theme protection of civilians',
+  'speaker brende',
+  'counterterorism',
+  'climate security march 2017',
+  'quantum chromodynamics',
+];
+
 const pct = (r?: Recall, key: 'top1' | 'top5' = 'top1') => (r?.n ? `${fmt((100 * r[key]) / r.n, 0)}%` : '–');
 
+const parts = new Set((process.env.BENCH_PARTS ?? 'search,e2e,dispatcher').split(','));
 const results: SizeResult[] = [];
-for (const size of sizes) {
+for (const size of parts.has('search') ? sizes : []) {
   process.stderr.write(`bench: ${size} events…\n`);
   results.push(benchSize(size, { perKind, peerPerKind: peerPerKind(size) }));
 }
@@ -56,6 +75,34 @@ for (const r of results) {
     lines.push(row('ours, peer sample', r.peer.oursOnSample));
     lines.push(row('naive peer', r.peer.recall));
   }
+}
+const largest = Math.max(...sizes);
+if (parts.has('e2e')) {
+  process.stderr.write(`bench: signed slash commands over HTTP against ${largest} events…\n`);
+  const e2e = await benchSlackHttp(databaseFile(largest), { queries: E2E_QUERIES, count: 200, burst: 200 });
+  lines.push('', `## /event over HTTP: signed slash commands against ${largest} events`, '');
+  lines.push(
+    '| sequential commands | ack p50 | ack p99 | answer p50 | answer p99 | burst | acked within 3 s | slowest ack | answered |',
+  );
+  lines.push('|---|---|---|---|---|---|---|---|---|');
+  const q = e2e.sequential;
+  const b = e2e.burst;
+  lines.push(
+    `| ${q.commands} | ${fmt(q.ackP50, 1)} ms | ${fmt(q.ackP99, 1)} ms | ${fmt(q.respondP50, 1)} ms | ${fmt(q.respondP99, 1)} ms | ${b.commands} | ${b.ackedWithinBudget}/${b.commands} | ${fmt(b.maxAckMs, 0)} ms | ${b.responded} |`,
+  );
+}
+if (parts.has('dispatcher')) {
+  process.stderr.write('bench: reminder dispatcher…\n');
+  const runs = [
+    await benchDispatcher({ count: 10_000, perChannel: 1 }),
+    await benchDispatcher({ count: 10_000, perChannel: 20 }),
+  ];
+  lines.push(
+    '',
+    '## Reminder dispatcher: 10,000 reminders due in the same minute, fake Web API on 127.0.0.1',
+    '',
+  );
+  lines.push(dispatcherTable(runs));
 }
 const report = lines.join('\n');
 process.stdout.write(`${report}\n`);

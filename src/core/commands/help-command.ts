@@ -7,10 +7,11 @@ import type { Reply } from './reply.js';
  */
 export function helpReply(deps: CommandDeps, problem?: string): Reply {
   const theme = deps.index.themeCounts()[0]?.title;
-  const latest = deps.index.events(deps.index.browse({}, 'desc', 1, 0))[0];
+  // The latest event that has happened and is not one of the shipped samples: a real example.
+  const latest = latestRealEvent(deps);
   const speaker = latest?.speakers[0]?.name ?? latest?.hosts[0];
   const titleWords = latest?.title
-    .split(/[\s:,]+/)
+    .split(/[^\p{L}\p{N}-]+/u)
     .filter((w) => w.length > 4)
     .slice(0, 2)
     .join(' ')
@@ -44,4 +45,16 @@ export function helpReply(deps: CommandDeps, problem?: string): Reply {
     { command: '/event share <words>', description: 'post the best match into this conversation' },
   ];
   return { kind: 'help', examples, problem };
+}
+
+function latestRealEvent(deps: CommandDeps) {
+  const toMs = deps.clock.now().getTime();
+  let first: ReturnType<CommandDeps['index']['events']>[number] | undefined;
+  for (let offset = 0; offset < 400; offset += 50) {
+    const page = deps.index.events(deps.index.browse({ toMs }, 'desc', 50, offset));
+    first ??= page[0];
+    const real = page.find((e) => !e.tags.some((t) => t.toLowerCase() === 'sample'));
+    if (real || page.length < 50) return real ?? first;
+  }
+  return first;
 }
