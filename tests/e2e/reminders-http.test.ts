@@ -1,8 +1,6 @@
-import type { App } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppContext } from '../../src/context.js';
 import { createReminderDispatcher, type ReminderDispatcher } from '../../src/jobs/reminder-dispatcher.js';
-import { createSlackApp, startSlackApp } from '../../src/slack/create-slack-app.js';
 import { createNotifierClient, createSlackNotifier } from '../../src/slack/notifier.js';
 import {
   commandBody,
@@ -10,25 +8,20 @@ import {
   postSigned,
   type RecordedRequest,
   slashCommand,
-  startFakeSlack,
 } from '../helpers/fake-slack.js';
-import { memoryLogger, slackTestContext, TEST_BOT_TOKEN, TEST_SIGNING_SECRET } from '../helpers/slack-app.js';
+import { memoryLogger, startTestHttpApp, TEST_BOT_TOKEN, TEST_SIGNING_SECRET } from '../helpers/slack-app.js';
 
 type Clock = AppContext['clock'] & { advance(ms: number): void; set(iso: string): void };
 
 let fake: FakeSlack;
 let context: AppContext;
-let app: App;
 let dispatcher: ReminderDispatcher;
 let base: string;
+let stop: () => Promise<void>;
 const log = memoryLogger('warn');
 
 beforeAll(async () => {
-  fake = await startFakeSlack();
-  context = slackTestContext(fake);
-  app = createSlackApp(context.config, context, { logger: log.logger });
-  const { port } = await startSlackApp(app, context.config, { port: 0, host: '127.0.0.1' });
-  base = `http://127.0.0.1:${port}`;
+  ({ fake, context, base, stop } = await startTestHttpApp(log.logger));
   const notifier = createSlackNotifier(createNotifierClient(TEST_BOT_TOKEN, { slackApiUrl: fake.apiUrl }), {
     logger: log.logger,
   });
@@ -49,9 +42,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await dispatcher.stop();
-  await app.stop();
-  context.close();
-  await fake.close();
+  await stop();
 });
 
 const clock = () => context.clock as Clock;

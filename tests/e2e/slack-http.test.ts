@@ -1,9 +1,7 @@
-import type { App } from '@slack/bolt';
 import { verifySlackRequest } from '@slack/bolt';
 import type { KnownBlock } from '@slack/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppContext } from '../../src/context.js';
-import { createSlackApp, startSlackApp } from '../../src/slack/create-slack-app.js';
 import { SlackIds } from '../../src/slack/ids.js';
 import {
   actionBody,
@@ -15,9 +13,8 @@ import {
   type RecordedRequest,
   signSlackRequest,
   slashCommand,
-  startFakeSlack,
 } from '../helpers/fake-slack.js';
-import { memoryLogger, slackTestContext, TEST_SIGNING_SECRET } from '../helpers/slack-app.js';
+import { memoryLogger, startTestHttpApp, TEST_SIGNING_SECRET } from '../helpers/slack-app.js';
 import { interactives, texts } from '../slack/views/inspect.js';
 
 /** Slack's published example, from "Verifying requests from Slack". */
@@ -31,22 +28,16 @@ const DINNER_TITLE = 'Strengthening the Partnership: A Fresh Dialogue on UN Peac
 
 let fake: FakeSlack;
 let context: AppContext;
-let app: App;
 let base: string;
+let stop: () => Promise<void>;
 const log = memoryLogger('warn');
 
 beforeAll(async () => {
-  fake = await startFakeSlack();
-  context = slackTestContext(fake);
-  app = createSlackApp(context.config, context, { logger: log.logger });
-  const { port } = await startSlackApp(app, context.config, { port: 0, host: '127.0.0.1' });
-  base = `http://127.0.0.1:${port}`;
+  ({ fake, context, base, stop } = await startTestHttpApp(log.logger));
 });
 
 afterAll(async () => {
-  await app.stop();
-  context.close();
-  await fake.close();
+  await stop();
 });
 
 const blocksOf = (r: RecordedRequest) => r.json?.blocks as KnownBlock[];

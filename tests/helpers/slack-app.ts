@@ -1,8 +1,10 @@
+import type { App, Logger } from '@slack/bolt';
 import { loadConfig } from '../../src/config.js';
 import { type AppContext, createContext, loadConfiguredArchive } from '../../src/context.js';
+import { createSlackApp, startSlackApp } from '../../src/slack/create-slack-app.js';
 import { createLogger } from '../../src/slack/logger.js';
 import { fixedClock } from './context.js';
-import type { FakeSlack } from './fake-slack.js';
+import { type FakeSlack, startFakeSlack } from './fake-slack.js';
 import { RELEVANCE_ARCHIVE, RELEVANCE_NOW } from './search.js';
 
 /** Slack's documented example signing secret ("Verifying requests from Slack"); the test apps use it too. */
@@ -33,4 +35,31 @@ export function slackTestContext(fake: FakeSlack): AppContext {
 export function memoryLogger(level: 'debug' | 'info' | 'warn' | 'error' = 'warn') {
   const lines: string[] = [];
   return { lines, logger: createLogger({ level, write: (line) => lines.push(line) }) };
+}
+
+/** The HTTP door on an ephemeral 127.0.0.1 port against a fresh fake Slack, and how to stop both. */
+export interface TestHttpApp {
+  fake: FakeSlack;
+  context: AppContext;
+  app: App;
+  base: string;
+  stop(): Promise<void>;
+}
+
+export async function startTestHttpApp(logger: Logger): Promise<TestHttpApp> {
+  const fake = await startFakeSlack();
+  const context = slackTestContext(fake);
+  const app = createSlackApp(context.config, context, { logger });
+  const { port } = await startSlackApp(app, context.config, { port: 0, host: '127.0.0.1' });
+  return {
+    fake,
+    context,
+    app,
+    base: `http://127.0.0.1:${port}`,
+    stop: async () => {
+      await app.stop();
+      context.close();
+      await fake.close();
+    },
+  };
 }
