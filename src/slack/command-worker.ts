@@ -2,10 +2,12 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { Config } from '../config.js';
 import { createContext } from '../context.js';
 import { runAction, runEventCommand } from '../core/commands/index.js';
+import { warmUpDateParsing } from '../core/search/date-phrases.js';
 import type { WorkerRequest, WorkerResponse } from './command-runner.js';
 
 /** One command worker: its own database connection, the same use-cases, answers by message. */
 const context = createContext(workerData.config as Config);
+warmUpDateParsing();
 
 parentPort?.on('message', (request: WorkerRequest) => {
   let response: WorkerResponse;
