@@ -112,6 +112,37 @@ describe('importArchive', () => {
     expect(snapshot(context)).toEqual(before);
   });
 
+  it.each([
+    [
+      'bad-json-line-7.jsonl',
+      [1, 2, 3, 4, 5, 6].map((n) => JSON.stringify(forum(n))).join('\n') + '\n{"title": "Forum 7", "start": ',
+      /bad-json-line-7\.jsonl:7: not valid JSON/,
+    ],
+    [
+      'no-title.json',
+      '[\n  {"title": "A", "start": "2015-01-01"},\n  {"start": "2015-01-02"}\n]',
+      /no-title\.json:3: title: is required/,
+    ],
+    [
+      'columns.csv',
+      'title,start,type\nPolicy Forum,2015-01-01,Policy Forum\nRoundtable,2015-01-02\n',
+      /columns\.csv:3: .*column/,
+    ],
+    [
+      'no-start.ics',
+      'BEGIN:VCALENDAR\nVERSION:2.0\nPRODID:-//test//EN\nBEGIN:VEVENT\nUID:a@x\nSUMMARY:Ceasefire talks\nEND:VEVENT\nEND:VCALENDAR\n',
+      /no-start\.ics:4: start: VEVENT has no DTSTART/,
+    ],
+  ])('rejects %s with a file:line message and leaves the database as it was', (name, content, message) => {
+    const context = memoryContext();
+    importArchive([join(tempDir({ 'base.jsonl': jsonl(forum(20)) }), 'base.jsonl')], context.store, options);
+    const before = snapshot(context);
+    const summary = importArchive([join(tempDir({ [name]: content }), name)], context.store, options);
+    expect(summary.rejected).toBe(1);
+    expect(summary.problems.map(formatProblem).join('\n')).toMatch(message);
+    expect(snapshot(context)).toEqual(before);
+  });
+
   it.each(['garbage.json', 'garbage.jsonl', 'garbage.csv', 'garbage.md', 'garbage.ics', 'garbage.txt'])(
     'survives a 10 MB file of garbage text (%s) with a message and no write',
     (name) => {
