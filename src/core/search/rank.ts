@@ -33,6 +33,8 @@ const DAY = 86_400_000;
 /** Events tagged "sample" (the demo events shipped in data/samples) never outrank the real archive. */
 const SAMPLE_TAG = 'sample';
 const SAMPLE_FACTOR = 0.5;
+/** The highest raw score a candidate can reach: every bonus, first by both bm25 and fuse. */
+const MAX_RAW = 0.25 + 0.3 + 0.2 + 0.15 + 2 * (2 / (RRF_K + 1)) + 0.02 + 0.02;
 
 type ShortField = 'title' | 'themes' | 'speakers' | 'hosts' | 'tags';
 
@@ -51,19 +53,11 @@ function longText(event: EventDigest): string {
   return foldDiacritics(event.summary).toLowerCase();
 }
 
-/** Whether a word matches a field's words: exactly, or as the same stem (a shared prefix of 5+ letters). */
-function hasWord(words: Set<string>, term: string): boolean {
-  if (words.has(term)) return true;
-  if (term.length < 5) return false;
-  const stem = term.slice(0, Math.max(5, term.length - 3));
-  for (const w of words) if (w.startsWith(stem)) return true;
-  return false;
-}
-
 /**
  * Re-ranks a few dozen candidates. bm25 order and fuse.js's fuzzy order over the short fields are fused
- * by reciprocal rank; then whole-word coverage (title first), exact phrases, candidates that matched
- * every word, and finally recency and upcoming events decide. Scores are 0..1, higher is better.
+ * by reciprocal rank; then whole-word coverage (title first; the query's words already include their
+ * inflections), exact phrases, candidates that matched every word, and finally recency and upcoming
+ * events decide. Scores are 0..1, higher is better.
  */
 export function rankCandidates(
   candidates: Candidate[],
@@ -79,7 +73,12 @@ export function rankCandidates(
   const fuseRank = new Map<string, number>();
   const query = groups.map((g) => g[0]).join(' ');
   if (query) {
-    for (const [i, r] of fuse.search(query).entries()) fuseRank.set(r.item.id, i + 1);
+    let previous: { score?: number; rank: number } | undefined;
+    for (const [i, r] of fuse.search(query).entries()) {
+      const rank = previous && previous.score === r.score ? previous.rank : i + 1;
+      fuseRank.set(r.item.id, rank);
+      previous = { score: r.score, rank };
+    }
   }
 
   const ranked = candidates.map((c) => {
@@ -91,7 +90,7 @@ export function rankCandidates(
     for (const group of groups) {
       let inShort = false;
       for (const [name, words] of fields) {
-        if (!group.some((t) => hasWord(words, t))) continue;
+        if (!group.some((t) => words.has(t))) continue;
         matched.add(name);
         inShort = true;
         if (name === 'title') titleHits++;
@@ -121,7 +120,8 @@ export function rankCandidates(
       recency +
       upcoming;
     const demoted = c.event.tags.some((t) => t.toLowerCase() === SAMPLE_TAG) ? SAMPLE_FACTOR : 1;
-    return { event: c.event, score: Math.max(0, Math.min(1, raw * demoted)), matched: [...matched] };
+    // Divide by the best possible sum rather than clamp: clamping would tie every strong match at 1.
+    return { event: c.event, score: Math.max(0, (raw * demoted) / MAX_RAW), matched: [...matched] };
   });
   return ranked.sort((a, b) => b.score - a.score || Date.parse(b.event.start) - Date.parse(a.event.start));
 }

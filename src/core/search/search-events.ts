@@ -125,8 +125,15 @@ function gather(
   index: SearchIndex,
 ): Candidate[] {
   const found = new Map<string, Omit<Candidate, 'event'>>();
-  const add = (rows: { id: string }[], strict: boolean) => {
-    for (const row of rows) if (!found.has(row.id)) found.set(row.id, { bm25Rank: found.size + 1, strict });
+  // Equal bm25 scores share a rank, so identical texts leave the decision to recency.
+  const add = (rows: { id: string; score: number }[], strict: boolean) => {
+    let previous: { score: number; rank: number } | undefined;
+    for (const row of rows) {
+      if (found.has(row.id)) continue;
+      const rank = previous && previous.score === row.score ? previous.rank : found.size + 1;
+      found.set(row.id, { bm25Rank: rank, strict });
+      previous = { score: row.score, rank };
+    }
   };
   const run = (g: string[][], scope: 'short' | 'all', limit: number) => {
     const selective = Math.min(...g.map((terms) => dfOf.get(terms) ?? 0));
