@@ -1,3 +1,4 @@
+import { warmUpDateParsing } from '../src/core/search/date-phrases.js';
 import { parseQuery } from '../src/core/search/query-parser.js';
 import { searchEvents } from '../src/core/search/search-events.js';
 import { migrate, openDatabase } from '../src/storage/database.js';
@@ -25,6 +26,8 @@ const search = (text: string) =>
     (h) => h.event.id,
   );
 const first = timed(() => search('peacekeepng mali'));
+// As main.ts and each command worker do at start.
+warmUpDateParsing();
 const rss = rssMb();
 for (const q of queries.slice(0, 20)) search(q.query);
 const latencies: number[] = [];

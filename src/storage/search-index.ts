@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import type { Event } from '../core/model.js';
 import type {
   EventDigest,
@@ -153,7 +154,18 @@ export class SqliteSearchIndex implements SearchIndex {
       ${typed ? 'WHERE lower(e.type) = lower(?)' : ''} GROUP BY coalesce(e.series, e.id) ORDER BY min(m.rank) LIMIT ?`;
     if (typed) params.push(request.filters.type);
     params.push(request.limit);
-    return this.db.prepare<unknown[], { id: string; score: number }>(sql).all(...params);
+    return this.prepared(sql).all(...params) as { id: string; score: number }[];
+  }
+
+  /** Statements built from a few fixed shapes, prepared once each rather than on every query. */
+  private readonly cache = new Map<string, Statement>();
+  private prepared(sql: string): Statement {
+    let statement = this.cache.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      if (this.cache.size < 200) this.cache.set(sql, statement);
+    }
+    return statement;
   }
 
   nextInSeries(series: string, nowMs: number): string | undefined {

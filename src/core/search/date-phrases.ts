@@ -105,5 +105,16 @@ function cut(text: string, index: number, length: number): string {
 
 /** chrono compiles its parsers on first use (about 150 ms); doing it at start keeps that off a user's query. */
 export function warmUpDateParsing(): void {
-  extractDateRange('peacekeeping 9 october 2014 next week', new Date(0), 'UTC');
+  const samples = [
+    '9 october 2014',
+    'resolution 2719',
+    'un80 summit',
+    'march 2019',
+    'dec 3 14:00',
+    'tomorrow 9am',
+  ];
+  for (const text of [...samples, '2014-10-09', 'in october', 'sept 2013 mediation']) {
+    extractDateRange(text, new Date(0), 'UTC', 'past');
+    extractDateRange(text, new Date(0), 'UTC', 'future');
+  }
 }

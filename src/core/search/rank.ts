@@ -28,7 +28,7 @@ const FUSE_KEYS = [
 /** Reciprocal-rank constant: how much a first place outweighs a fifth. */
 const RRF_K = 8;
 /** fuse.js re-ranks only the best few bm25 candidates: its token search costs about 0.1 ms per event. */
-const FUSE_CANDIDATES = 15;
+const FUSE_CANDIDATES = 12;
 const DAY = 86_400_000;
 /** Events tagged "sample" (the demo events shipped in data/samples) never outrank the real archive. */
 const SAMPLE_TAG = 'sample';

@@ -5,7 +5,7 @@ import type { ParsedQuery } from './query-parser.js';
 import { type Candidate, rankCandidates } from './rank.js';
 
 /** How many candidates full-text retrieval hands to the re-ranker. */
-const CANDIDATES = 40;
+const CANDIDATES = 25;
 /**
  * When even the rarest word of a query is in more events than this, candidates come from the latest
  * matches by date only: ranking every match of "security" in a 100k archive costs tens of ms.
@@ -154,7 +154,7 @@ function gather(
         run(
           groups.filter((_, i) => i !== skip),
           scope,
-          Math.ceil(CANDIDATES / groups.length),
+          Math.max(5, Math.ceil(CANDIDATES / (2 * groups.length))),
         ),
         false,
       );
@@ -163,7 +163,7 @@ function gather(
   // Titles, themes and people first: their index is small. Summaries and bodies only when those fail.
   add(run(groups, 'short', CANDIDATES), true);
   if (found.size < 2) add(run(groups, 'all', CANDIDATES), true);
-  if (found.size < 3) relax('short');
+  if (found.size < 2) relax('short');
   if (found.size === 0) relax('all');
   return index.digests([...found.keys()]).map((event) => ({ ...found.get(event.id)!, event }));
 }
