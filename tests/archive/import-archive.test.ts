@@ -115,7 +115,7 @@ describe('importArchive', () => {
   it.each([
     [
       'bad-json-line-7.jsonl',
-      [1, 2, 3, 4, 5, 6].map((n) => JSON.stringify(forum(n))).join('\n') + '\n{"title": "Forum 7", "start": ',
+      `${[1, 2, 3, 4, 5, 6].map((n) => JSON.stringify(forum(n))).join('\n')}\n{"title": "Forum 7", "start": `,
       /bad-json-line-7\.jsonl:7: not valid JSON/,
     ],
     [
