@@ -84,7 +84,7 @@ export interface SearchIndex {
   /** Event types with counts, for `type:` filters and help. */
   types(): { type: string; count: number }[];
   /** Every theme title (case-folded together) with how many events carry it. */
-  themeCounts(): { title: string; count: number }[];
+  themeCounts(limit: number): { themes: { title: string; count: number }[]; total: number };
   /** Distinct people (speakers and hosts) whose names contain all these words, with their event counts. */
   people(words: string[], kind: 'speaker' | 'host' | 'any', limit: number): { name: string; count: number }[];
 }

@@ -231,8 +231,8 @@ export class EventStore {
   }
 
   /**
-   * Rebuilds the word list search corrects typos against, from the full-text index, and its
-   * trigram index. Called once after an import that changed anything (per file would repeat the work).
+   * Rebuilds the word list search corrects typos against, from the full-text index, its trigram
+   * index, and the theme counts behind `/event themes`. Called once after an import that changed anything (per file would repeat the work).
    */
   refreshVocabulary(): void {
     this.db.exec(`
@@ -240,6 +240,9 @@ export class EventStore {
       DELETE FROM vocab;
       INSERT INTO vocab (term, df) SELECT term, doc FROM events_vocab WHERE length(term) BETWEEN 2 AND 40;
       INSERT INTO vocab_trigram (vocab_trigram) VALUES ('rebuild');
+      DELETE FROM theme_counts;
+      INSERT INTO theme_counts (title, count)
+        SELECT min(title), count(DISTINCT event_seq) FROM themes GROUP BY lower(title);
       COMMIT;
     `);
   }

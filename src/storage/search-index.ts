@@ -93,10 +93,10 @@ export class SqliteSearchIndex implements SearchIndex {
       types: db.prepare<[], { type: string; count: number }>(
         'SELECT type, count(*) AS count FROM events GROUP BY type ORDER BY count DESC, type',
       ),
-      themeCounts: db.prepare<[], { title: string; count: number }>(
-        `SELECT min(title) AS title, count(DISTINCT event_seq) AS count FROM themes
-         GROUP BY lower(title) ORDER BY count DESC, lower(title)`,
+      themeCounts: db.prepare<[number], { title: string; count: number }>(
+        'SELECT title, count FROM theme_counts ORDER BY count DESC, lower(title) LIMIT ?',
       ),
+      themeTotal: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM theme_counts'),
     };
   }
 
@@ -210,8 +210,11 @@ export class SqliteSearchIndex implements SearchIndex {
     return this.statements.types.all();
   }
 
-  themeCounts(): { title: string; count: number }[] {
-    return this.statements.themeCounts.all();
+  themeCounts(limit: number): { themes: { title: string; count: number }[]; total: number } {
+    return {
+      themes: this.statements.themeCounts.all(limit),
+      total: this.statements.themeTotal.get()?.n ?? 0,
+    };
   }
 
   people(

@@ -56,4 +56,26 @@ describe('EventStore', () => {
     store.replaceFileEvents('a.jsonl', 'h1', [event({ id: 'a' }), event({ id: 'b', start: '2001-01-01' })]);
     expect(store.getManyByIds(['b', 'missing', 'a']).map((e) => e.id)).toEqual(['b', 'a']);
   });
+
+  it('keeps the theme counts behind /event themes current after each import', () => {
+    const context = memoryContext();
+    context.store.replaceFileEvents('a.jsonl', 'h1', [
+      event({ id: 'a' }),
+      event({ id: 'b', themes: ['local ceasefires'] }),
+    ]);
+    context.store.refreshVocabulary();
+    expect(context.commands.index.themeCounts(10)).toEqual({
+      themes: [{ title: 'Local ceasefires', count: 2 }],
+      total: 1,
+    });
+    context.store.replaceFileEvents('a.jsonl', 'h2', [
+      event({ id: 'a', themes: ['Spoilers'] }),
+      event({ id: 'b', themes: ['Spoilers', 'Local ceasefires'] }),
+    ]);
+    context.store.refreshVocabulary();
+    expect(context.commands.index.themeCounts(1)).toEqual({
+      themes: [{ title: 'Spoilers', count: 2 }],
+      total: 2,
+    });
+  });
 });

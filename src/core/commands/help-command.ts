@@ -6,7 +6,7 @@ import type { Reply } from './reply.js';
  * so the first thing a newcomer tries finds something.
  */
 export function helpReply(deps: CommandDeps, problem?: string): Reply {
-  const theme = deps.index.themeCounts()[0]?.title;
+  const theme = deps.index.themeCounts(1).themes[0]?.title;
   // The latest event that has happened and is not one of the shipped samples: a real example.
   const latest = latestRealEvent(deps);
   const speaker = latest?.speakers[0]?.name ?? latest?.hosts[0];

@@ -53,12 +53,15 @@ export function lookupCommand(facet: Facet, input: CommandInput, deps: CommandDe
 
 /** `/event themes`: every key theme with its number of events, most discussed first. */
 export function themesCommand(deps: CommandDeps): CommandResult {
-  const themes = deps.index.themeCounts();
+  const { themes, total } = deps.index.themeCounts(MOST_THEMES);
   return {
     visibility: 'ephemeral',
-    reply: { kind: 'themes', heading: 'Key themes across the archive', themes, total: themes.length },
+    reply: { kind: 'themes', heading: 'Key themes across the archive', themes, total },
   };
 }
+
+/** More themes than any reply can show; the reply says how many there are in all. */
+const MOST_THEMES = 200;
 
 /** `/event theme 3 of <event words>`: one theme of one event, in full. */
 export function themeDetailCommand(position: number, eventWords: string, deps: CommandDeps): CommandResult {
