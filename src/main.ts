@@ -1,4 +1,5 @@
 import { formatProblem } from './archive/types.js';
+import { exitQuietlyOnClosedPipe } from './cli/io.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { createConsoleNotifier } from './console/console-notifier.js';
 import { runConsole } from './console/repl.js';
@@ -146,5 +147,6 @@ async function serveSlack(config: Config, context: AppContext): Promise<number |
   return undefined;
 }
 
+exitQuietlyOnClosedPipe();
 const code = await main();
 if (code !== undefined) process.exitCode = code;

@@ -12,3 +12,13 @@ export const processIo: CliIo = {
   err: (text) => process.stderr.write(`${text}\n`),
   interactive: Boolean(process.stderr.isTTY),
 };
+
+/** `… | head` closes the pipe early; that is the reader's choice, so exit quietly instead of crashing. */
+export function exitQuietlyOnClosedPipe(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw error;
+    });
+  }
+}
