@@ -874,17 +874,19 @@ function wallAt(ms: number, like: When): ICAL.Time {
     like.zone.kind === 'iana'
       ? utc.setZone(like.zone.name)
       : utc.plus({ seconds: like.zone.tz.utcOffset(like.wall) });
-  return ICAL.Time.fromData(
-    {
-      year: local.year,
-      month: local.month,
-      day: local.day,
-      hour: local.hour,
-      minute: local.minute,
-      second: local.second,
-    },
-    ICAL.Timezone.localTimezone,
-  );
+  return ICAL.Time.fromData(wallFields(local), ICAL.Timezone.localTimezone);
+}
+
+/** The wall-clock fields of a luxon or ical.js time, as ical.js takes them. */
+function wallFields(t: {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}) {
+  return { year: t.year, month: t.month, day: t.day, hour: t.hour, minute: t.minute, second: t.second };
 }
 
 /** UNTIL is usually UTC; the iterator walks floating wall time, so UNTIL is moved into the series' zone. */
@@ -893,15 +895,7 @@ function untilInZone(until: ICAL.Time, start: When): ICAL.Time {
   if (!until.isDate) {
     fields = { ...fields, hour: until.hour, minute: until.minute, second: until.second };
     if (until.zone?.tzid === 'UTC') {
-      const local = wallAt(DateTime.fromObject(fields, { zone: 'UTC' }).toMillis(), start);
-      fields = {
-        year: local.year,
-        month: local.month,
-        day: local.day,
-        hour: local.hour,
-        minute: local.minute,
-        second: local.second,
-      };
+      fields = wallFields(wallAt(DateTime.fromObject(fields, { zone: 'UTC' }).toMillis(), start));
     }
   }
   return ICAL.Time.fromData({ ...fields, isDate: start.wall.isDate }, ICAL.Timezone.localTimezone);

@@ -52,13 +52,6 @@ export function readArchiveFile(
   }
 }
 
-/** Reads and parses one archive file; every failure comes back as a problem, never as a throw. */
-export function loadFile(path: string, options: LoadOptions, displayName = path): LoadResult {
-  const read = readArchiveFile(path, displayName);
-  if (!read.ok) return { events: [], problems: [read.problem] };
-  return loadBytes(read.bytes, read.loader, displayName, options);
-}
-
 /** Parses file content already in memory (also used by `check` on stdin-like inputs and by tests). */
 export function loadBytes(bytes: Buffer, loader: Loader, file: string, options: LoadOptions): LoadResult {
   if (bytes.length === 0 || bytes.toString('utf8').trim() === '') return fail(file, 'file is empty');

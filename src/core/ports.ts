@@ -85,8 +85,6 @@ export interface SearchIndex {
   types(): { type: string; count: number }[];
   /** Every theme title (case-folded together) with how many events carry it. */
   themeCounts(limit: number): { themes: { title: string; count: number }[]; total: number };
-  /** Distinct people (speakers and hosts) whose names contain all these words, with their event counts. */
-  people(words: string[], kind: 'speaker' | 'host' | 'any', limit: number): { name: string; count: number }[];
 }
 
 /** One item the reminder dispatcher holds under a claim (a lease that runs out if the holder dies). */

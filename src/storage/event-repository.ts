@@ -81,7 +81,6 @@ export class EventStore {
   ) {
     this.statements = {
       byId: db.prepare<[string], EventRow>('SELECT * FROM events WHERE id = ?'),
-      bySeq: db.prepare<[number], EventRow>('SELECT * FROM events WHERE seq = ?'),
       hashById: db.prepare<
         [string],
         { seq: number; content_hash: string; source_file: string | null; source_line: number | null }
@@ -274,11 +273,6 @@ export class EventStore {
       rows.map((r) => [r.id, this.assemble(r, themes.get(r.seq) ?? [], people.get(r.seq) ?? [])]),
     );
     return ids.map((id) => bySeqEvent.get(id)).filter((e): e is Event => e !== undefined);
-  }
-
-  getBySeq(seq: number): Event | undefined {
-    const row = this.statements.bySeq.get(seq);
-    return row && this.toEvent(row);
   }
 
   /** Counts and date range for `event-bot stats` and the console banner. */

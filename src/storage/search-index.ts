@@ -216,20 +216,6 @@ export class SqliteSearchIndex implements SearchIndex {
       total: this.statements.themeTotal.get()?.n ?? 0,
     };
   }
-
-  people(
-    words: string[],
-    kind: 'speaker' | 'host' | 'any',
-    limit: number,
-  ): { name: string; count: number }[] {
-    const likes = words.map(() => "name LIKE ? ESCAPE '\\'").join(' AND ');
-    const kindSql = kind === 'any' ? '' : 'AND kind = ?';
-    const sql = `SELECT min(name) AS name, count(DISTINCT event_seq) AS count FROM people
-      WHERE ${likes || '1 = 1'} ${kindSql} GROUP BY lower(name) ORDER BY count DESC, name LIMIT ?`;
-    const params: unknown[] = words.map((w) => `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-    if (kind !== 'any') params.push(kind);
-    return this.db.prepare<unknown[], { name: string; count: number }>(sql).all(...params, limit);
-  }
 }
 
 /** SQL for the filters on the events table. */
