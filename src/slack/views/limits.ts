@@ -44,7 +44,12 @@ const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null 
 
 /** Every text string the message shows (text objects, fields, labels, options), for the total budget. */
 export function messageTextLength(blocks: readonly KnownBlock[]): number {
-  let total = 0;
+  return visibleTexts(blocks).reduce((sum, text) => sum + text.length, 0);
+}
+
+/** Every text a reader can see in the blocks: text objects anywhere (sections, fields, context, labels, options). */
+export function visibleTexts(blocks: readonly KnownBlock[]): string[] {
+  const out: string[] = [];
   const walk = (node: unknown): void => {
     if (Array.isArray(node)) {
       for (const item of node) walk(item);
@@ -52,13 +57,13 @@ export function messageTextLength(blocks: readonly KnownBlock[]): number {
     }
     if (!isObject(node)) return;
     if ((node.type === 'plain_text' || node.type === 'mrkdwn') && typeof node.text === 'string') {
-      total += node.text.length;
+      out.push(node.text);
       return;
     }
     for (const value of Object.values(node)) walk(value);
   };
   walk(blocks);
-  return total;
+  return out;
 }
 
 /**

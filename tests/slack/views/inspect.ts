@@ -1,26 +1,11 @@
 import type { KnownBlock } from '@slack/types';
+import { visibleTexts } from '../../../src/slack/views/limits.js';
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** Every text a reader can see in the blocks: text objects anywhere (sections, fields, context, labels, options). */
-export function texts(blocks: readonly KnownBlock[]): string[] {
-  const out: string[] = [];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) {
-      for (const item of node) walk(item);
-      return;
-    }
-    if (!isObject(node)) return;
-    if ((node.type === 'plain_text' || node.type === 'mrkdwn') && typeof node.text === 'string') {
-      out.push(node.text);
-      return;
-    }
-    for (const value of Object.values(node)) walk(value);
-  };
-  walk(blocks);
-  return out;
-}
+/** Every text a reader can see in the blocks; the same walk the limits use for their text budget. */
+export const texts = visibleTexts;
 
 /** Every interactive element with its action id and the raw value it would send back. */
 export function interactives(
