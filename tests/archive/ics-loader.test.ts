@@ -5,8 +5,8 @@ import { loadIcs } from '../../src/archive/ics-loader.js';
 import { formatProblem } from '../../src/archive/types.js';
 import type { Event } from '../../src/core/model.js';
 
-/** Real exports from other tools; the shared folder sits beside the repository. */
-const INTEROP = new URL('../../../shared/interop/ics/', import.meta.url);
+/** Real exports from other tools, copied into the repository (see tests/fixtures/interop/README.md). */
+const INTEROP = new URL('../fixtures/interop/ics/', import.meta.url);
 const SAMPLES = new URL('../../data/samples/upcoming-samples.ics', import.meta.url);
 const DAY_MS = 86_400_000;
 
@@ -33,7 +33,7 @@ function calendar(...lines: string[]): string {
   return ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//test//EN', ...lines, 'END:VCALENDAR', ''].join('\r\n');
 }
 
-describe('loadIcs on real exports (shared/interop/ics)', () => {
+describe('loadIcs on real exports (tests/fixtures/interop/ics)', () => {
   it('reads Exchange 2010 Windows zone names and trims titles', () => {
     const { events, problems } = loadInterop('exchange-2010-windows-tzids.ics', '2020-10-15T00:00:00Z');
 

@@ -3,9 +3,9 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 
-// tests/slack/ → repo root is two levels up; the shared folder sits beside the repo, one more.
-const schemaUrl = new URL('../../../shared/interop/slack/manifest.schema.1.0.0.json', import.meta.url);
-const exampleUrl = new URL('../../../shared/interop/slack/manifest.valid.example.json', import.meta.url);
+// Slack's schema and example, copied into the repository (see tests/fixtures/interop/README.md).
+const schemaUrl = new URL('../fixtures/interop/slack/manifest.schema.1.0.0.json', import.meta.url);
+const exampleUrl = new URL('../fixtures/interop/slack/manifest.valid.example.json', import.meta.url);
 const manifestUrl = new URL('../../manifest.yml', import.meta.url);
 
 /**
