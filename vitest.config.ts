@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // A throwaway PostgreSQL server for the tests of the shared store (or TEST_DATABASE_URL's).
+    globalSetup: ['tests/helpers/postgres-server.ts'],
   },
 });
