@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { slugify } from './text.js';
 import { eventTimeToMillis, isValidDateTime, isValidTimeZone } from './time.js';
@@ -23,6 +24,9 @@ export const SourceSchema = z.object({
 });
 export type Source = z.infer<typeof SourceSchema>;
 
+/** Longest id we keep; a URL id of Slack's own 2000-character link limit fits. */
+export const MAX_ID_LENGTH = 2000;
+
 const DATE_HINT = 'expected a date like 2013-09-25 or a date-time with offset like 2013-09-25T19:00:00-04:00';
 
 /** `YYYY-MM-DD`, or an ISO date-time with `Z` or an explicit offset. Floating date-times are refused. */
@@ -44,12 +48,13 @@ const personList = z.array(z.string().trim().min(1, 'must not be empty').max(300
 /** The stored, validated event. */
 export const EventSchema = z
   .object({
+    /** Any id an archive already uses (long CMS slugs, UUIDs, URLs), kept exactly as written. */
     id: z
       .string()
       .trim()
       .min(1)
-      .max(160)
-      .regex(/^[a-z0-9][a-z0-9._-]*$/, 'use lower-case letters, digits, ".", "_" and "-" only'),
+      .max(MAX_ID_LENGTH, `must be at most ${MAX_ID_LENGTH} characters`)
+      .regex(/^[^\p{Cc}]+$/u, 'must not contain control characters such as tabs or line breaks'),
     title: z.string().trim().min(1, 'is required').max(500),
     type: z.string().trim().min(1).max(100).default('Event'),
     start: EventTimeSchema,
@@ -84,8 +89,20 @@ export const EventSchema = z
     {
       message: 'must not be before start',
       path: ['end'],
+      // Checked whenever both times read, even when another field failed, so one pass names every problem.
+      when: ({ value }) => bothTimesValid(value),
     },
   );
+
+function bothTimesValid(value: unknown): boolean {
+  const v = value as { start?: unknown; end?: unknown };
+  return (
+    typeof v.start === 'string' &&
+    typeof v.end === 'string' &&
+    isValidDateTime(v.start.trim()) &&
+    isValidDateTime(v.end.trim())
+  );
+}
 export type Event = z.infer<typeof EventSchema>;
 
 const speakerInput = z.union([
@@ -136,6 +153,17 @@ export function deriveEventId(start: string, title: string): string {
   const date = start.trim().slice(0, 10);
   const slug = slugify(title).slice(0, 80).replace(/-+$/, '');
   return `${date}-${slug || 'event'}`;
+}
+
+/** Short keys start with this, so a key never reads as one of the short ids stored as they are. */
+export const EVENT_KEY_PREFIX = '~';
+
+/**
+ * A short, stable stand-in for an id, for places with tight limits (Slack option values hold 150
+ * characters): `~` plus 22 base64url characters of the id's SHA-256. Storage resolves it back.
+ */
+export function eventKey(id: string): string {
+  return EVENT_KEY_PREFIX + createHash('sha256').update(id).digest('base64url').slice(0, 22);
 }
 
 export type ValidationProblem = { field: string; message: string };

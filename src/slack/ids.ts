@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ReplyAction } from '../core/commands/reply.js';
 import { REMIND_PRESETS } from '../core/reminders/model.js';
+import { eventRef } from './event-refs.js';
 
 /**
  * Every action_id and block_id the app uses (callback_ids join here when a modal arrives), so views and
@@ -61,9 +62,12 @@ const ActionValueSchema = z.union([EventValue, PageValue, ReminderValue]);
 /** What a button or option carries, as compact JSON: an event, a page of a command, or a reminder. */
 export type ActionValue = z.infer<typeof ActionValueSchema>;
 
-/** Compact JSON for a button or option value, or undefined when it would not fit in `max` characters. */
+/**
+ * Compact JSON for a button or option value, or undefined when it would not fit in `max` characters.
+ * An event travels as {@link eventRef}: its id when short, else a short key, so any id fits.
+ */
 export function encodeActionValue(value: ActionValue, max = MAX_ACTION_VALUE): string | undefined {
-  const json = JSON.stringify(value);
+  const json = JSON.stringify('e' in value ? { ...value, e: eventRef(value.e) } : value);
   return json.length <= max ? json : undefined;
 }
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Event, Speaker, Theme } from '../core/model.js';
+import { EVENT_KEY_PREFIX, type Event, eventKey, type Speaker, type Theme } from '../core/model.js';
 import { acronymOf } from '../core/text.js';
 import { eventTimeToMillis } from '../core/time.js';
 import type { Db } from './database.js';
@@ -89,9 +89,9 @@ export class EventStore {
         'SELECT seq, id FROM events WHERE source_file = ?',
       ),
       insert: db.prepare(
-        `INSERT INTO events (seq, id, title, type, start, start_ms, end_value, end_ms, timezone, location, url, summary,
+        `INSERT INTO events (seq, id, key, title, type, start, start_ms, end_value, end_ms, timezone, location, url, summary,
            body, tags, series, source_file, source_line, content_hash, updated_ms)
-         VALUES (@seq, @id, @title, @type, @start, @start_ms, @end_value, @end_ms, @timezone, @location, @url, @summary, @body,
+         VALUES (@seq, @id, @key, @title, @type, @start, @start_ms, @end_value, @end_ms, @timezone, @location, @url, @summary, @body,
            @tags, @series, @source_file, @source_line, @content_hash, @updated_ms)`,
       ),
       update: db.prepare(
@@ -120,6 +120,7 @@ export class EventStore {
       insertFts: db.prepare(
         'INSERT INTO events_fts (rowid, title, themes, speakers, hosts, tags, summary, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       ),
+      idByKey: db.prepare<[string], { id: string }>('SELECT id FROM events WHERE key = ?'),
       byIds: db.prepare<[string], EventRow>('SELECT e.* FROM json_each(?) j JOIN events e ON e.id = j.value'),
       themesOfMany: db.prepare<[string], { event_seq: number; title: string; summary: string }>(
         `SELECT event_seq, title, summary FROM themes WHERE event_seq IN (SELECT value FROM json_each(?))
@@ -160,6 +161,7 @@ export class EventStore {
       ),
       themeCount: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM themes'),
     };
+    this.fillMissingKeys();
   }
 
   /**
@@ -263,8 +265,9 @@ export class EventStore {
    * Several events in three statements (rows, themes, people) rather than three per event: search
    * loads a few dozen candidates per query, so this is on the request path.
    */
-  getManyByIds(ids: string[]): Event[] {
-    if (!ids.length) return [];
+  getManyByIds(refs: string[]): Event[] {
+    if (!refs.length) return [];
+    const ids = refs.map((ref) => this.resolveRef(ref));
     const rows = this.statements.byIds.all(JSON.stringify(ids));
     const seqs = JSON.stringify(rows.map((r) => r.seq));
     const themes = groupBySeq(this.statements.themesOfMany.all(seqs));
@@ -273,6 +276,24 @@ export class EventStore {
       rows.map((r) => [r.id, this.assemble(r, themes.get(r.seq) ?? [], people.get(r.seq) ?? [])]),
     );
     return ids.map((id) => bySeqEvent.get(id)).filter((e): e is Event => e !== undefined);
+  }
+
+  /** An id as it is, or the id a short key ({@link eventKey}) stands for when no id reads like that key. */
+  private resolveRef(ref: string): string {
+    if (!ref.startsWith(EVENT_KEY_PREFIX) || this.statements.hashById.get(ref)) return ref;
+    return this.statements.idByKey.get(ref)?.id ?? ref;
+  }
+
+  /** Rows written before keys existed get theirs here, once: SQLite has no hash function to do it in a migration. */
+  private fillMissingKeys(): void {
+    const missing = this.db
+      .prepare<[], { seq: number; id: string }>('SELECT seq, id FROM events WHERE key IS NULL')
+      .all();
+    if (!missing.length) return;
+    const set = this.db.prepare('UPDATE events SET key = ? WHERE seq = ?');
+    this.db.transaction(() => {
+      for (const row of missing) set.run(eventKey(row.id), row.seq);
+    })();
   }
 
   /** Counts and date range for `event-bot stats` and the console banner. */
@@ -299,6 +320,7 @@ export class EventStore {
     const zone = event.timezone;
     return {
       id: event.id,
+      key: eventKey(event.id),
       title: event.title,
       type: event.type,
       start: event.start,

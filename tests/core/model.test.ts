@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deriveEventId, parseEvent } from '../../src/core/model.js';
+import { deriveEventId, eventKey, parseEvent } from '../../src/core/model.js';
 import { acronymOf } from '../../src/core/text.js';
 
 describe('parseEvent', () => {
@@ -57,6 +57,7 @@ describe('parseEvent', () => {
     const fields = result.problems.map((p) => p.field);
     expect(fields).toContain('title');
     expect(fields).toContain('timezone');
+    expect(result.problems).toContainEqual({ field: 'end', message: 'must not be before start' });
   });
 
   it('refuses an end before the start', () => {
@@ -66,6 +67,36 @@ describe('parseEvent', () => {
       end: '2013-09-25T18:00:00Z',
     });
     expect(result.ok || result.problems.map((p) => p.field)).toEqual(['end']);
+  });
+
+  it('reports an unreadable end once, not also as before the start', () => {
+    const result = parseEvent({ title: 'A forum', start: '2013-09-25', end: 'garbage' });
+    expect(result.ok || result.problems).toEqual([
+      { field: 'end', message: expect.stringMatching(/2013-09-25/) },
+    ]);
+  });
+
+  it.each([
+    ['a 250-character slug', `2027-03-10-${'a'.repeat(239)}`],
+    ['an upper-case UUID', '3F2504E0-4F89-41D3-9A0C-0305E82C3301'],
+    ['a URL', 'https://www.example.org/events/2027/03/cyber?lang=en&ref=archive'],
+  ])('keeps %s as the id, exactly as written', (_name, id) => {
+    const result = parseEvent({ id, title: 'A forum', start: '2013-09-25' });
+    expect(result.ok && result.event.id).toBe(id);
+  });
+
+  it('refuses an id with a line break or past 2000 characters, naming the field', () => {
+    for (const id of ['two\nlines', 'x'.repeat(2001)]) {
+      const result = parseEvent({ id, title: 'A forum', start: '2013-09-25' });
+      expect(result.ok || result.problems.map((p) => p.field)).toEqual(['id']);
+    }
+  });
+
+  it('gives every id a short key of 23 characters, the same each time', () => {
+    const long = 'https://www.example.org/'.padEnd(1500, 'x');
+    expect(eventKey(long)).toMatch(/^~[A-Za-z0-9_-]{22}$/);
+    expect(eventKey(long)).toBe(eventKey(long));
+    expect(eventKey(`${long}y`)).not.toBe(eventKey(long));
   });
 
   it('keeps ids slug-safe whatever the title holds', () => {

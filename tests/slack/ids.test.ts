@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { eventKey } from '../../src/core/model.js';
 import {
   actionIdPattern,
   decodeActionValue,
@@ -24,7 +25,14 @@ describe('action values', () => {
 
   it('refuses to encode a value longer than the limit', () => {
     expect(encodeActionValue({ c: 'x'.repeat(2000), o: 0 })).toBeUndefined();
-    expect(encodeActionValue({ e: 'x'.repeat(140), w: 'morning-of' }, 150)).toBeUndefined();
+  });
+
+  it('carries an id too long for an option value as its short key, so the value fits', () => {
+    const id = 'x'.repeat(140);
+    expect(encodeActionValue({ e: id, w: 'morning-of' }, 150)).toBe(
+      JSON.stringify({ e: eventKey(id), w: 'morning-of' }),
+    );
+    expect(encodeActionValue({ e: '2013-09-25-dinner' })).toBe('{"e":"2013-09-25-dinner"}');
   });
 
   it.each([

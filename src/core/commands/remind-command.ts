@@ -128,7 +128,8 @@ function findUpcomingEvent(
   zone: string,
 ): { event: Event } | { reply: Reply } {
   const nowMs = now.getTime();
-  const byId = deps.index.events([query.toLowerCase()])[0];
+  // Ids are kept as written (UUIDs, URLs); older slug ids were lower-case, so try that second.
+  const byId = deps.index.events([query])[0] ?? deps.index.events([query.toLowerCase()])[0];
   if (byId)
     return eventDeadlineMs(byId, deps.zone) > nowMs
       ? { event: byId }

@@ -150,8 +150,8 @@ const REMIND_LABELS: Record<RemindWhen, string> = {
 
 /**
  * "Remind me" as a select of when, each option carrying `{"e","w"}`. Option values are capped at 150
- * characters, so an event with a very long id gets a plain "Remind me" button instead (value `{"e"}`,
- * same action id); the listener then uses the default time.
+ * characters; a long id travels as its short key (see `eventRef`), so the menu fits. The plain button
+ * (value `{"e"}`, same action id, default time) is only a guard should a value still not fit.
  */
 function remindElement(event: Event): ActionsBlockElement | undefined {
   const whens: RemindWhen[] = isDateOnly(event.start)

@@ -1,6 +1,7 @@
 import type { HeaderBlock, KnownBlock, SectionBlock } from '@slack/types';
 import { describe, expect, it } from 'vitest';
 import type { Reply } from '../../../src/core/commands/reply.js';
+import { eventKey } from '../../../src/core/model.js';
 import { SlackIds, toReplyAction } from '../../../src/slack/ids.js';
 import { eventCardBlocks } from '../../../src/slack/views/event-card.js';
 import { renderReply } from '../../../src/slack/views/index.js';
@@ -70,13 +71,15 @@ describe('event card', () => {
     expect(remind?.values.map((v) => JSON.parse(v).w)).toEqual(['day-before', 'hour-before', 'morning-of']);
   });
 
-  it('falls back to a Remind me button when the event id is too long for option values', () => {
-    const longId = `2013-09-25-${'a'.repeat(149)}`;
+  it('keeps the Remind me menu for an id too long for option values: its options carry the short key', () => {
+    const longId = `2013-09-25-${'a'.repeat(239)}`;
     const els = interactives(eventCardBlocks(card({ event: makeEvent({ id: longId }) })));
     const remind = els.find((e) => e.actionId === SlackIds.actions.remind);
-    expect(remind?.type).toBe('button');
-    expect(toReplyAction(SlackIds.actions.remind, remind?.values[0])).toEqual({
-      action: { kind: 'remind', eventId: longId },
+    expect(remind?.type).toBe('static_select');
+    for (const value of remind?.values ?? []) expect(value.length).toBeLessThanOrEqual(150);
+    expect(toReplyAction(SlackIds.actions.remind, remind?.values[0])?.action).toEqual({
+      kind: 'remind',
+      eventId: eventKey(longId),
     });
   });
 
