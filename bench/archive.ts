@@ -4,7 +4,7 @@ import { generateQueries, iterateEvents, type LabelledQuery } from '../scripts/l
 import { importArchive } from '../src/archive/import-archive.js';
 import { migrate, openDatabase } from '../src/storage/database.js';
 import { EventStore } from '../src/storage/event-repository.js';
-import { SqliteSearchIndex } from '../src/storage/search-index.js';
+import { SqliteSearchIndex } from '../src/storage/search/search-index.js';
 import { timed } from './stats.js';
 
 export const OUT_DIR = join(import.meta.dirname, 'out');

@@ -3,7 +3,7 @@ import { parseQuery } from '../src/core/search/query-parser.js';
 import { searchEvents } from '../src/core/search/search-events.js';
 import { migrate, openDatabase } from '../src/storage/database.js';
 import { EventStore } from '../src/storage/event-repository.js';
-import { SqliteSearchIndex } from '../src/storage/search-index.js';
+import { SqliteSearchIndex } from '../src/storage/search/search-index.js';
 import { BENCH_NOW, databaseFile, queriesFor } from './archive.js';
 import { recallOf } from './recall.js';
 import { percentile, rssMb, timed } from './stats.js';

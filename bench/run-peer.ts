@@ -1,6 +1,6 @@
 import { migrate, openDatabase } from '../src/storage/database.js';
 import { EventStore } from '../src/storage/event-repository.js';
-import { SqliteSearchIndex } from '../src/storage/search-index.js';
+import { SqliteSearchIndex } from '../src/storage/search/search-index.js';
 import { databaseFile, queriesFor } from './archive.js';
 import { naivePeer } from './naive-peer.js';
 import { recallOf, sampleByKind } from './recall.js';

@@ -6,7 +6,7 @@ import { type Clock, systemClock } from './core/time.js';
 import { type Db, migrate, openDatabase } from './storage/database.js';
 import { EventStore } from './storage/event-repository.js';
 import { SqliteReminderRepository } from './storage/reminder-repository.js';
-import { SqliteSearchIndex } from './storage/search-index.js';
+import { SqliteSearchIndex } from './storage/search/search-index.js';
 import { SqliteSubscriptionRepository } from './storage/subscription-repository.js';
 
 /** Everything a door (Slack, console, CLI) needs, built in one place so tests can pass overrides. */

@@ -4,7 +4,7 @@ import { type Config, ConfigError, loadConfig } from './config.js';
 import { createConsoleNotifier } from './console/console-notifier.js';
 import { runConsole } from './console/repl.js';
 import { type AppContext, createContext, loadConfiguredArchive } from './context.js';
-import type { Notifier } from './core/ports.js';
+import type { Notifier } from './core/ports/notifier.js';
 import { warmUpDateParsing } from './core/search/date-phrases.js';
 import {
   createReminderDispatcher,

@@ -1,4 +1,4 @@
-import type { Notifier } from '../core/ports.js';
+import type { Notifier } from '../core/ports/notifier.js';
 import { renderForConsole } from './render.js';
 
 /**

@@ -1,17 +1,9 @@
 import type { Reply } from '../core/commands/reply.js';
 import type { Event } from '../core/model.js';
-import type {
-  Claim,
-  DigestSettlement,
-  Notifier,
-  PostError,
-  PostResult,
-  Recipient,
-  ReminderRepository,
-  SearchIndex,
-  Settlement,
-  SubscriptionRepository,
-} from '../core/ports.js';
+import type { Claim, DigestSettlement, Settlement } from '../core/ports/delivery.js';
+import type { Notifier, PostError, PostResult, Recipient } from '../core/ports/notifier.js';
+import type { ReminderRepository, SubscriptionRepository } from '../core/ports/reminders.js';
+import type { SearchIndex } from '../core/ports/search.js';
 import { calendarLinks } from '../core/reminders/calendar.js';
 import { buildDigest, DIGEST_GRACE_MS, nextRun } from '../core/reminders/digest.js';
 import { afterFailure, decideDigest, decideReminder } from '../core/reminders/dispatch.js';

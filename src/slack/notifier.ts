@@ -1,7 +1,7 @@
 import type { Logger } from '@slack/bolt';
 import { webApi } from '@slack/bolt';
 import type { KnownBlock } from '@slack/types';
-import type { Notifier, PostError, PostResult, Recipient } from '../core/ports.js';
+import type { Notifier, PostError, PostResult, Recipient } from '../core/ports/notifier.js';
 import { isValidTimeZone } from '../core/time.js';
 import { renderReply } from './views/index.js';
 

@@ -1,4 +1,4 @@
-import type { ClaimOptions } from '../core/ports.js';
+import type { ClaimOptions } from '../core/ports/delivery.js';
 import type { Db } from './database.js';
 
 /** The columns every delivery table shares (see migrations/003-reminders.sql). */

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { EVENT_KEY_PREFIX, type Event, eventKey, type Speaker, type Theme } from '../core/model.js';
-import { acronymOf } from '../core/text.js';
 import { eventTimeToMillis } from '../core/time.js';
 import type { Db } from './database.js';
+import { minuteOf, SEQ_PER_MINUTE, seqMinute } from './event-seq.js';
+import { SearchIndexWriter } from './search/index-writer.js';
 
 /** What one file's import did, by event id. */
 export interface FileImportOutcome {
@@ -45,39 +46,21 @@ interface EventRow {
   source_line: number | null;
 }
 
-/**
- * Event rowids follow start time: seq = minute of the start × SEQ_PER_MINUTE + n. The full-text index
- * shares these rowids, and FTS5 can seek rowid ranges, so a date-filtered search ranks only the events
- * inside the range instead of every match in the archive.
- */
-export const SEQ_PER_MINUTE = 4096;
-const minuteOf = (ms: number) => Math.floor(ms / 60_000);
-const seqMinute = (seq: number) => Math.floor(seq / SEQ_PER_MINUTE);
-
-/** The rowid bounds [from, to) of events starting within [fromMs, toMs), to the minute. */
-export function seqBounds(fromMs?: number, toMs?: number): { from?: number; to?: number } {
-  return {
-    from:
-      fromMs === undefined || !Number.isFinite(fromMs)
-        ? undefined
-        : Math.ceil(fromMs / 60_000) * SEQ_PER_MINUTE,
-    to: toMs === undefined || !Number.isFinite(toMs) ? undefined : Math.ceil(toMs / 60_000) * SEQ_PER_MINUTE,
-  };
-}
-
 /** A stable digest of everything about an event except where it was read from. */
 export function eventContentHash(event: Event): string {
   const { source: _source, ...content } = event;
   return createHash('sha256').update(JSON.stringify(content)).digest('hex');
 }
 
-/** All SQL about events lives here; callers get and give plain core types. */
+/** All SQL about events lives here (search's tables are written by its SearchIndexWriter); callers get and give plain core types. */
 export class EventStore {
   private readonly statements;
 
   constructor(
     private readonly db: Db,
     private readonly defaultZone = 'UTC',
+    /** Search's write side: every event written here is indexed there, in the same transaction. */
+    private readonly search = new SearchIndexWriter(db),
   ) {
     this.statements = {
       byId: db.prepare<[string], EventRow>('SELECT * FROM events WHERE id = ?'),
@@ -111,14 +94,6 @@ export class EventStore {
       insertTheme: db.prepare('INSERT INTO themes (event_seq, position, title, summary) VALUES (?, ?, ?, ?)'),
       insertPerson: db.prepare(
         'INSERT INTO people (event_seq, kind, position, name, role) VALUES (?, ?, ?, ?, ?)',
-      ),
-      deleteFts: db.prepare('DELETE FROM events_fts WHERE rowid = ?'),
-      deleteShortFts: db.prepare('DELETE FROM short_fts WHERE rowid = ?'),
-      insertShortFts: db.prepare(
-        'INSERT INTO short_fts (rowid, title, themes, speakers, hosts, tags) VALUES (?, ?, ?, ?, ?, ?)',
-      ),
-      insertFts: db.prepare(
-        'INSERT INTO events_fts (rowid, title, themes, speakers, hosts, tags, summary, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       ),
       idByKey: db.prepare<[string], { id: string }>('SELECT id FROM events WHERE key = ?'),
       byIds: db.prepare<[string], EventRow>('SELECT e.* FROM json_each(?) j JOIN events e ON e.id = j.value'),
@@ -196,8 +171,7 @@ export class EventStore {
         } else if (existing.content_hash !== contentHash) {
           this.statements.deleteThemes.run(existing.seq);
           this.statements.deletePeople.run(existing.seq);
-          this.statements.deleteFts.run(existing.seq);
-          this.statements.deleteShortFts.run(existing.seq);
+          this.search.remove(existing.seq);
           if (seqMinute(existing.seq) === minuteOf(row.start_ms)) {
             this.statements.update.run({ ...row, seq: existing.seq });
             this.writeChildren(existing.seq, event);
@@ -216,8 +190,7 @@ export class EventStore {
       }
       for (const { seq, id } of this.statements.idsOfFile.all(file)) {
         if (keep.has(id)) continue;
-        this.statements.deleteFts.run(seq);
-        this.statements.deleteShortFts.run(seq);
+        this.search.remove(seq);
         this.statements.deleteEvent.run(seq);
         outcome.removed.push(id);
       }
@@ -231,21 +204,9 @@ export class EventStore {
     return outcome;
   }
 
-  /**
-   * Rebuilds the word list search corrects typos against, from the full-text index, its trigram
-   * index, and the theme counts behind `/event themes`. Called once after an import that changed anything (per file would repeat the work).
-   */
+  /** Refreshes what search derives from the indexed text; once after an import that changed anything. */
   refreshVocabulary(): void {
-    this.db.exec(`
-      BEGIN;
-      DELETE FROM vocab;
-      INSERT INTO vocab (term, df) SELECT term, doc FROM events_vocab WHERE length(term) BETWEEN 2 AND 40;
-      INSERT INTO vocab_trigram (vocab_trigram) VALUES ('rebuild');
-      DELETE FROM theme_counts;
-      INSERT INTO theme_counts (title, count)
-        SELECT min(title), count(DISTINCT event_seq) FROM themes GROUP BY lower(title);
-      COMMIT;
-    `);
+    this.search.refresh();
   }
 
   /** The remembered hash of an imported file, if any. */
@@ -359,18 +320,7 @@ export class EventStore {
     for (const [i, s] of event.speakers.entries()) {
       this.statements.insertPerson.run(seq, 'speaker', i + 1, s.name, s.role ?? null);
     }
-    const themes = event.themes.map((t) => t.title).join(' \n ');
-    const speakers = event.speakers.map((s) => s.name).join(' \n ');
-    const hosts = event.hosts.join(' \n ');
-    const acronyms = event.hosts.map(acronymOf).filter((a): a is string => a !== undefined);
-    const tags = [...event.tags, ...acronyms, event.type, event.location ?? ''].join(' \n ');
-    const long = [
-      event.body,
-      ...event.themes.map((t) => t.summary),
-      ...event.speakers.map((s) => s.role ?? ''),
-    ].join(' \n ');
-    this.statements.insertFts.run(seq, event.title, themes, speakers, hosts, tags, event.summary, long);
-    this.statements.insertShortFts.run(seq, event.title, themes, speakers, hosts, tags);
+    this.search.index(seq, event);
   }
 
   private toEvent(row: EventRow): Event {

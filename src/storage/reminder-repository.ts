@@ -1,12 +1,5 @@
-import type {
-  AddReminderResult,
-  Claim,
-  ClaimOptions,
-  DeliveryQueue,
-  NoticeOutbox,
-  ReminderRepository,
-  Settlement,
-} from '../core/ports.js';
+import type { Claim, ClaimOptions, DeliveryQueue, Settlement } from '../core/ports/delivery.js';
+import type { AddReminderResult, NoticeOutbox, ReminderRepository } from '../core/ports/reminders.js';
 import type {
   DeliveryStatus,
   NewNotice,

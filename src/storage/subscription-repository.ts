@@ -1,11 +1,5 @@
-import type {
-  AddSubscriptionResult,
-  Claim,
-  ClaimOptions,
-  DeliveryQueue,
-  DigestSettlement,
-  SubscriptionRepository,
-} from '../core/ports.js';
+import type { Claim, ClaimOptions, DeliveryQueue, DigestSettlement } from '../core/ports/delivery.js';
+import type { AddSubscriptionResult, SubscriptionRepository } from '../core/ports/reminders.js';
 import type { DigestSchedule, NewSubscription, Subscription } from '../core/reminders/model.js';
 import type { Db } from './database.js';
 import { claimOf, type DeliveryColumns, DeliveryTable } from './delivery-queue.js';

@@ -1,6 +1,6 @@
 import { importArchive } from '../../src/archive/import-archive.js';
 import type { AppContext } from '../../src/context.js';
-import type { OutgoingMessage, PostResult } from '../../src/core/ports.js';
+import type { OutgoingMessage, PostResult } from '../../src/core/ports/notifier.js';
 import type { NewReminder } from '../../src/core/reminders/model.js';
 import { eventStartMs } from '../../src/core/reminders/schedule.js';
 import { createReminderDispatcher, type DispatcherOptions } from '../../src/jobs/reminder-dispatcher.js';

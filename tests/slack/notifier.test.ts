@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { webApi } from '@slack/bolt';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { OutgoingMessage } from '../../src/core/ports.js';
+import type { OutgoingMessage } from '../../src/core/ports/notifier.js';
 import {
   classifySlackError,
   createNotifierClient,

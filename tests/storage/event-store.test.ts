@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseEvent } from '../../src/core/model.js';
-import { SEQ_PER_MINUTE, seqBounds } from '../../src/storage/event-repository.js';
+import { SEQ_PER_MINUTE, seqBounds } from '../../src/storage/event-seq.js';
 import { memoryContext } from '../helpers/context.js';
 
 const event = (overrides: object = {}) => {
@@ -32,7 +32,36 @@ describe('EventStore', () => {
       'late',
       'same-minute',
     ]);
-    expect(SEQ_PER_MINUTE).toBeGreaterThan(1000);
+  });
+
+  it('stores a thousand events starting in the same minute, all inside that minute for date filters', () => {
+    const { store, commands } = memoryContext();
+    const crowd = Array.from({ length: 1200 }, (_, i) =>
+      event({ id: `session-${i}`, start: '2024-05-01T09:00:00Z', title: `Breakout session ${i}` }),
+    );
+    const before = event({ id: 'before', start: '2024-05-01T08:59:00Z' });
+    const after = event({ id: 'after', start: '2024-05-01T09:01:00Z' });
+    store.replaceFileEvents('a.jsonl', 'h1', [...crowd, before, after]);
+    const from = Date.parse('2024-05-01T09:00:00Z');
+    const ids = commands.index.browse({ fromMs: from, toMs: from + 60_000 }, 'asc', 2000, 0);
+    expect(ids).toHaveLength(1200);
+    expect(ids).not.toContain('before');
+    expect(ids).not.toContain('after');
+    const matched = commands.index.match({
+      clauses: [{ groups: [['breakout']] }],
+      filters: { fromMs: from, toMs: from + 60_000 },
+      limit: 2000,
+    });
+    expect(matched).toHaveLength(1200);
+  });
+
+  it('refuses, whole, a file with more events in one minute than rowids can order', () => {
+    const { store } = memoryContext();
+    const tooMany = Array.from({ length: SEQ_PER_MINUTE + 1 }, (_, i) =>
+      event({ id: `s-${i}`, start: '2024-05-01T09:00:00Z' }),
+    );
+    expect(() => store.replaceFileEvents('a.jsonl', 'h1', tooMany)).toThrow(/same minute/);
+    expect(store.stats().events).toBe(0);
   });
 
   it('moves an event whose start changes, keeping its themes, people and full-text entry', () => {

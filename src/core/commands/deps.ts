@@ -1,4 +1,5 @@
-import type { ReminderRepository, SearchIndex, SubscriptionRepository } from '../ports.js';
+import type { ReminderRepository, SubscriptionRepository } from '../ports/reminders.js';
+import type { SearchIndex } from '../ports/search.js';
 import type { Clock } from '../time.js';
 
 /** What every `/event` use-case may use; passed in by each door. */

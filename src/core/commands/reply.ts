@@ -1,12 +1,8 @@
 import type { Event } from '../model.js';
 import type { RemindPreset } from '../reminders/model.js';
+import type { Hit } from '../search/search-events.js';
 
-/** A search hit as the views need it: the event, its score, and which fields matched (for highlighting). */
-export interface Hit {
-  event: Event;
-  score: number;
-  matched: string[];
-}
+export type { Hit };
 
 /** Buttons a reply may offer; the Slack door maps them to action ids, the console to numbered choices. */
 export type ReplyAction =

@@ -1,4 +1,5 @@
-import type { ReminderRepository, SearchIndex } from '../ports.js';
+import type { ReminderRepository } from '../ports/reminders.js';
+import type { SearchIndex } from '../ports/search.js';
 import type { Clock } from '../time.js';
 import { followEvent } from './rules.js';
 

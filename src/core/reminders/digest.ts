@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { Hit, Reply } from '../commands/reply.js';
-import type { SearchIndex } from '../ports.js';
+import type { SearchIndex } from '../ports/search.js';
 import { isEmptyQuery, parseQuery } from '../search/query-parser.js';
 import { searchEvents } from '../search/search-events.js';
 import { isValidTimeZone } from '../time.js';

@@ -1,5 +1,6 @@
 import type { Event } from '../model.js';
-import type { PostError, Settlement } from '../ports.js';
+import type { Settlement } from '../ports/delivery.js';
+import type { PostError } from '../ports/notifier.js';
 import { DIGEST_GRACE_MS, nextRun } from './digest.js';
 import type { Reminder, Subscription } from './model.js';
 import { type FollowDecision, followEvent } from './rules.js';

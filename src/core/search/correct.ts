@@ -1,5 +1,5 @@
 import { stemmer } from 'stemmer';
-import type { SearchIndex } from '../ports.js';
+import type { SearchIndex } from '../ports/search.js';
 import { editDistance } from './edit-distance.js';
 
 /** How a typed word was understood: as itself, as the start of longer words, as a typo, or not at all. */

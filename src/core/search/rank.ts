@@ -1,5 +1,5 @@
 import Fuse from 'fuse.js';
-import type { EventDigest } from '../ports.js';
+import type { EventDigest } from '../ports/search.js';
 import { foldDiacritics } from '../text.js';
 import { tokenize } from './tokens.js';
 

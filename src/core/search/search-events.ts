@@ -1,5 +1,5 @@
-import type { Hit } from '../commands/reply.js';
-import type { EventFilters, SearchIndex, TextClause } from '../ports.js';
+import type { Event } from '../model.js';
+import type { EventFilters, SearchIndex, TextClause } from '../ports/search.js';
 import { nearWords, readWord, type WordReading } from './correct.js';
 import type { ParsedQuery } from './query-parser.js';
 import { type Candidate, rankCandidates } from './rank.js';
@@ -13,6 +13,13 @@ const CANDIDATES = 25;
 const COMMON_MATCHES = 2000;
 /** Below this average confidence in the words' readings, we say "no match" instead of guessing. */
 const MIN_CONFIDENCE = 0.6;
+
+/** A search hit as the views need it: the event, its score, and which fields matched (for highlighting). */
+export interface Hit {
+  event: Event;
+  score: number;
+  matched: string[];
+}
 
 /** What a search found, and how it read the query, so replies can say "did you mean". */
 export interface SearchOutcome {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EventDigest } from '../../../src/core/ports.js';
+import type { EventDigest } from '../../../src/core/ports/search.js';
 import { rankCandidates } from '../../../src/core/search/rank.js';
 
 const now = Date.parse('2026-11-29T12:00:00Z');

@@ -1,7 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import { vi } from 'vitest';
 import type { CommandDeps } from '../../../src/core/commands/deps.js';
-import type { SearchIndex } from '../../../src/core/ports.js';
+import type { SearchIndex } from '../../../src/core/ports/search.js';
 import { createLogger } from '../../../src/slack/logger.js';
 
 /** A message as respond() received it. */

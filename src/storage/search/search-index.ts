@@ -1,5 +1,5 @@
 import type { Statement } from 'better-sqlite3';
-import type { Event } from '../core/model.js';
+import type { Event } from '../../core/model.js';
 import type {
   EventDigest,
   EventFilters,
@@ -7,10 +7,11 @@ import type {
   SearchColumn,
   SearchIndex,
   TermInfo,
-  TextClause,
-} from '../core/ports.js';
-import type { Db } from './database.js';
-import { type EventStore, seqBounds } from './event-repository.js';
+} from '../../core/ports/search.js';
+import type { Db } from '../database.js';
+import type { EventStore } from '../event-repository.js';
+import { seqBounds } from '../event-seq.js';
+import { toFtsExpression } from './fts-expression.js';
 
 /** bm25 weights, in the column order of events_fts: title above themes above people above text. */
 const WEIGHTS: Record<SearchColumn, number> = {
@@ -38,27 +39,7 @@ interface DigestRow {
   hosts: string;
 }
 
-/** Words reach FTS5 only as quoted strings of letters and digits, so no query syntax can be injected. */
-const quote = (word: string) => `"${word.replace(/[^\p{L}\p{N}]/gu, '')}"`;
-
-/** Builds an FTS5 MATCH expression from clauses; every user word is quoted, never spliced raw. */
-export function toFtsExpression(clauses: TextClause[]): string {
-  const parts: string[] = [];
-  for (const clause of clauses) {
-    const terms = [
-      ...clause.groups
-        .filter((g) => g.length)
-        .map((g) => (g.length === 1 ? quote(g[0]) : `(${g.map(quote).join(' OR ')})`)),
-      ...(clause.phrases ?? []).filter((p) => p.length).map((p) => quote(p.join(' ')).replace(/^"|"$/g, '')),
-    ];
-    if (!terms.length) continue;
-    const body = terms.map((t) => (t.startsWith('(') || t.startsWith('"') ? t : `"${t}"`)).join(' AND ');
-    parts.push(clause.columns?.length ? `{${clause.columns.join(' ')}} : (${body})` : `(${body})`);
-  }
-  return parts.join(' AND ');
-}
-
-/** SQLite implementation of the search port; all SQL for search lives here. */
+/** The read side of search: SQLite implementation of the search port. Its tables are written by SearchIndexWriter. */
 export class SqliteSearchIndex implements SearchIndex {
   private readonly statements;
 

@@ -1,0 +1,61 @@
+import type {
+  NewNotice,
+  NewReminder,
+  NewSubscription,
+  Notice,
+  Reminder,
+  Subscription,
+} from '../reminders/model.js';
+import type { DeliveryQueue, DigestSettlement } from './delivery.js';
+
+export type AddReminderResult =
+  | { ok: true; reminder: Reminder }
+  | { ok: false; reason: 'cap'; active: number }
+  | { ok: false; reason: 'duplicate'; existing: Reminder };
+
+/** One-off direct messages to users, each key at most once. */
+export interface NoticeOutbox extends DeliveryQueue<Notice> {
+  /** Queues a notice unless one with the same key was ever queued; true when queued now. */
+  add(notice: NewNotice, nowMs: number): boolean;
+}
+
+/** Personal reminders, and the notices sent about them. */
+export interface ReminderRepository {
+  /** Adds a reminder unless the user already holds `cap` active ones or the same one; atomic. */
+  add(reminder: NewReminder, options: { nowMs: number; cap: number }): AddReminderResult;
+  /** A user's pending and sending reminders, soonest first. */
+  active(userId: string): Reminder[];
+  /**
+   * Cancels one of the user's pending reminders. `sending` when it is being posted this moment; undefined
+   * when there is no such active reminder of theirs.
+   */
+  cancel(id: string, userId: string, nowMs: number): Reminder | 'sending' | undefined;
+  /** Pending reminders of any of these events. */
+  pendingForEvents(eventIds: string[]): Reminder[];
+  /** Re-times a pending reminder after its event moved; false when it is no longer pending. */
+  update(
+    id: string,
+    change: { dueMs: number; eventStartMs: number; eventTitle: string },
+    nowMs: number,
+  ): boolean;
+  /** Ends a pending reminder without sending it; false when it is no longer pending. */
+  close(id: string, status: 'cancelled' | 'missed', reason: string, nowMs: number): boolean;
+  queue: DeliveryQueue<Reminder>;
+  notices: NoticeOutbox;
+}
+
+export type AddSubscriptionResult =
+  | { ok: true; subscription: Subscription; resumed: boolean }
+  | { ok: false; reason: 'cap'; active: number }
+  | { ok: false; reason: 'duplicate'; existing: Subscription };
+
+/** Channel digest subscriptions; each row is also the delivery of its next run. */
+export interface SubscriptionRepository {
+  /** Adds a subscription, or resumes a paused one with the same query and schedule; atomic. */
+  add(subscription: NewSubscription, options: { nowMs: number; cap: number }): AddSubscriptionResult;
+  /** A channel's active and paused subscriptions, oldest first. */
+  forChannel(channelId: string): Subscription[];
+  /** Ends one of the channel's subscriptions; undefined when there is no such one. */
+  cancel(id: string, channelId: string, nowMs: number): Subscription | undefined;
+  queue: DeliveryQueue<Subscription, DigestSettlement>;
+}

@@ -1,0 +1,79 @@
+import type { Event } from '../model.js';
+
+/** A word of the archive's vocabulary and how many events use it. */
+export interface TermInfo {
+  term: string;
+  df: number;
+}
+
+/** The indexed text columns, in the order of their weight. */
+export type SearchColumn = 'title' | 'themes' | 'speakers' | 'hosts' | 'tags' | 'summary' | 'body';
+
+/** Structured constraints that narrow a search, all optional. Times are epoch milliseconds. */
+export interface EventFilters {
+  fromMs?: number;
+  /** Exclusive. */
+  toMs?: number;
+  type?: string;
+}
+
+/** One full-text constraint: every group must match (AND); a group matches when any of its words does. */
+export interface TextClause {
+  groups: string[][];
+  /** Words that must appear together, in order. */
+  phrases?: string[][];
+  /** Columns the clause looks in; all columns when absent. */
+  columns?: SearchColumn[];
+}
+
+/** A ranked full-text request: all clauses must hold. */
+export interface MatchRequest {
+  clauses: TextClause[];
+  /** 'short' looks only in titles, themes, people and tags (a much smaller index); 'all' also in summaries and bodies. */
+  scope?: 'short' | 'all';
+  filters: EventFilters;
+  limit: number;
+  /**
+   * For very common words: rank only the `budget` latest matches (by start) instead of all of them,
+   * which keeps a one-common-word query as fast as a rare one at any archive size.
+   */
+  budget?: number;
+}
+
+/** The short fields of an event, all that ranking reads; far cheaper to load than the full event. */
+export interface EventDigest {
+  id: string;
+  title: string;
+  start: string;
+  themes: string[];
+  speakers: string[];
+  hosts: string[];
+  tags: string[];
+  summary: string;
+  series: string | undefined;
+}
+
+/** What search needs from storage. Implementations must parameterise everything the user typed. */
+export interface SearchIndex {
+  eventCount(): number;
+  /** How many events use this exact word; 0 when the archive never does. */
+  termFrequency(term: string): number;
+  /** Words sharing letter trigrams with `term` and of similar length: candidates for spelling correction. */
+  similarTerms(term: string, limit: number): TermInfo[];
+  /** Words starting with `prefix`, most used first. */
+  termsWithPrefix(prefix: string, limit: number): TermInfo[];
+  /** Ids matching the request, best bm25 first (the score is higher-is-better). */
+  match(request: MatchRequest): { id: string; score: number }[];
+  /** The occurrence of a recurring series to show: the next from now, else the latest. */
+  nextInSeries(series: string, nowMs: number): string | undefined;
+  /** Ids of events within the filters, by start time, without any text. */
+  browse(filters: EventFilters, order: 'asc' | 'desc', limit: number, offset: number): string[];
+  /** Digests for ids, in the order given; unknown ids are left out. */
+  digests(ids: string[]): EventDigest[];
+  /** Full events for ids, in the order given; unknown ids are left out. */
+  events(ids: string[]): Event[];
+  /** Event types with counts, for `type:` filters and help. */
+  types(): { type: string; count: number }[];
+  /** Every theme title (case-folded together) with how many events carry it. */
+  themeCounts(limit: number): { themes: { title: string; count: number }[]; total: number };
+}
