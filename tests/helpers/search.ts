@@ -9,13 +9,17 @@ import { fixedClock, memoryContext } from './context.js';
 export const RELEVANCE_ARCHIVE = fileURLToPath(
   new URL('../fixtures/relevance/archive.jsonl', import.meta.url),
 );
+/** The 119 real public events (see tests/fixtures/relevance-real/README.md) for the second relevance set. */
+export const RELEVANCE_REAL_ARCHIVE = fileURLToPath(
+  new URL('../fixtures/relevance-real/archive.jsonl', import.meta.url),
+);
 /** The date those tests call "now". */
 export const RELEVANCE_NOW = '2026-11-29T12:00:00Z';
 
-/** An in-memory context with the relevance archive imported. */
-export function relevanceContext(zone = 'UTC'): AppContext {
+/** An in-memory context with a relevance archive (the hand-written one unless told) imported. */
+export function relevanceContext(zone = 'UTC', archive = RELEVANCE_ARCHIVE): AppContext {
   const context = memoryContext({ EVENT_TIMEZONE: zone }, fixedClock(RELEVANCE_NOW));
-  const summary = importArchive([RELEVANCE_ARCHIVE], context.store, {
+  const summary = importArchive([archive], context.store, {
     now: context.clock.now(),
     defaultZone: zone,
   });
