@@ -1,7 +1,7 @@
-import { DateTime } from 'luxon';
-import type { Hit, Reply, ReplyAction } from '../core/commands/reply.js';
+import type { ListItem, Reply, ReplyAction } from '../core/commands/reply.js';
 import type { Event } from '../core/model.js';
-import { isDateOnly, isValidTimeZone } from '../core/time.js';
+import { isValidTimeZone } from '../core/time.js';
+import { type EventWhen, eventWhen, formatInZone } from '../core/when-text.js';
 
 /** How to render: ANSI styles or plain text, and the zone to show event times in (else each event's own). */
 export interface ConsoleOptions {
@@ -25,45 +25,43 @@ const SHARE_NOTE = 'would be posted to the channel';
 export function renderForConsole(reply: Reply, options: ConsoleOptions = {}): ConsoleRender {
   const style = styles(options.color === true);
   const zone = options.zone && isValidTimeZone(options.zone) ? options.zone : undefined;
-  const when = (event: Event) => formatWhen(event, zone);
+  const when = (w: EventWhen) => whenText(w, zone);
   const lines: string[] = [];
   const choices: ConsoleRender['choices'] = [];
-  const choose = (label: string, action: ReplyAction) => choices.push({ label: clean(label), action });
+  const choose = (action: ReplyAction, about?: string) =>
+    choices.push({ label: clean(labelOf(action, about)), action });
+  const chooseAll = (actions: ReplyAction[], about?: string) => {
+    for (const action of actions) choose(action, about);
+  };
 
   switch (reply.kind) {
     case 'event': {
       const { event } = reply;
       if (reply.heading) lines.push(style.dim(clean(reply.heading)), '');
-      lines.push(...eventLines(event, when, style));
-      if (reply.sharedBy !== undefined) {
+      lines.push(...eventLines(event, when(reply.when), style));
+      if (reply.sharedBy !== undefined)
         lines.push('', style.dim(`Shared by ${clean(reply.sharedBy)}: this card ${SHARE_NOTE}.`));
-        break;
-      }
-      if (reply.matched.length) lines.push(style.dim(`Matched: ${reply.matched.map(clean).join(', ')}`));
-      choose(`Share to channel (${SHARE_NOTE})`, { kind: 'share', eventId: event.id });
-      choose('Remind me', { kind: 'remind', eventId: event.id });
-      choose('More like this', { kind: 'more-like', eventId: event.id });
-      const more = reply.more.filter((h) => h.event.id !== event.id).slice(0, 4);
-      if (more.length) {
+      else if (reply.matched.length) lines.push(style.dim(`Matched: ${reply.matched.map(clean).join(', ')}`));
+      const card = reply.actions.filter((a) => a.kind !== 'page');
+      chooseAll(card, 'card');
+      if (reply.more.length) {
         lines.push('', style.bold('More matches:'));
-        for (const hit of more) {
-          lines.push(`  - ${compactHit(hit, when, style)}`);
-          choose(`Open: ${hit.event.title}`, { kind: 'open', eventId: hit.event.id });
+        for (const item of reply.more) {
+          lines.push(`  - ${compactItem(item, when, style)}`);
+          chooseAll(item.actions, item.event.title);
         }
       }
-      if (reply.next) choose('Next results', { kind: 'page', ...reply.next });
+      chooseAll(reply.actions.filter((a) => a.kind === 'page'));
       break;
     }
     case 'list': {
       lines.push(...style.heading(clean(reply.heading)));
       if (reply.items.length === 0) lines.push(clean(reply.empty));
-      reply.items.forEach((hit, i) => {
-        lines.push(`  ${i + 1}. ${compactHit(hit, when, style)}`);
-        if (reply.pick === 'share')
-          choose(`Share: ${hit.event.title} (${SHARE_NOTE})`, { kind: 'share', eventId: hit.event.id });
-        else choose(`Open: ${hit.event.title}`, { kind: 'open', eventId: hit.event.id });
+      reply.items.forEach((item, i) => {
+        lines.push(`  ${i + 1}. ${compactItem(item, when, style)}`);
+        chooseAll(item.actions, item.event.title);
       });
-      if (reply.next) choose('Next results', { kind: 'page', ...reply.next });
+      chooseAll(reply.actions);
       break;
     }
     case 'themes': {
@@ -82,27 +80,25 @@ export function renderForConsole(reply: Reply, options: ConsoleOptions = {}): Co
       const { event, index } = reply;
       const theme = event.themes[index];
       if (!theme) {
-        lines.push(`That theme is no longer listed for ${clean(event.title)} (${when(event)}).`);
+        lines.push(`That theme is no longer listed for ${clean(event.title)} (${when(reply.when)}).`);
       } else {
         lines.push(...style.heading(`${index + 1}. ${clean(theme.title)}`));
         lines.push(
           style.dim(
-            `Key theme ${index + 1} of ${event.themes.length} · ${clean(event.title)} · ${when(event)}`,
+            `Key theme ${index + 1} of ${event.themes.length} · ${clean(event.title)} · ${when(reply.when)}`,
           ),
         );
         lines.push('', theme.summary ? clean(theme.summary) : 'No summary for this theme.');
       }
-      choose('Open event', { kind: 'open', eventId: event.id });
+      chooseAll(reply.actions, 'event');
       break;
     }
     case 'no-match': {
       const query = clean(reply.query).trim();
       lines.push(query ? `No events match "${query}".` : 'No events match that.');
-      const suggestions = reply.suggestions.map((s) => clean(s).trim()).filter(Boolean);
-      if (suggestions.length) {
-        lines.push(`Did you mean: ${suggestions.join(', ')}?`);
-        for (const s of suggestions) choose(`Search: ${s}`, { kind: 'page', command: s, offset: 0 });
-      }
+      const suggestions = reply.actions.flatMap((a) => (a.kind === 'suggest' ? [clean(a.page.words)] : []));
+      if (suggestions.length) lines.push(`Did you mean: ${suggestions.join(', ')}?`);
+      chooseAll(reply.actions);
       if (reply.hint) lines.push(style.dim(clean(reply.hint)));
       break;
     }
@@ -131,8 +127,8 @@ export function renderForConsole(reply: Reply, options: ConsoleOptions = {}): Co
       lines.push(
         `I'll remind you about ${style.bold(clean(reply.event.title))} on ${clean(reply.dueText)}${rule}.`,
       );
-      lines.push(style.dim(`Starts ${when(reply.event)}. /event reminders lists your reminders.`));
-      choose('Cancel this reminder', { kind: 'cancel-reminder', reminderId: reply.reminderId });
+      lines.push(style.dim(`Starts ${when(reply.when)}. /event reminders lists your reminders.`));
+      chooseAll(reply.actions, 'this reminder');
       break;
     }
     case 'reminders': {
@@ -145,12 +141,9 @@ export function renderForConsole(reply: Reply, options: ConsoleOptions = {}): Co
         lines.push(
           `  ${item.position}. ${style.bold(clean(item.title))} — ${clean(item.dueText)}${rule}${state}`,
         );
-        if (!item.sending)
-          choose(`Cancel: ${item.title} (${item.dueText})`, {
-            kind: 'cancel-reminder',
-            reminderId: item.reminderId,
-          });
+        chooseAll(item.actions, `${item.title} (${item.dueText})`);
       }
+      chooseAll(reply.actions);
       break;
     }
     case 'reminder-due': {
@@ -161,7 +154,7 @@ export function renderForConsole(reply: Reply, options: ConsoleOptions = {}): Co
         ),
         '',
       );
-      lines.push(...eventLines(reply.event, when, style));
+      lines.push(...eventLines(reply.event, when(eventWhen(reply.event, Number.NEGATIVE_INFINITY)), style));
       lines.push('', `Add to calendar: Google (${clean(reply.calendar.google)})`);
       lines.push(`Add to calendar: Outlook (${clean(reply.calendar.outlook)})`);
       if (reply.calendar.ics) lines.push(`Add to calendar: .ics (${clean(reply.calendar.ics)})`);
@@ -184,9 +177,9 @@ export function renderForConsole(reply: Reply, options: ConsoleOptions = {}): Co
     case 'digest': {
       lines.push(...style.heading(clean(reply.heading)));
       if (reply.items.length === 0) lines.push(clean(reply.empty));
-      reply.items.forEach((hit, i) => {
-        lines.push(`  ${i + 1}. ${compactHit(hit, when, style)}`);
-        choose(`Open: ${hit.event.title}`, { kind: 'open', eventId: hit.event.id });
+      reply.items.forEach((item, i) => {
+        lines.push(`  ${i + 1}. ${compactItem(item, when, style)}`);
+        chooseAll(item.actions, item.event.title);
       });
       lines.push(style.dim(clean(reply.footer)));
       break;
@@ -201,9 +194,9 @@ export function renderForConsole(reply: Reply, options: ConsoleOptions = {}): Co
 }
 
 /** An event in full: title, facts, speakers, summary, numbered themes and its link. */
-function eventLines(event: Event, when: (e: Event) => string, style: Styles): string[] {
+function eventLines(event: Event, when: string, style: Styles): string[] {
   const lines = [...style.heading(clean(event.title))];
-  lines.push(`${style.bold('When:')} ${when(event)}`, `${style.bold('Type:')} ${clean(event.type)}`);
+  lines.push(`${style.bold('When:')} ${when}`, `${style.bold('Type:')} ${clean(event.type)}`);
   if (event.location) lines.push(`${style.bold('Where:')} ${clean(event.location)}`);
   if (event.hosts.length)
     lines.push(
@@ -225,37 +218,43 @@ function eventLines(event: Event, when: (e: Event) => string, style: Styles): st
 }
 
 /** Title, date, type and place of an event on one line. */
-function compactHit(hit: Hit, when: (e: Event) => string, style: Styles): string {
-  const { event } = hit;
-  const details = [when(event), event.type, event.location].filter((v): v is string => Boolean(v)).map(clean);
+function compactItem(item: ListItem, when: (w: EventWhen) => string, style: Styles): string {
+  const { event } = item;
+  const details = [when(item.when), event.type, event.location]
+    .filter((v): v is string => Boolean(v))
+    .map(clean);
   return `${style.bold(clean(event.title))} — ${details.join(' · ')}`;
 }
 
-const DATE = 'cccc, d LLLL yyyy';
-const DATE_TIME = "cccc, d LLLL yyyy 'at' HH:mm ZZZZ";
-
 /**
- * An event's date and time. A date-only event is a calendar date and stays as written; a timed one is
- * shown in `zone` when given, else in the event's own zone (or the offset it was written with).
+ * An event's date and time in the venue's own zone; an upcoming timed event also in the console's
+ * `zone`, when one is set, since that is when the reader has to be there.
  */
-export function formatWhen(event: Event, zone?: string): string {
-  const own = event.timezone && isValidTimeZone(event.timezone) ? event.timezone : undefined;
-  const at = (value: string) => {
-    const dt = DateTime.fromISO(value, { setZone: true });
-    const target = zone ?? own;
-    return (target ? dt.setZone(target) : dt).setLocale('en-US');
-  };
-  if (isDateOnly(event.start)) {
-    const first = DateTime.fromISO(event.start, { zone: 'UTC' }).setLocale('en-US').toFormat(DATE);
-    if (!event.end || event.end === event.start || !isDateOnly(event.end)) return first;
-    return `${first} – ${DateTime.fromISO(event.end, { zone: 'UTC' }).setLocale('en-US').toFormat(DATE)}`;
+function whenText(when: EventWhen, zone?: string): string {
+  if (!zone || !when.upcoming || when.allDay) return when.text;
+  return `${when.text} (${formatInZone(when.startMs, zone)} your time)`;
+}
+
+/** What a numbered choice says for each action core offered; `about` names what it acts on. */
+function labelOf(action: ReplyAction, about?: string): string {
+  switch (action.kind) {
+    case 'open':
+      return about === 'event' ? 'Open event' : `Open: ${about ?? action.eventId}`;
+    case 'share':
+      return about === 'card' || !about
+        ? `Share to channel (${SHARE_NOTE})`
+        : `Share: ${about} (${SHARE_NOTE})`;
+    case 'remind':
+      return 'Remind me';
+    case 'more-like':
+      return 'More like this';
+    case 'cancel-reminder':
+      return about === 'this reminder' || !about ? 'Cancel this reminder' : `Cancel: ${about}`;
+    case 'page':
+      return action.direction === 'next' ? 'Next results' : 'Previous results';
+    case 'suggest':
+      return `Search: ${action.page.words}`;
   }
-  const start = at(event.start);
-  if (!event.end || isDateOnly(event.end)) return start.toFormat(DATE_TIME);
-  const end = at(event.end);
-  return end.hasSame(start, 'day')
-    ? `${start.toFormat(DATE_TIME)} – ${end.toFormat('HH:mm ZZZZ')}`
-    : `${start.toFormat(DATE_TIME)} – ${end.toFormat(DATE_TIME)}`;
 }
 
 /**

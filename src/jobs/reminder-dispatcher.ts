@@ -8,8 +8,9 @@ import { calendarLinks } from '../core/reminders/calendar.js';
 import { buildDigest, DIGEST_GRACE_MS, nextRun } from '../core/reminders/digest.js';
 import { afterFailure, decideDigest, decideReminder } from '../core/reminders/dispatch.js';
 import { BOT_HANDLE, type Notice, type Reminder, type Subscription } from '../core/reminders/model.js';
-import { eventDeadlineMs, eventStartMs, formatInZone, startsIn } from '../core/reminders/schedule.js';
+import { eventDeadlineMs, eventStartMs, startsIn } from '../core/reminders/schedule.js';
 import type { Clock } from '../core/time.js';
+import { formatInZone } from '../core/when-text.js';
 
 /** Where the dispatcher reports; Bolt's logger and `console` both fit. */
 export interface JobLogger {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ReplyAction } from '../core/commands/reply.js';
+import { PAGED_SUBCOMMANDS, type ReplyAction } from '../core/commands/reply.js';
 import { REMIND_PRESETS } from '../core/reminders/model.js';
 import { eventRef } from './event-refs.js';
 
@@ -19,11 +19,9 @@ export const SlackIds = {
     moreLike: 'event_more_like',
     /** "Open" on a compact match or list item. Value: `{"e": eventId}`. */
     open: 'event_open',
-    /** "Next results". Value: `{"c": command, "o": offset}`. */
+    /** "Next results" and "Previous". Value: `{"p": subcommand, "q": words, "o": offset}`. */
     page: 'event_page',
-    /** "Share" on an item of the `/event share` picker. Value: `{"e": eventId}`. */
-    sharePick: 'event_share_pick',
-    /** "Did you mean" suggestion buttons, indexed. Value: `{"c": suggestion, "o": 0}`. */
+    /** "Did you mean" suggestion buttons, indexed. Value: `{"p": "search", "q": suggestion, "o": 0}`. */
     suggest: 'event_suggest',
     /** "Cancel" on a listed reminder. Value: `{"r": reminderId}`. */
     cancelReminder: 'reminder_cancel',
@@ -39,19 +37,16 @@ export const SlackIds = {
   },
 } as const;
 
-/** When a reminder should fire, relative to the event's start: core's "Remind me" choices. */
-export const REMIND_WHEN = REMIND_PRESETS;
-export type RemindWhen = (typeof REMIND_WHEN)[number];
-
 /** Slack's cap on a button value; option values are capped lower (150), so callers pass their own `max`. */
 export const MAX_ACTION_VALUE = 2000;
 
 const EventValue = z.strictObject({
   e: z.string().min(1).max(160),
-  w: z.enum(REMIND_WHEN).optional(),
+  w: z.enum(REMIND_PRESETS).optional(),
 });
 const PageValue = z.strictObject({
-  c: z.string().max(MAX_ACTION_VALUE),
+  p: z.enum(PAGED_SUBCOMMANDS),
+  q: z.string().max(MAX_ACTION_VALUE),
   o: z.number().int().nonnegative().max(1_000_000),
 });
 const ReminderValue = z.strictObject({
@@ -102,31 +97,43 @@ export function rawActionValue(action: {
   return action.value ?? action.selected_option?.value;
 }
 
+/** What a core action carries in its button or option value (the "Remind me" choice is added per option). */
+export function actionValue(action: ReplyAction): ActionValue {
+  switch (action.kind) {
+    case 'page':
+    case 'suggest':
+      return { p: action.page.subcommand, q: action.page.words, o: action.page.offset };
+    case 'cancel-reminder':
+      return { r: action.reminderId };
+    default:
+      return { e: action.eventId };
+  }
+}
+
 /**
  * Turns a clicked action back into the core's vocabulary: the {@link ReplyAction} the button stood for,
- * plus the reminder time a "Remind me" option chose. Undefined when the id or the value is not ours.
+ * with the reminder time a "Remind me" option chose. Undefined when the id or the value is not ours.
  */
-export function toReplyAction(
-  actionId: string,
-  raw: unknown,
-): { action: ReplyAction; when?: RemindWhen } | undefined {
+export function toReplyAction(actionId: string, raw: unknown): ReplyAction | undefined {
   const value = decodeActionValue(raw);
   if (!value) return undefined;
   const base = actionId.replace(/:\d+$/, '');
   const a = SlackIds.actions;
   if ('e' in value) {
     const eventId = value.e;
-    if (base === a.share || base === a.sharePick) return { action: { kind: 'share', eventId } };
-    if (base === a.remind) return { action: { kind: 'remind', eventId }, when: value.w };
-    if (base === a.moreLike) return { action: { kind: 'more-like', eventId } };
-    if (base === a.open) return { action: { kind: 'open', eventId } };
+    if (base === a.share) return { kind: 'share', eventId };
+    if (base === a.remind)
+      return value.w ? { kind: 'remind', eventId, when: value.w } : { kind: 'remind', eventId };
+    if (base === a.moreLike) return { kind: 'more-like', eventId };
+    if (base === a.open) return { kind: 'open', eventId };
     return undefined;
   }
-  if ('c' in value && (base === a.page || base === a.suggest)) {
-    return { action: { kind: 'page', command: value.c, offset: value.o } };
+  if ('p' in value) {
+    const page = { subcommand: value.p, words: value.q, offset: value.o };
+    if (base === a.page) return { kind: 'page', page, direction: 'next' };
+    if (base === a.suggest) return { kind: 'suggest', page };
+    return undefined;
   }
-  if ('r' in value && base === a.cancelReminder) {
-    return { action: { kind: 'cancel-reminder', reminderId: value.r } };
-  }
+  if ('r' in value && base === a.cancelReminder) return { kind: 'cancel-reminder', reminderId: value.r };
   return undefined;
 }

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { createConsoleNotifier } from '../../src/console/console-notifier.js';
 import { renderForConsole } from '../../src/console/render.js';
 import { calendarLinks } from '../../src/core/reminders/calendar.js';
+import { eventWhen } from '../../src/core/when-text.js';
 import { makeEvent, makeHit } from '../helpers/events.js';
+import { listItems, REPLY_NOW_MS } from '../helpers/replies.js';
 
 const event = makeEvent({ start: '2026-12-03T13:15:00-05:00', title: 'Review \u001b[31mred' });
 
@@ -12,6 +14,8 @@ describe('console rendering of reminders and digests', () => {
       kind: 'reminder-set',
       reminderId: '7',
       event,
+      when: eventWhen(event, REPLY_NOW_MS),
+      actions: [{ kind: 'cancel-reminder', reminderId: '7' }],
       dueMs: 0,
       dueText: 'Wednesday, 2 December 2026 at 13:15 EST',
       label: '1 day before',
@@ -40,6 +44,7 @@ describe('console rendering of reminders and digests', () => {
           dueText: 'Mon',
           label: '2 hours before',
           sending: false,
+          actions: [{ kind: 'cancel-reminder', reminderId: '1' }],
         },
         {
           reminderId: '2',
@@ -49,9 +54,11 @@ describe('console rendering of reminders and digests', () => {
           dueMs: 0,
           dueText: 'Tue',
           sending: true,
+          actions: [],
         },
       ],
       empty: '',
+      actions: [],
     });
     expect(text).toContain('  1. Forum — Mon · 2 hours before');
     expect(text).toContain('  2. Dinner — Tue · being sent now');
@@ -95,7 +102,7 @@ describe('console rendering of reminders and digests', () => {
     const digest = renderForConsole({
       kind: 'digest',
       heading: 'Weekly digest',
-      items: [makeHit()],
+      items: listItems([makeHit()]),
       empty: '',
       footer: 'every Monday',
     });

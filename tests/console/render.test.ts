@@ -1,25 +1,35 @@
 import { describe, expect, it } from 'vitest';
-import { formatWhen, renderForConsole } from '../../src/console/render.js';
+import { renderForConsole } from '../../src/console/render.js';
 import type { Reply } from '../../src/core/commands/reply.js';
 import { makeEvent, makeHit } from '../helpers/events.js';
+import {
+  cardReply,
+  listItems,
+  listReply,
+  nextPage,
+  noMatchReply,
+  themeDetailReply,
+} from '../helpers/replies.js';
 
 const ESC = '\u001b';
 
-const card = (overrides: Partial<Extract<Reply, { kind: 'event' }>> = {}): Reply => ({
-  kind: 'event',
-  event: makeEvent({ start: '2013-09-25T19:00:00-04:00', end: '2013-09-25T21:30:00-04:00' }),
-  matched: ['title'],
-  more: [makeHit({ id: 'other', title: 'Peacekeeping in Mali' })],
-  next: { command: 'peacekeeping', offset: 5 },
-  ...overrides,
-});
+const card = (overrides: Partial<Extract<Reply, { kind: 'event' }>> = {}): Reply => {
+  const event =
+    overrides.event ?? makeEvent({ start: '2013-09-25T19:00:00-04:00', end: '2013-09-25T21:30:00-04:00' });
+  return cardReply(event, {
+    matched: ['title'],
+    more: listItems([makeHit({ id: 'other', title: 'Peacekeeping in Mali' })]),
+    actions: [...cardReply(event).actions, nextPage('peacekeeping', 5)],
+    ...overrides,
+  });
+};
 
 describe('renderForConsole', () => {
   it('renders an event card as plain text with numbered themes and links as "label (url)"', () => {
     const { text } = renderForConsole(card(), { zone: 'America/New_York' });
     expect(text).not.toContain(ESC);
     expect(text).toContain('Strengthening the Partnership: A Fresh Dialogue on UN Peacekeeping\n───');
-    expect(text).toContain('When: Wednesday, 25 September 2013 at 19:00 EDT – 21:30 EDT');
+    expect(text).toContain('When: Wed 25 Sep 2013 · 7:00 PM – 9:30 PM EDT');
     expect(text).toContain(
       'Hosts: Government of Finland, Government of Uruguay, International Peace Institute',
     );
@@ -29,9 +39,7 @@ describe('renderForConsole', () => {
     expect(text).toContain(
       'Event page (https://www.ipinst.org/2013/09/strengthening-the-partnership-a-fresh-dialogue-on-un-peacekeeping)',
     );
-    expect(text).toContain(
-      '  - Peacekeeping in Mali — Wednesday, 25 September 2013 · Ministerial dinner · New York',
-    );
+    expect(text).toContain('  - Peacekeeping in Mali — Wed 25 Sep 2013 · Ministerial dinner · New York');
   });
 
   it('turns the buttons into numbered choices carrying the core actions', () => {
@@ -39,22 +47,33 @@ describe('renderForConsole', () => {
     const id = makeEvent().id;
     expect(choices).toEqual([
       { label: 'Share to channel (would be posted to the channel)', action: { kind: 'share', eventId: id } },
-      { label: 'Remind me', action: { kind: 'remind', eventId: id } },
+      {
+        label: 'Remind me',
+        action: { kind: 'remind', eventId: id, choices: ['day-before', 'hour-before', 'morning-of'] },
+      },
       { label: 'More like this', action: { kind: 'more-like', eventId: id } },
       { label: 'Open: Peacekeeping in Mali', action: { kind: 'open', eventId: 'other' } },
-      { label: 'Next results', action: { kind: 'page', command: 'peacekeeping', offset: 5 } },
+      { label: 'Next results', action: nextPage('peacekeeping', 5) },
     ]);
     expect(text).toContain(
       'Choices:\n  [1] Share to channel (would be posted to the channel)\n  [2] Remind me',
     );
   });
 
-  it('shows times in the zone asked for, and date-only events as their calendar date', () => {
-    const { text } = renderForConsole(card(), { zone: 'Europe/Helsinki' });
-    expect(text).toContain('When: Thursday, 26 September 2013 at 02:00 GMT+3 – 04:30 GMT+3');
-    expect(formatWhen(makeEvent(), 'Pacific/Auckland')).toBe('Wednesday, 25 September 2013');
-    expect(formatWhen(makeEvent({ end: '2013-09-27' }))).toBe(
-      'Wednesday, 25 September 2013 – Friday, 27 September 2013',
+  it('shows a past event in the venue’s own time whatever the console zone, and date-only events as dates', () => {
+    expect(renderForConsole(card(), { zone: 'Europe/Helsinki' }).text).toContain(
+      'When: Wed 25 Sep 2013 · 7:00 PM – 9:30 PM EDT\n',
+    );
+    const allDay = makeEvent({ end: '2013-09-27' });
+    expect(renderForConsole(card({ event: allDay }), { zone: 'Pacific/Auckland' }).text).toContain(
+      'When: Wed 25 Sep 2013 – Fri 27 Sep 2013\n',
+    );
+  });
+
+  it('shows an upcoming timed event in the venue’s time and in the console’s zone', () => {
+    const event = makeEvent({ start: '2027-09-22T19:00:00-04:00' });
+    expect(renderForConsole(card({ event }), { zone: 'Europe/Helsinki' }).text).toContain(
+      'When: Wed 22 Sep 2027 · 7:00 PM EDT (Thursday, 23 September 2027 at 02:00 GMT+3 your time)',
     );
   });
 
@@ -66,7 +85,7 @@ describe('renderForConsole', () => {
   });
 
   it('shows a shared card with who shared it, that it would be posted, and no choices', () => {
-    const { text, choices } = renderForConsole(card({ sharedBy: 'U024BE7LH' }));
+    const { text, choices } = renderForConsole(card({ sharedBy: 'U024BE7LH', actions: [], more: [] }));
     expect(choices).toEqual([]);
     expect(text).toContain('Shared by U024BE7LH: this card would be posted to the channel.');
   });
@@ -85,25 +104,23 @@ describe('renderForConsole', () => {
   });
 
   it('renders a list with Open choices, or Share choices in the share picker', () => {
-    const reply: Reply = {
-      kind: 'list',
-      heading: 'Upcoming events',
-      items: [makeHit({ id: 'a', title: 'Policy forum' })],
+    const hits = [makeHit({ id: 'a', title: 'Policy forum' })];
+    const reply = listReply('Upcoming events', listItems(hits), {
       empty: 'Nothing coming up.',
-      next: { command: 'upcoming', offset: 10 },
-    };
+      actions: [nextPage('', 10, 'upcoming')],
+    });
     const open = renderForConsole(reply);
-    expect(open.text).toContain('  1. Policy forum — Wednesday, 25 September 2013');
+    expect(open.text).toContain('  1. Policy forum — Wed 25 Sep 2013');
     expect(open.choices.map((c) => c.action)).toEqual([
       { kind: 'open', eventId: 'a' },
-      { kind: 'page', command: 'upcoming', offset: 10 },
+      nextPage('', 10, 'upcoming'),
     ]);
-    const share = renderForConsole({ ...reply, pick: 'share' });
+    const share = renderForConsole({ ...reply, items: listItems(hits, 'share') });
     expect(share.choices[0]).toEqual({
       label: 'Share: Policy forum (would be posted to the channel)',
       action: { kind: 'share', eventId: 'a' },
     });
-    expect(renderForConsole({ ...reply, items: [], next: undefined }).text).toContain('Nothing coming up.');
+    expect(renderForConsole({ ...reply, items: [], actions: [] }).text).toContain('Nothing coming up.');
   });
 
   it('renders themes, a theme in detail, no-match, help and notices', () => {
@@ -116,24 +133,22 @@ describe('renderForConsole', () => {
       }).text,
     ).toBe('Themes\n──────\n  1. Resourcing — 2 events\nShowing 1 of 5 themes.');
 
-    const detail = renderForConsole({ kind: 'theme-detail', event: makeEvent(), index: 1 });
+    const detail = renderForConsole(themeDetailReply(makeEvent(), 1));
     expect(detail.text).toContain('2. Peacekeeping governance');
     expect(detail.text).toContain('Key theme 2 of 3 · Strengthening the Partnership');
     expect(detail.choices).toEqual([
       { label: 'Open event', action: { kind: 'open', eventId: makeEvent().id } },
     ]);
 
-    const none = renderForConsole({
-      kind: 'no-match',
-      query: 'peacekepingg',
-      suggestions: ['peacekeeping'],
-      hint: 'Try fewer words.',
-    });
+    const none = renderForConsole(noMatchReply('peacekepingg', ['peacekeeping'], 'Try fewer words.'));
     expect(none.text).toContain(
       'No events match "peacekepingg".\nDid you mean: peacekeeping?\nTry fewer words.',
     );
     expect(none.choices).toEqual([
-      { label: 'Search: peacekeeping', action: { kind: 'page', command: 'peacekeeping', offset: 0 } },
+      {
+        label: 'Search: peacekeeping',
+        action: { kind: 'suggest', page: { subcommand: 'search', words: 'peacekeeping', offset: 0 } },
+      },
     ]);
 
     const help = renderForConsole({

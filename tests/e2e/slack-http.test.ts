@@ -25,6 +25,7 @@ const DOC = {
   signature: 'v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b503',
 };
 const DINNER_TITLE = 'Strengthening the Partnership: A Fresh Dialogue on UN Peacekeeping';
+const REVIEW_TITLE = 'The Review of Peace Operations: Findings and Next Steps';
 
 let fake: FakeSlack;
 let context: AppContext;
@@ -119,16 +120,23 @@ describe('the HTTP door, end to end', () => {
     expect(context.commands.index.events([openedId])[0]?.title).toBe(texts(blocksOf(opened[0]))[0]);
   });
 
-  it('answers a "Remind me" choice privately, through the click’s response_url', async () => {
-    const { posted: card } = await slash('peacekeeping finland', 'e2e-remind-card');
-    const { ack, posted } = await clickIn(
+  it('answers a "Remind me" choice privately with the reminder it set, through the click’s response_url', async () => {
+    const { posted: card } = await slash('review of peace operations', 'e2e-remind-card');
+    expect(texts(blocksOf(card[0]))).toContain(REVIEW_TITLE);
+    const { ack, posted, element } = await clickIn(
       blocksOf(card[0]),
       (id) => id === SlackIds.actions.remind,
       'e2e-remind',
     );
     expect(ack.status).toBe(200);
-    expect(posted[0].json?.response_type).toBe('ephemeral');
-    expect(String(posted[0].json?.text).length).toBeGreaterThan(0);
+    // The first choice is "the day before": 13:15 EST on 2 December 2026.
+    expect(JSON.parse(element.values[0]).w).toBe('day-before');
+    expect(posted[0].json).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    expect(posted[0].json?.text).toBe(
+      `Reminder set: ${REVIEW_TITLE} — Wednesday, 2 December 2026 at 13:15 EST`,
+    );
+    const [reminder] = context.commands.reminders.active('U0ASKER');
+    expect(reminder).toMatchObject({ eventTitle: REVIEW_TITLE, dueMs: Date.parse('2026-12-02T18:15:00Z') });
   });
 
   it('escapes mentions and links the user typed: none reach the reply raw', async () => {

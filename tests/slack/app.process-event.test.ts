@@ -91,7 +91,7 @@ describe('the Slack App, fed through processEvent', () => {
     await deliver(
       blockActions({
         actionId: indexedActionId(SlackIds.actions.suggest, 1),
-        value: encodeActionValue({ c: 'peacekeeping finland', o: 0 }),
+        value: encodeActionValue({ p: 'search', q: 'peacekeeping finland', o: 0 }),
         responseUrl: fake.responseUrl('pe-suggest'),
       }),
     );

@@ -16,7 +16,7 @@ describe('action values', () => {
     for (const value of [
       { e: 'ev-1' },
       { e: 'ev-1', w: 'day-before' as const },
-      { c: 'upcoming 30d', o: 5 },
+      { p: 'upcoming' as const, q: 'next week', o: 5 },
       { r: '42' },
     ]) {
       expect(decodeActionValue(encodeActionValue(value))).toEqual(value);
@@ -24,7 +24,7 @@ describe('action values', () => {
   });
 
   it('refuses to encode a value longer than the limit', () => {
-    expect(encodeActionValue({ c: 'x'.repeat(2000), o: 0 })).toBeUndefined();
+    expect(encodeActionValue({ p: 'search', q: 'x'.repeat(2000), o: 0 })).toBeUndefined();
   });
 
   it('carries an id too long for an option value as its short key, so the value fits', () => {
@@ -42,13 +42,15 @@ describe('action values', () => {
     'not json',
     '{"e":""}',
     '{"e":1}',
-    '{"c":"x","o":-1}',
-    '{"c":"x","o":1.5}',
+    '{"p":"search","q":"x","o":-1}',
+    '{"p":"search","q":"x","o":1.5}',
+    '{"p":"share peacekeeping","q":"x","o":0}',
+    '{"c":"peacekeeping","o":5}',
     '{"e":"ev","w":"next-year"}',
     '{"e":"ev","extra":true}',
     '[]',
     'null',
-    `{"c":"${'x'.repeat(2100)}","o":0}`,
+    `{"p":"search","q":"${'x'.repeat(2100)}","o":0}`,
   ])('decodes %s to undefined', (raw) => {
     expect(decodeActionValue(raw)).toBeUndefined();
   });
@@ -57,24 +59,27 @@ describe('action values', () => {
 describe('toReplyAction', () => {
   const a = SlackIds.actions;
   it('maps each action id back to the core action', () => {
-    expect(toReplyAction(a.share, '{"e":"ev"}')).toEqual({ action: { kind: 'share', eventId: 'ev' } });
-    expect(toReplyAction(a.sharePick, '{"e":"ev"}')).toEqual({ action: { kind: 'share', eventId: 'ev' } });
+    expect(toReplyAction(a.share, '{"e":"ev"}')).toEqual({ kind: 'share', eventId: 'ev' });
     expect(toReplyAction(a.remind, '{"e":"ev","w":"hour-before"}')).toEqual({
-      action: { kind: 'remind', eventId: 'ev' },
+      kind: 'remind',
+      eventId: 'ev',
       when: 'hour-before',
     });
-    expect(toReplyAction(a.moreLike, '{"e":"ev"}')).toEqual({ action: { kind: 'more-like', eventId: 'ev' } });
-    expect(toReplyAction(a.open, '{"e":"ev"}')).toEqual({ action: { kind: 'open', eventId: 'ev' } });
-    expect(toReplyAction(a.page, '{"c":"peacekeeping","o":5}')).toEqual({
-      action: { kind: 'page', command: 'peacekeeping', offset: 5 },
+    expect(toReplyAction(a.moreLike, '{"e":"ev"}')).toEqual({ kind: 'more-like', eventId: 'ev' });
+    expect(toReplyAction(a.open, '{"e":"ev"}')).toEqual({ kind: 'open', eventId: 'ev' });
+    expect(toReplyAction(a.page, '{"p":"share","q":"peacekeeping","o":5}')).toEqual({
+      kind: 'page',
+      direction: 'next',
+      page: { subcommand: 'share', words: 'peacekeeping', offset: 5 },
     });
-    expect(toReplyAction(indexedActionId(a.suggest, 3), '{"c":"peacekeeping","o":0}')).toEqual({
-      action: { kind: 'page', command: 'peacekeeping', offset: 0 },
+    expect(toReplyAction(indexedActionId(a.suggest, 3), '{"p":"search","q":"peacekeeping","o":0}')).toEqual({
+      kind: 'suggest',
+      page: { subcommand: 'search', words: 'peacekeeping', offset: 0 },
     });
   });
 
   it('refuses a value that does not fit the action', () => {
-    expect(toReplyAction(a.open, '{"c":"x","o":0}')).toBeUndefined();
+    expect(toReplyAction(a.open, '{"p":"search","q":"x","o":0}')).toBeUndefined();
     expect(toReplyAction(a.page, '{"e":"ev"}')).toBeUndefined();
     expect(toReplyAction('someone_else', '{"e":"ev"}')).toBeUndefined();
   });

@@ -27,7 +27,14 @@ export interface CommandInput {
   channelName?: string;
 }
 
-/** Cards show the best match and up to this many more. */
+/** How many matches each reply shows: decided here, for every door. */
+/** A search card shows the best match and up to this many more (a page of a search is one more than this). */
 export const MORE_MATCHES = 4;
-/** Lists (upcoming, a theme's events) show this many items a page. */
+/** Lists (upcoming, a theme's events, more like this, the share picker) show this many items a page. */
 export const LIST_PAGE = 8;
+/** `/event reminders` lists this many a page. */
+export const REMINDERS_PAGE = 10;
+/** A channel digest lists at most this many events. */
+export const DIGEST_ITEMS = 20;
+/** "Did you mean" offers at most this many suggestions (five fit one row of buttons). */
+export const MAX_SUGGESTIONS = 5;

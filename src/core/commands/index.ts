@@ -3,7 +3,7 @@ import { moreLikeCommand, openCommand, shareByIdCommand, shareCommand } from './
 import { helpReply } from './help-command.js';
 import { lookupCommand, themeDetailCommand, themesCommand } from './lookup-command.js';
 import { cancelReminderAction, remindAction, remindCommand, remindersCommand } from './remind-command.js';
-import type { CommandResult, ReplyAction } from './reply.js';
+import type { CommandResult, PagedSubcommand, PageRequest, ReplyAction } from './reply.js';
 import { searchCommand } from './search-command.js';
 import { subscribeCommand, subscriptionsCommand, unsubscribeCommand } from './subscribe-command.js';
 import { upcomingCommand } from './upcoming-command.js';
@@ -36,6 +36,17 @@ const SUBCOMMANDS: Record<string, Handler> = {
   subscriptions: subscriptionsCommand,
 };
 
+/** The handler for each paged subcommand, so a page button runs it directly with its words and offset. */
+const PAGED: Record<PagedSubcommand, Handler> = {
+  search: searchCommand,
+  share: shareCommand,
+  upcoming: upcomingCommand,
+  theme: (input, deps) => lookupCommand('theme', input, deps),
+  speaker: (input, deps) => lookupCommand('speaker', input, deps),
+  host: (input, deps) => lookupCommand('host', input, deps),
+  reminders: (input, deps) => remindersCommand(input, deps),
+};
+
 /** Subcommands whose answer depends on the asker's own time zone, so a door looks it up only for these. */
 const ZONED = new Set(['remind', 'reminders', 'subscribe', 'subscriptions', 'unsubscribe']);
 
@@ -46,7 +57,11 @@ export function commandNeedsUserZone(text: string): boolean {
 
 /** True when a button's action needs `userZone`. */
 export function actionNeedsUserZone(action: ReplyAction): boolean {
-  return action.kind === 'remind' || action.kind === 'cancel-reminder';
+  return (
+    action.kind === 'remind' ||
+    action.kind === 'cancel-reminder' ||
+    (action.kind === 'page' && action.page.subcommand === 'reminders')
+  );
 }
 
 /**
@@ -80,10 +95,20 @@ export function runAction(
     case 'share':
       return shareByIdCommand(action.eventId, userId, deps);
     case 'page':
-      return runEventCommand({ text: action.command, offset: action.offset, userId, ...asker }, deps);
+    case 'suggest':
+      return runPage(action.page, deps, { userId, ...asker });
     case 'remind':
       return remindAction(action.eventId, action.when, { userId, ...asker }, deps);
     case 'cancel-reminder':
       return cancelReminderAction(action.reminderId, { userId, ...asker }, deps);
   }
+}
+
+/** One page of a paged subcommand, from a typed request (never a command string parsed again). */
+function runPage(
+  page: PageRequest,
+  deps: CommandDeps,
+  asker: Omit<CommandInput, 'text' | 'offset'> = {},
+): CommandResult {
+  return PAGED[page.subcommand]({ ...asker, text: page.words, offset: page.offset }, deps);
 }

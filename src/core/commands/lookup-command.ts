@@ -1,7 +1,9 @@
 import { parseQuery } from '../search/query-parser.js';
 import { searchEvents } from '../search/search-events.js';
 import { contentWords, tokenize } from '../search/tokens.js';
+import { listItem, pagerActions, positionOf, suggestionActions, whenOf } from './actions.js';
 import { type CommandDeps, type CommandInput, LIST_PAGE } from './deps.js';
+import { notice } from './notice.js';
 import type { CommandResult, Reply } from './reply.js';
 
 type Facet = 'theme' | 'speaker' | 'host';
@@ -18,6 +20,7 @@ export function lookupCommand(facet: Facet, input: CommandInput, deps: CommandDe
   const words = contentWords(tokenize(name));
   if (!words.length) {
     return notice(
+      'warning',
       `Tell me which ${NOUN[facet]}: for example \`/event ${facet} ${facet === 'theme' ? 'resourcing' : 'kaljulaid'}\`.`,
     );
   }
@@ -35,14 +38,15 @@ export function lookupCommand(facet: Facet, input: CommandInput, deps: CommandDe
           'with  ',
           'with ',
         ),
-        items: result.hits,
+        items: result.hits.map((hit) => listItem(hit, deps)),
         empty: '',
-        next: result.more ? { command: `${facet} ${name}`, offset: offset + LIST_PAGE } : undefined,
+        actions: pagerActions(facet, name, offset, LIST_PAGE, result.more),
+        position: positionOf(offset, result.hits.length),
       }
     : {
         kind: 'no-match',
         query: name,
-        suggestions: result.suggestions,
+        actions: suggestionActions(result.suggestions),
         hint:
           facet === 'theme'
             ? 'See every theme with `/event themes`, or search all fields with `/event <words>`.'
@@ -72,19 +76,26 @@ export function themeDetailCommand(position: number, eventWords: string, deps: C
   }).hits[0];
   if (!hit)
     return notice(
+      'warning',
       `I couldn't find an event matching "${eventWords.slice(0, 80)}". Try \`/event ${eventWords.slice(0, 40)}\` first.`,
     );
   const count = hit.event.themes.length;
   if (position < 1 || position > count) {
     return notice(
+      'warning',
       count
         ? `"${hit.event.title}" has ${count} key theme${count === 1 ? '' : 's'}; ask for one from 1 to ${count}.`
         : `"${hit.event.title}" has no numbered key themes.`,
     );
   }
-  return { visibility: 'ephemeral', reply: { kind: 'theme-detail', event: hit.event, index: position - 1 } };
-}
-
-function notice(text: string): CommandResult {
-  return { visibility: 'ephemeral', reply: { kind: 'notice', tone: 'warning', text } };
+  return {
+    visibility: 'ephemeral',
+    reply: {
+      kind: 'theme-detail',
+      event: hit.event,
+      when: whenOf(hit.event, deps),
+      index: position - 1,
+      actions: [{ kind: 'open', eventId: hit.event.id }],
+    },
+  };
 }

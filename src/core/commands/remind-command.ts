@@ -1,18 +1,15 @@
 import type { Event } from '../model.js';
 import { MAX_ACTIVE_REMINDERS, type ReminderSpec, type RemindPreset } from '../reminders/model.js';
 import { refuseTime } from '../reminders/rules.js';
-import {
-  computeDue,
-  describeSpec,
-  eventDeadlineMs,
-  eventStartMs,
-  formatInZone,
-} from '../reminders/schedule.js';
+import { computeDue, describeSpec, eventDeadlineMs, eventStartMs } from '../reminders/schedule.js';
 import { DEFAULT_SPEC, presetSpec, splitWhen } from '../reminders/when.js';
 import { isEmptyQuery, parseQuery } from '../search/query-parser.js';
 import { searchEvents } from '../search/search-events.js';
 import { isValidTimeZone } from '../time.js';
-import type { CommandDeps, CommandInput } from './deps.js';
+import { formatInZone } from '../when-text.js';
+import { pagerActions, suggestionActions, whenOf } from './actions.js';
+import { type CommandDeps, type CommandInput, REMINDERS_PAGE } from './deps.js';
+import { notice } from './notice.js';
 import type { CommandResult, Reply } from './reply.js';
 
 const USAGE =
@@ -62,7 +59,10 @@ export function remindAction(
 /** `/event reminders`: the asker's active reminders, soonest first, each with a Cancel button. */
 export function remindersCommand(input: CommandInput, deps: CommandDeps, note?: string): CommandResult {
   if (!input.userId) return notice('warning', 'I need to know who you are to list your reminders.');
-  return { visibility: 'ephemeral', reply: remindersReply(input.userId, userZone(input, deps), deps, note) };
+  return {
+    visibility: 'ephemeral',
+    reply: remindersReply(input.userId, userZone(input, deps), deps, note, input.offset),
+  };
 }
 
 /** "Cancel" on a listed reminder: only the owner's own pending reminder can be cancelled. */
@@ -112,10 +112,12 @@ function setReminder(
       kind: 'reminder-set',
       reminderId: reminder.id,
       event,
+      when: whenOf(event, deps),
       dueMs: reminder.dueMs,
       dueText: formatInZone(reminder.dueMs, zone),
       label: spec.kind === 'at' ? undefined : describeSpec(spec),
       note: result.ok ? undefined : 'You already had this reminder.',
+      actions: [{ kind: 'cancel-reminder', reminderId: reminder.id }],
     },
   };
 }
@@ -154,7 +156,7 @@ function findUpcomingEvent(
     reply: {
       kind: 'no-match',
       query,
-      suggestions: any.suggestions,
+      actions: suggestionActions(any.suggestions),
       hint: 'Reminders are for upcoming events: `/event upcoming` lists them.',
     },
   };
@@ -168,24 +170,28 @@ function pastEvent(event: Event, zone: string, deps: CommandDeps): Reply {
   };
 }
 
-function remindersReply(userId: string, zone: string, deps: CommandDeps, note?: string): Reply {
+function remindersReply(userId: string, zone: string, deps: CommandDeps, note?: string, offset = 0): Reply {
   const active = deps.reminders.active(userId);
+  const start = offset < active.length ? offset : 0;
+  const page = active.slice(start, start + REMINDERS_PAGE);
   return {
     kind: 'reminders',
     heading: active.length ? `Your reminders (${active.length})` : 'Your reminders',
-    items: active.map((r, i) => ({
+    items: page.map((r, i) => ({
       reminderId: r.id,
-      position: i + 1,
+      position: start + i + 1,
       eventId: r.eventId,
       title: r.eventTitle,
       dueMs: r.dueMs,
       dueText: formatInZone(r.dueMs, zone),
       label: r.spec.kind === 'at' ? undefined : describeSpec(r.spec),
       sending: r.status === 'sending',
+      actions: r.status === 'sending' ? [] : [{ kind: 'cancel-reminder', reminderId: r.id }],
     })),
     empty:
       'You have no reminders. Set one with `/event remind <event> [when]`, or with the Remind me menu on any event card.',
     note,
+    actions: pagerActions('reminders', '', start, REMINDERS_PAGE, start + REMINDERS_PAGE < active.length),
   };
 }
 
@@ -242,8 +248,4 @@ function cancelOne(reminderId: string, userId: string, zone: string, deps: Comma
 /** The asker's own zone when their profile gave a valid one, else the configured zone. */
 export function userZone(input: Pick<CommandInput, 'userZone'>, deps: Pick<CommandDeps, 'zone'>): string {
   return input.userZone && isValidTimeZone(input.userZone) ? input.userZone : deps.zone;
-}
-
-function notice(tone: 'info' | 'warning', text: string): CommandResult {
-  return { visibility: 'ephemeral', reply: { kind: 'notice', tone, text } };
 }

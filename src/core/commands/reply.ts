@@ -1,56 +1,98 @@
 import type { Event } from '../model.js';
 import type { RemindPreset } from '../reminders/model.js';
 import type { Hit } from '../search/search-events.js';
+import type { EventWhen } from '../when-text.js';
 
 export type { Hit };
 
-/** Buttons a reply may offer; the Slack door maps them to action ids, the console to numbered choices. */
+/** The subcommands whose answers come in pages; a page button names one of them, never a command string. */
+export const PAGED_SUBCOMMANDS = [
+  'search',
+  'share',
+  'upcoming',
+  'theme',
+  'speaker',
+  'host',
+  'reminders',
+] as const;
+export type PagedSubcommand = (typeof PAGED_SUBCOMMANDS)[number];
+
+/** A page of a listing, asked for by a button: which subcommand, the words it was given, where to start. */
+export interface PageRequest {
+  subcommand: PagedSubcommand;
+  words: string;
+  offset: number;
+}
+
+/**
+ * What a reply lets its reader do, decided by the use-case. The Slack door maps each to a button or a
+ * menu, the console to a numbered choice; neither adds or drops one.
+ */
 export type ReplyAction =
-  | { kind: 'share'; eventId: string }
-  /** "Remind me", with the card's choice of when (absent: the default, 1 day before). */
-  | { kind: 'remind'; eventId: string; when?: RemindPreset }
-  /** "Cancel" on a listed reminder. */
-  | { kind: 'cancel-reminder'; reminderId: string }
-  | { kind: 'more-like'; eventId: string }
   | { kind: 'open'; eventId: string }
-  | { kind: 'page'; command: string; offset: number };
+  | { kind: 'share'; eventId: string }
+  /**
+   * "Remind me". Offered with `choices` (the times still worth offering); a click comes back with the
+   * one chosen in `when` (absent: the default, 1 day before).
+   */
+  | { kind: 'remind'; eventId: string; choices?: readonly RemindPreset[]; when?: RemindPreset }
+  | { kind: 'more-like'; eventId: string }
+  | { kind: 'cancel-reminder'; reminderId: string }
+  | { kind: 'page'; page: PageRequest; direction: 'next' | 'previous' }
+  /** A "Did you mean" suggestion: runs `page` (a first page of a search for the suggested words). */
+  | { kind: 'suggest'; page: PageRequest };
+
+/** An event in a listing, how its time reads, and what can be done with it (Open, or Share in a picker). */
+export interface ListItem extends Hit {
+  when: EventWhen;
+  actions: ReplyAction[];
+}
+
+/** Where a page sits in its listing: "6–10", and the total when the search knows it. */
+export interface PagePosition {
+  offset: number;
+  shown: number;
+  total?: number;
+}
 
 /**
  * What a use-case answers: plain data, no Slack types. Every door (Slack, console, CLI) renders the
  * same Reply, so behaviour is decided once, here in core.
  */
 export type Reply =
-  /** One event in full, with up to four more compact matches after it. */
+  /** One event, with up to a few more compact matches after it. */
   | {
       kind: 'event';
       event: Event;
+      when: EventWhen;
       matched: string[];
       /** The best match's relevance, 0..1, when it came from a search. */
       score?: number;
-      /** A line above the card, such as `Results for "peacekeepng finland"` or `Did you mean …`. */
+      /** A line above the card, such as `Showing results for "peacekeeping" (you typed peacekeepng)`. */
       heading?: string;
-      more: Hit[];
-      /** Offset of the next page of matches for `command`, when there is one. */
-      next?: { command: string; offset: number };
+      more: ListItem[];
+      /** The card's own actions, then paging. */
+      actions: ReplyAction[];
       /** Set when the card is posted into a channel on someone's behalf: "Shared by …". */
       sharedBy?: string;
+      position?: PagePosition;
     }
-  /** A compact list: upcoming events, a theme's or a speaker's events. */
+  /** A compact list: upcoming events, a theme's or a speaker's events, the share picker. */
   | {
       kind: 'list';
       heading: string;
-      items: Hit[];
+      items: ListItem[];
       empty: string;
-      next?: { command: string; offset: number };
-      /** What picking an item does: open its card (default), or share it (the `/event share` picker). */
-      pick?: 'open' | 'share';
+      /** Paging. */
+      actions: ReplyAction[];
+      position?: PagePosition;
     }
   /** All themes with how many events carry each. */
   | { kind: 'themes'; heading: string; themes: { title: string; count: number }[]; total: number }
   /** One theme of one event, in detail. */
-  | { kind: 'theme-detail'; event: Event; index: number }
-  /** Nothing relevant: said honestly, with suggestions from the archive's own vocabulary. */
-  | { kind: 'no-match'; query: string; suggestions: string[]; hint: string }
+  | { kind: 'theme-detail'; event: Event; when: EventWhen; index: number; actions: ReplyAction[] }
+  /** Nothing relevant: said honestly, with suggestions (as actions) from the archive's own vocabulary. */
+  | { kind: 'no-match'; query: string; hint: string; actions: ReplyAction[] }
   /** How to use the command, with examples that work on this archive. */
   | { kind: 'help'; examples: { command: string; description: string }[]; problem?: string }
   /** A short notice: a confirmation, or what to type instead. */
@@ -60,6 +102,7 @@ export type Reply =
       kind: 'reminder-set';
       reminderId: string;
       event: Event;
+      when: EventWhen;
       dueMs: number;
       /** The due time in the user's zone: "Sunday, 14 March 2027 at 09:00 EDT". */
       dueText: string;
@@ -67,8 +110,9 @@ export type Reply =
       label?: string;
       /** A line before the confirmation, e.g. that the reminder already existed. */
       note?: string;
+      actions: ReplyAction[];
     }
-  /** The user's active reminders, soonest first, each with a Cancel button. */
+  /** The user's active reminders, soonest first, each with its actions (Cancel). */
   | {
       kind: 'reminders';
       heading: string;
@@ -76,6 +120,8 @@ export type Reply =
       empty: string;
       /** A line above the list, e.g. what was just cancelled. */
       note?: string;
+      /** Paging. */
+      actions: ReplyAction[];
     }
   /** A reminder arriving: the event card, how soon it starts, and links to add it to a calendar. */
   | {
@@ -93,7 +139,7 @@ export type Reply =
   /** A channel's digest subscriptions. */
   | { kind: 'subscriptions'; heading: string; items: SubscriptionItem[]; empty: string; note?: string }
   /** A digest of upcoming events for a channel, soonest first. */
-  | { kind: 'digest'; heading: string; items: Hit[]; empty: string; footer: string };
+  | { kind: 'digest'; heading: string; items: ListItem[]; empty: string; footer: string };
 
 /** One line of `/event reminders`. */
 export interface ReminderItem {
@@ -107,6 +153,7 @@ export interface ReminderItem {
   label?: string;
   /** Being posted this moment, so it can no longer be cancelled. */
   sending: boolean;
+  actions: ReplyAction[];
 }
 
 /** One line of `/event subscriptions`. */

@@ -1,39 +1,73 @@
-import { isEmptyQuery, parseQuery } from '../search/query-parser.js';
-import { searchEvents } from '../search/search-events.js';
+import { isEmptyQuery, type ParsedQuery, parseQuery } from '../search/query-parser.js';
+import { type SearchOutcome, searchEvents } from '../search/search-events.js';
+import { cardActions, listItem, pagerActions, positionOf, suggestionActions, whenOf } from './actions.js';
 import { type CommandDeps, type CommandInput, MORE_MATCHES } from './deps.js';
 import { helpReply } from './help-command.js';
+import { notice } from './notice.js';
 import type { CommandResult, Reply } from './reply.js';
 
+/** A page of a search: the best match and MORE_MATCHES more. */
+export const SEARCH_PAGE = MORE_MATCHES + 1;
+
 /** `/event <anything>`: the best match as a card, four more after it, or an honest "no match". */
-export function searchCommand(input: CommandInput, deps: CommandDeps, commandPrefix = ''): CommandResult {
-  return { reply: searchReply(input, deps, commandPrefix), visibility: 'ephemeral' };
+export function searchCommand(input: CommandInput, deps: CommandDeps): CommandResult {
+  return { reply: searchReply(input, deps), visibility: 'ephemeral' };
 }
 
-/** The search answer as a Reply; `commandPrefix` ("share ") keeps paging inside the same subcommand. */
-export function searchReply(input: CommandInput, deps: CommandDeps, commandPrefix = ''): Reply {
+/** What a typed query found: the parsed query and the page of results, or the reply that ends the search here. */
+export function runSearch(
+  input: CommandInput,
+  deps: CommandDeps,
+): { query: ParsedQuery; result: SearchOutcome; offset: number } | { reply: Reply } {
   const now = deps.clock.now();
   const query = parseQuery(input.text, now, deps.zone);
-  if (query.problems.length) return { kind: 'notice', tone: 'warning', text: query.problems.join('\n') };
+  if (query.problems.length) return { reply: notice('warning', query.problems.join('\n')).reply };
   if (isEmptyQuery(query))
-    return helpReply(
-      deps,
-      input.text.trim()
-        ? `I couldn't find any words to search for in "${input.text.trim().slice(0, 80)}".`
-        : undefined,
-    );
+    return {
+      reply: helpReply(
+        deps,
+        input.text.trim()
+          ? `I couldn't find any words to search for in "${input.text.trim().slice(0, 80)}".`
+          : undefined,
+      ),
+    };
   const offset = input.offset ?? 0;
-  const result = searchEvents(query, deps.index, { limit: MORE_MATCHES + 1, offset, nowMs: now.getTime() });
+  const result = searchEvents(query, deps.index, { limit: SEARCH_PAGE, offset, nowMs: now.getTime() });
+  return { query, result, offset };
+}
+
+/** The search answer as a Reply: the best match's card with the next few, paged by typed requests. */
+export function searchReply(input: CommandInput, deps: CommandDeps): Reply {
+  const found = runSearch(input, deps);
+  if ('reply' in found) return found.reply;
+  const { query, result, offset } = found;
   const [best, ...more] = result.hits;
   if (!best) {
     return {
       kind: 'no-match',
       query: input.text.trim(),
-      suggestions: result.suggestions,
+      actions: suggestionActions(result.suggestions),
       hint: query.range
         ? `Nothing matched within ${query.range.label}. Try without the date, or \`/event upcoming\`.`
         : "Try fewer or different words, a speaker's surname, or `/event themes`.",
     };
   }
+  const words = input.text.trim();
+  return {
+    kind: 'event',
+    event: best.event,
+    when: whenOf(best.event, deps),
+    matched: best.matched,
+    score: best.score,
+    heading: searchNotes(query, result) || undefined,
+    more: more.map((hit) => listItem(hit, deps)),
+    actions: [...cardActions(best.event), ...pagerActions('search', words, offset, SEARCH_PAGE, result.more)],
+    position: positionOf(offset, result.hits.length),
+  };
+}
+
+/** How the query was read, in one line: corrections, unknown words, the date range, a cut. */
+function searchNotes(query: ParsedQuery, result: SearchOutcome): string {
   const notes: string[] = [];
   if (result.corrections.length)
     notes.push(
@@ -43,15 +77,5 @@ export function searchReply(input: CommandInput, deps: CommandDeps, commandPrefi
     notes.push(`No event mentions ${result.unknown.map((w) => `"${w}"`).join(', ')}`);
   if (query.range) notes.push(`Within ${query.range.label}`);
   if (query.truncated) notes.push('Your query was long, so I used its first words');
-  return {
-    kind: 'event',
-    event: best.event,
-    matched: best.matched,
-    score: best.score,
-    heading: notes.join(' · ') || undefined,
-    more,
-    next: result.more
-      ? { command: `${commandPrefix}${input.text.trim()}`, offset: offset + MORE_MATCHES + 1 }
-      : undefined,
-  };
+  return notes.join(' · ');
 }

@@ -6,9 +6,10 @@ import {
   parseSubscribe,
 } from '../reminders/digest.js';
 import { BOT_HANDLE, MAX_CHANNEL_SUBSCRIPTIONS } from '../reminders/model.js';
-import { formatInZone } from '../reminders/schedule.js';
 import { isEmptyQuery, parseQuery } from '../search/query-parser.js';
+import { formatInZone } from '../when-text.js';
 import type { CommandDeps, CommandInput } from './deps.js';
+import { notice } from './notice.js';
 import { userZone } from './remind-command.js';
 import type { CommandResult } from './reply.js';
 
@@ -138,7 +139,7 @@ function listResult(input: CommandInput, deps: CommandDeps, note?: string): Comm
 }
 
 /** Why a digest was paused, and what to do about it, from the Slack error that paused it. */
-export function pauseReason(code: string | undefined): string {
+function pauseReason(code: string | undefined): string {
   switch (code) {
     case 'not_in_channel':
       return `I'm not a member of this channel: ${INVITE}, then run the same \`/event subscribe\` again to resume.`;
@@ -153,8 +154,4 @@ export function pauseReason(code: string | undefined): string {
 
 function channelLabel(input: CommandInput): string {
   return input.channelName ? `#${input.channelName}` : 'this channel';
-}
-
-function notice(tone: 'info' | 'warning', text: string): CommandResult {
-  return { visibility: 'ephemeral', reply: { kind: 'notice', tone, text } };
 }

@@ -1,5 +1,7 @@
 import { extractDateRange } from '../search/date-phrases.js';
+import { listItem, pagerActions, positionOf } from './actions.js';
 import { type CommandDeps, type CommandInput, LIST_PAGE } from './deps.js';
+import { notice } from './notice.js';
 import type { CommandResult } from './reply.js';
 
 /** `/event upcoming [range]`: the next events from now, or those within "this week", "next month", "in october". */
@@ -11,20 +13,16 @@ export function upcomingCommand(input: CommandInput, deps: CommandDeps): Command
     ? extractDateRange(text, now, deps.zone, 'future')
     : { range: undefined, rest: '' };
   if (text && (!range || rest.trim())) {
-    return {
-      visibility: 'ephemeral',
-      reply: {
-        kind: 'notice',
-        tone: 'warning',
-        text: `I couldn't read "${text.slice(0, 80)}" as a time range. Try \`/event upcoming\`, \`/event upcoming next week\`, \`/event upcoming next month\` or \`/event upcoming in october\`.`,
-      },
-    };
+    return notice(
+      'warning',
+      `I couldn't read "${text.slice(0, 80)}" as a time range. Try \`/event upcoming\`, \`/event upcoming next week\`, \`/event upcoming next month\` or \`/event upcoming in october\`.`,
+    );
   }
   const fromMs = Math.max(now.getTime(), range?.fromMs ?? 0);
   const ids = deps.index.browse({ fromMs, toMs: range?.toMs }, 'asc', LIST_PAGE + 1, offset);
   const items = deps.index
     .events(ids.slice(0, LIST_PAGE))
-    .map((event) => ({ event, score: 1, matched: ['start'] }));
+    .map((event) => listItem({ event, score: 1, matched: ['start'] }, deps));
   return {
     visibility: 'ephemeral',
     reply: {
@@ -34,10 +32,8 @@ export function upcomingCommand(input: CommandInput, deps: CommandDeps): Command
       empty: range
         ? `No events are scheduled for ${range.label}.`
         : 'No upcoming events are in the archive yet.',
-      next:
-        ids.length > LIST_PAGE
-          ? { command: `upcoming ${text}`.trim(), offset: offset + LIST_PAGE }
-          : undefined,
+      actions: pagerActions('upcoming', text, offset, LIST_PAGE, ids.length > LIST_PAGE),
+      position: positionOf(offset, items.length),
     },
   };
 }

@@ -1,17 +1,17 @@
 import { DateTime } from 'luxon';
+import { DIGEST_ITEMS } from '../commands/deps.js';
 import type { Hit, Reply } from '../commands/reply.js';
 import type { SearchIndex } from '../ports/search.js';
 import { isEmptyQuery, parseQuery } from '../search/query-parser.js';
 import { searchEvents } from '../search/search-events.js';
 import { isValidTimeZone } from '../time.js';
+import { eventWhen, formatDateInZone } from '../when-text.js';
 import { type DigestSchedule, MORNING, type Subscription } from './model.js';
-import { eventDeadlineMs, formatInZone } from './schedule.js';
+import { eventDeadlineMs } from './schedule.js';
 import { readClock, CLOCK_PATTERN as TIME } from './when.js';
 
 /** A digest more than this late (the bot was down at its time) is skipped, not posted. */
 export const DIGEST_GRACE_MS = 6 * 60 * 60_000;
-/** Most events one digest lists. */
-export const DIGEST_ITEMS = 20;
 
 const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 const WEEKDAY =
@@ -150,8 +150,12 @@ export function buildDigest(
   return {
     kind: 'digest',
     heading: `${period} digest${what}`.slice(0, 140),
-    items,
-    empty: `No upcoming events match ${describeQuery(subscription.query)} before ${formatInZone(until, subscription.zone).replace(/ at .*$/, '')}.`,
+    items: items.map((hit) => ({
+      ...hit,
+      when: eventWhen(hit.event, nowMs, subscription.zone),
+      actions: [{ kind: 'open', eventId: hit.event.id }],
+    })),
+    empty: `No upcoming events match ${describeQuery(subscription.query)} before ${formatDateInZone(until, subscription.zone)}.`,
     footer: `${describeSchedule(subscription.schedule, subscription.zone)} · \`/event subscriptions\` lists this channel's digests, \`/event unsubscribe\` stops one`,
   };
 }

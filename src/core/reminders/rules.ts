@@ -1,6 +1,7 @@
 import type { Event } from '../model.js';
+import { formatInZone } from '../when-text.js';
 import type { NewNotice, Reminder } from './model.js';
-import { computeDue, describeSpec, eventDeadlineMs, eventStartMs, formatInZone } from './schedule.js';
+import { computeDue, describeSpec, eventDeadlineMs, eventStartMs } from './schedule.js';
 
 /**
  * Why a reminder at `dueMs` is refused, or undefined when it is fine: it must be in the future and before

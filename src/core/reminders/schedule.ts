@@ -106,14 +106,6 @@ export function describeSpec(spec: ReminderSpec): string {
   }
 }
 
-const LONG = "cccc, d LLLL yyyy 'at' HH:mm ZZZZ";
-
-/** An instant as people read it in `zone`: "Sunday, 14 March 2027 at 09:00 EDT". */
-export function formatInZone(ms: number, zone: string): string {
-  const z = isValidTimeZone(zone) ? zone : 'UTC';
-  return DateTime.fromMillis(ms, { zone: z }).setLocale('en-US').toFormat(LONG);
-}
-
 /** How far off the start is, from `nowMs`: "in 23 hours", "in 2 days"; "now" once it has come. */
 export function startsIn(startMs: number, nowMs: number): string {
   if (startMs <= nowMs) return 'now';

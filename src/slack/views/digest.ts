@@ -3,21 +3,17 @@ import type { Reply } from '../../core/commands/reply.js';
 import { SlackIds } from '../ids.js';
 import { TEXT_BUDGET } from './limits.js';
 import { escapeTruncate, oneLine } from './mrkdwn.js';
-import { actionButton, compact, compactEvent, context, header, SECTION_ROOM, section } from './parts.js';
+import { compact, context, header, itemSection, SECTION_ROOM, section } from './parts.js';
 
 type DigestReply = Extract<Reply, { kind: 'digest' }>;
 
-/** A channel digest: a heading, one compact section per event with an "Open" button, and how to manage it. */
+/** A channel digest: a heading, one compact section per event with its action, and how to manage it. */
 export function digestBlocks(reply: DigestReply): KnownBlock[] {
-  const shown = reply.items.slice(0, 20);
-  const perItem = Math.min(600, Math.floor((TEXT_BUDGET - 1500) / Math.max(1, shown.length)));
+  const perItem = Math.min(600, Math.floor((TEXT_BUDGET - 1500) / Math.max(1, reply.items.length)));
   return compact([
     header(reply.heading, SlackIds.blocks.heading),
-    shown.length ? undefined : section(escapeTruncate(reply.empty, SECTION_ROOM)),
-    ...shown.map((hit) => {
-      const open = actionButton('Open', { kind: 'open', eventId: hit.event.id });
-      return section(compactEvent(hit.event, perItem), open ? { accessory: open } : {});
-    }),
+    reply.items.length ? undefined : section(escapeTruncate(reply.empty, SECTION_ROOM)),
+    ...reply.items.map((item) => itemSection(item, perItem)),
     context([escapeTruncate(oneLine(reply.footer), 600)]),
   ]);
 }

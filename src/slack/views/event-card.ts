@@ -1,20 +1,20 @@
-import type { ActionsBlockElement, KnownBlock, PlainTextOption, SectionBlock } from '@slack/types';
+import type { KnownBlock, SectionBlock } from '@slack/types';
 import type { Reply } from '../../core/commands/reply.js';
 import type { Event } from '../../core/model.js';
-import { isDateOnly } from '../../core/time.js';
-import { encodeActionValue, type RemindWhen, SlackIds } from '../ids.js';
+import type { EventWhen } from '../../core/when-text.js';
+import { SlackIds } from '../ids.js';
 import { LIMITS, messageTextLength, TEXT_BUDGET } from './limits.js';
 import { escapeMrkdwn, escapeTruncate, link, oneLine } from './mrkdwn.js';
 import {
-  actionButton,
+  actionElement,
   actions,
   compact,
-  compactEvent,
   context,
   fitList,
   header,
+  itemSection,
   md,
-  plain,
+  pagerRow,
   SECTION_ROOM,
   section,
   slackWhen,
@@ -24,13 +24,11 @@ type EventReply = Extract<Reply, { kind: 'event' }>;
 
 /** Slack user ids look like U024BE7LH or W0123ABC; anything else is shown as text, never as a mention. */
 const USER_ID = /^[UW][A-Z0-9]+$/;
-const MORE_MATCHES = 4;
 
 /**
  * One event in full: title, when/type/where/hosts, speakers, summary, numbered key themes, link, then up
- * to four more matches and a "Next results" button. Whatever the archive holds, the card stays inside
+ * the more matches and the actions core chose. Whatever the archive holds, the card stays inside
  * Block Kit's limits: the fixed parts are capped first, and summary, speakers and themes share what is left.
- * A card shared into a channel has no buttons at all, only "Shared by …".
  */
 export function eventCardBlocks(reply: EventReply): KnownBlock[] {
   const { event } = reply;
@@ -41,7 +39,7 @@ export function eventCardBlocks(reply: EventReply): KnownBlock[] {
       ? context([escapeTruncate(oneLine(reply.heading), 300)], SlackIds.blocks.heading)
       : undefined,
     header(event.title, SlackIds.blocks.cardTitle),
-    factsSection(event),
+    factsSection(event, reply.when),
   ]);
   const eventLink = event.url ? link(event.url, 'Event page') : '';
   const bottom = compact([
@@ -50,11 +48,13 @@ export function eventCardBlocks(reply: EventReply): KnownBlock[] {
       eventLink.length <= LIMITS.contextText - 100 ? eventLink : '',
       !shared && reply.matched.length ? `Matched: ${escapeTruncate(reply.matched.join(', '), 200)}` : '',
     ]),
-    shared ? sharedByContext(reply.sharedBy ?? '') : cardActions(event),
-    ...(shared ? [] : moreMatches(reply)),
-    shared || !reply.next
-      ? undefined
-      : actions([actionButton('Next results', { kind: 'page', ...reply.next })], SlackIds.blocks.pager),
+    shared ? sharedByContext(reply.sharedBy ?? '') : undefined,
+    actions(
+      reply.actions.filter((a) => a.kind !== 'page').map((a) => actionElement(a, { place: 'card' })),
+      SlackIds.blocks.cardActions,
+    ),
+    ...moreMatches(reply),
+    pagerRow(reply.actions.filter((a) => a.kind === 'page')),
   ]);
 
   let room = TEXT_BUDGET - messageTextLength([...top, ...bottom]);
@@ -70,9 +70,9 @@ export function eventCardBlocks(reply: EventReply): KnownBlock[] {
 }
 
 /** When, type, where and hosts as two-column fields, each capped well under the 2000-character field limit. */
-function factsSection(event: Event): SectionBlock {
+function factsSection(event: Event, when: EventWhen): SectionBlock {
   const fields = [
-    md(`*When*\n${slackWhen(event)}`),
+    md(`*When*\n${slackWhen(when)}`),
     md(`*Type*\n${escapeTruncate(oneLine(event.type), 100)}`),
   ];
   if (event.location) fields.push(md(`*Where*\n${escapeTruncate(oneLine(event.location), 300)}`));
@@ -142,63 +142,18 @@ function sharedByContext(userId: string): KnownBlock | undefined {
   return context([`Shared by ${who}`], SlackIds.blocks.sharedBy);
 }
 
-const REMIND_LABELS: Record<RemindWhen, string> = {
-  'day-before': 'The day before',
-  'hour-before': 'An hour before',
-  'morning-of': 'The morning of',
-};
-
-/**
- * "Remind me" as a select of when, each option carrying `{"e","w"}`. Option values are capped at 150
- * characters; a long id travels as its short key (see `eventRef`), so the menu fits. The plain button
- * (value `{"e"}`, same action id, default time) is only a guard should a value still not fit.
- */
-function remindElement(event: Event): ActionsBlockElement | undefined {
-  const whens: RemindWhen[] = isDateOnly(event.start)
-    ? ['day-before', 'morning-of']
-    : ['day-before', 'hour-before', 'morning-of'];
-  const options: PlainTextOption[] = [];
-  for (const w of whens) {
-    const value = encodeActionValue({ e: event.id, w }, LIMITS.optionValue);
-    if (value === undefined) return actionButton('Remind me', { kind: 'remind', eventId: event.id });
-    options.push({ text: plain(REMIND_LABELS[w], LIMITS.optionText), value });
-  }
-  return {
-    type: 'static_select',
-    action_id: SlackIds.actions.remind,
-    placeholder: plain('Remind me…', LIMITS.placeholder),
-    options,
-  };
-}
-
-function cardActions(event: Event): KnownBlock | undefined {
-  return actions(
-    [
-      actionButton('Share to channel', { kind: 'share', eventId: event.id }, { style: 'primary' }),
-      remindElement(event),
-      actionButton('More like this', { kind: 'more-like', eventId: event.id }),
-    ],
-    SlackIds.blocks.cardActions,
-  );
-}
-
-/** Up to four more matches, one compact section each with an "Open" button. */
+/** The more matches core chose, one compact section each with its action (Open). */
 function moreMatches(reply: EventReply): KnownBlock[] {
-  const hits = reply.more.filter((h) => h.event.id !== reply.event.id).slice(0, MORE_MATCHES);
-  if (hits.length === 0) return [];
-  const blocks: (KnownBlock | undefined)[] = [
+  if (reply.more.length === 0) return [];
+  return [
     { type: 'divider' },
-    context([`*More matches* (${hits.length})`]),
-    ...hits.map((hit) => {
-      const open = actionButton('Open', { kind: 'open', eventId: hit.event.id });
-      return section(compactEvent(hit.event, 500), open ? { accessory: open } : {});
-    }),
+    ...compact([context([`*More matches* (${reply.more.length})`])]),
+    ...reply.more.map((item) => itemSection(item, 500)),
   ];
-  return compact(blocks);
 }
 
 /** Plain notification text for an event card: title and date, escaped. */
-export function eventCardText(reply: EventReply, when: string): string {
+export function eventCardText(reply: EventReply): string {
   const prefix = reply.sharedBy !== undefined ? 'Shared event: ' : '';
-  return `${escapeTruncate(`${prefix}${oneLine(reply.event.title)}`, 250)} — ${escapeMrkdwn(when)}`;
+  return `${escapeTruncate(`${prefix}${oneLine(reply.event.title)}`, 250)} — ${escapeMrkdwn(reply.when.text)}`;
 }

@@ -8,7 +8,7 @@ import { listBlocks } from './list.js';
 import { escapeTruncate, oneLine } from './mrkdwn.js';
 import { noMatchBlocks } from './no-match.js';
 import { noticeBlocks } from './notice.js';
-import { plainWhen, section } from './parts.js';
+import { section } from './parts.js';
 import { reminderDueBlocks, reminderDueText } from './reminder-due.js';
 import { reminderSetBlocks, reminderSetText } from './reminder-set.js';
 import { remindersBlocks, remindersText } from './reminders.js';
@@ -39,7 +39,7 @@ export function renderReply(reply: Reply): SlackMessage {
 function build(reply: Reply): SlackMessage {
   switch (reply.kind) {
     case 'event':
-      return { text: eventCardText(reply, plainWhen(reply.event)), blocks: eventCardBlocks(reply) };
+      return { text: eventCardText(reply), blocks: eventCardBlocks(reply) };
     case 'list':
       return {
         text: fallback(reply.items.length ? reply.heading : reply.empty || reply.heading),

@@ -105,10 +105,6 @@ export function link(url: string, label: string): string {
 
 /** `{date_long_pretty} at {time}`: "Tomorrow at 7:00 PM", in each reader's own zone and clock style. */
 export const DATE_TIME_FORMAT = '{date_long_pretty} at {time}';
-/** `{date_long_pretty}` alone, for date-only events. */
-export const DATE_FORMAT = '{date_long_pretty}';
-/** `{time}` alone, for the end of an event that finishes on the day it starts. */
-export const TIME_FORMAT = '{time}';
 
 /**
  * Slack's date token `<!date^SECONDS^FORMAT|FALLBACK>`: each reader sees the time in their own zone.

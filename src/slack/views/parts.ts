@@ -1,29 +1,20 @@
 import type {
   ActionsBlock,
   ActionsBlockElement,
-  Button,
   ContextBlock,
   HeaderBlock,
   KnownBlock,
   MrkdwnElement,
   PlainTextElement,
+  PlainTextOption,
   SectionBlock,
 } from '@slack/types';
-import { DateTime } from 'luxon';
-import type { ReplyAction } from '../../core/commands/reply.js';
-import type { Event } from '../../core/model.js';
-import { isDateOnly, isValidTimeZone } from '../../core/time.js';
-import { encodeActionValue, SlackIds } from '../ids.js';
+import type { ListItem, ReplyAction } from '../../core/commands/reply.js';
+import type { RemindPreset } from '../../core/reminders/model.js';
+import type { EventWhen } from '../../core/when-text.js';
+import { actionValue, encodeActionValue, indexedActionId, SlackIds } from '../ids.js';
 import { LIMITS } from './limits.js';
-import {
-  DATE_FORMAT,
-  DATE_TIME_FORMAT,
-  escapeMrkdwn,
-  escapeTruncate,
-  oneLine,
-  slackDate,
-  TIME_FORMAT,
-} from './mrkdwn.js';
+import { DATE_TIME_FORMAT, escapeMrkdwn, escapeTruncate, oneLine, slackDate, truncate } from './mrkdwn.js';
 
 /** Room for text in one section, leaving space for a closing "…and N more" line. */
 export const SECTION_ROOM = LIMITS.sectionText - 100;
@@ -81,80 +72,120 @@ const ACTION_IDS: Record<ReplyAction['kind'], string> = {
   'more-like': SlackIds.actions.moreLike,
   open: SlackIds.actions.open,
   page: SlackIds.actions.page,
+  suggest: SlackIds.actions.suggest,
   'cancel-reminder': SlackIds.actions.cancelReminder,
 };
 
+const REMIND_LABELS: Record<RemindPreset, string> = {
+  'day-before': 'The day before',
+  'hour-before': 'An hour before',
+  'morning-of': 'The morning of',
+};
+
+/** What a button says, for each kind of action, on a card or beside a listed item. */
+function labelOf(action: ReplyAction, place: 'card' | 'item'): string {
+  switch (action.kind) {
+    case 'open':
+      return 'Open';
+    case 'share':
+      return place === 'card' ? 'Share to channel' : 'Share';
+    case 'remind':
+      return 'Remind me';
+    case 'more-like':
+      return 'More like this';
+    case 'cancel-reminder':
+      return 'Cancel';
+    case 'page':
+      return action.direction === 'next' ? 'Next results' : 'Previous';
+    case 'suggest':
+      return action.page.words;
+  }
+}
+
 /**
- * A button for a core {@link ReplyAction}, with its value encoded as compact JSON. Undefined when the
- * value cannot fit Slack's 2000 characters (a pathological query): better no button than a refused message.
+ * The Block Kit element for a core {@link ReplyAction}: a button whose value is compact JSON, or for
+ * "Remind me" with choices, a menu whose options each carry `{"e","w"}`. `about` (an event's title)
+ * becomes the accessibility label, so a screen reader can tell repeated "Open" buttons apart.
+ * Undefined when the value cannot fit Slack's limits: better no button than a refused message.
  */
-export function actionButton(
-  label: string,
+export function actionElement(
   action: ReplyAction,
-  options: { actionId?: string; style?: 'primary' | 'danger' } = {},
-): Button | undefined {
-  const value =
-    action.kind === 'page'
-      ? encodeActionValue({ c: action.command, o: action.offset })
-      : action.kind === 'cancel-reminder'
-        ? encodeActionValue({ r: action.reminderId })
-        : encodeActionValue({ e: action.eventId });
+  options: { place?: 'card' | 'item'; about?: string; index?: number } = {},
+): ActionsBlockElement | undefined {
+  const place = options.place ?? 'item';
+  const label = labelOf(action, place);
+  const base = ACTION_IDS[action.kind];
+  const actionId = options.index === undefined ? base : indexedActionId(base, options.index);
+  if (action.kind === 'remind' && action.choices?.length) {
+    const select = remindSelect(action.eventId, action.choices, actionId);
+    if (select) return select;
+  }
+  const value = encodeActionValue(actionValue(action));
   if (value === undefined) return undefined;
+  const style =
+    action.kind === 'share' && place === 'card'
+      ? 'primary'
+      : action.kind === 'cancel-reminder'
+        ? 'danger'
+        : undefined;
   return {
     type: 'button',
     text: plain(label, LIMITS.buttonText),
-    action_id: options.actionId ?? ACTION_IDS[action.kind],
+    action_id: actionId,
     value,
-    ...(options.style ? { style: options.style } : {}),
+    ...(style ? { style } : {}),
+    ...(options.about
+      ? { accessibility_label: truncate(oneLine(`${label}: ${options.about}`), LIMITS.buttonText) }
+      : {}),
   };
 }
 
-/** The zone an event's wall-clock times are meant in: its own IANA zone, else the offset it was written with. */
-function zoned(value: string, event: Event): DateTime {
-  const zone = event.timezone && isValidTimeZone(event.timezone) ? event.timezone : undefined;
-  if (isDateOnly(value)) return DateTime.fromISO(value, { zone: zone ?? 'UTC' });
-  const dt = DateTime.fromISO(value, { setZone: true });
-  return zone ? dt.setZone(zone) : dt;
+/**
+ * "Remind me" as a menu of when. Option values are capped at 150 characters, so an event with a very
+ * long id gets undefined here and a plain "Remind me" button instead (the default time).
+ */
+function remindSelect(
+  eventId: string,
+  choices: readonly RemindPreset[],
+  actionId: string,
+): ActionsBlockElement | undefined {
+  const options: PlainTextOption[] = [];
+  for (const w of choices) {
+    const value = encodeActionValue({ e: eventId, w }, LIMITS.optionValue);
+    if (value === undefined) return undefined;
+    options.push({ text: plain(REMIND_LABELS[w], LIMITS.optionText), value });
+  }
+  return {
+    type: 'static_select',
+    action_id: actionId,
+    placeholder: plain('Remind me…', LIMITS.placeholder),
+    options,
+  };
 }
 
-const FALLBACK_DATE = 'cccc, d LLLL yyyy';
-const FALLBACK_TIME = 'HH:mm ZZZZ';
+/** Previous and Next in one row; indexed ids, as Slack wants action ids unique within a block. */
+export function pagerRow(pager: ReplyAction[]): ActionsBlock | undefined {
+  return actions(
+    pager.map((a, i) => actionElement(a, { index: i })),
+    SlackIds.blocks.pager,
+  );
+}
 
-/** The event's date and time as plain text in its own zone, for notifications and fallbacks. */
-export function plainWhen(event: Event): string {
-  const start = zoned(event.start, event).setLocale('en-US');
-  if (isDateOnly(event.start)) {
-    const first = start.toFormat(FALLBACK_DATE);
-    if (!event.end || event.end === event.start) return first;
-    return `${first} – ${zoned(event.end, event).setLocale('en-US').toFormat(FALLBACK_DATE)}`;
-  }
-  return start.toFormat(`${FALLBACK_DATE} 'at' ${FALLBACK_TIME}`);
+/** The first action as a section accessory (buttons only; a menu needs a row of its own). */
+export function accessoryFor(actions: ReplyAction[], about: string): Partial<SectionBlock> {
+  const first = actions[0];
+  const element = first ? actionElement(first, { about }) : undefined;
+  return element && element.type === 'button' ? { accessory: element } : {};
 }
 
 /**
- * The event's date line as Slack date tokens, so each reader sees it in their own zone, with a plain
- * fallback in the event's zone. Date-only events point at noon of that day in the event's zone (or UTC):
- * midnight would show as the previous day to anyone west of it.
+ * When an event is, as Slack shows it: a past or all-day event as plain text in the venue's own date
+ * and time (a date token would move it to each reader's zone, and an all-day date is not an instant);
+ * an upcoming timed event as a date token in the reader's zone, with the venue's time beside it.
  */
-export function slackWhen(event: Event): string {
-  const start = zoned(event.start, event).setLocale('en-US');
-  if (isDateOnly(event.start)) {
-    const first = slackDate(start.set({ hour: 12 }).toMillis(), DATE_FORMAT, start.toFormat(FALLBACK_DATE));
-    if (!event.end || event.end === event.start) return first;
-    const end = zoned(event.end, event).setLocale('en-US');
-    return `${first} – ${slackDate(end.set({ hour: 12 }).toMillis(), DATE_FORMAT, end.toFormat(FALLBACK_DATE))}`;
-  }
-  const first = slackDate(
-    start.toMillis(),
-    DATE_TIME_FORMAT,
-    start.toFormat(`${FALLBACK_DATE} 'at' ${FALLBACK_TIME}`),
-  );
-  if (!event.end) return first;
-  const end = zoned(event.end, event).setLocale('en-US');
-  if (isDateOnly(event.end)) return first;
-  if (end.hasSame(start, 'day'))
-    return `${first} – ${slackDate(end.toMillis(), TIME_FORMAT, end.toFormat(FALLBACK_TIME))}`;
-  return `${first} – ${slackDate(end.toMillis(), DATE_TIME_FORMAT, end.toFormat(`${FALLBACK_DATE} 'at' ${FALLBACK_TIME}`))}`;
+export function slackWhen(when: EventWhen): string {
+  if (!when.upcoming || when.allDay || !when.venueTime) return escapeMrkdwn(when.text);
+  return `${slackDate(when.startMs, DATE_TIME_FORMAT, when.text)} (${escapeMrkdwn(when.venueTime)} local time)`;
 }
 
 /**
@@ -186,9 +217,10 @@ export function fitList(names: string[], max: number): string {
   return out.join(', ');
 }
 
-/** One compact line about an event: bold title, then date, type and place. Escaped, within `max`. */
-export function compactEvent(event: Event, max: number): string {
-  const when = slackWhen(event);
+/** One compact line about a listed event: bold title, then date, type and place. Escaped, within `max`. */
+function compactEvent(item: Pick<ListItem, 'event' | 'when'>, max: number): string {
+  const { event } = item;
+  const when = slackWhen(item.when);
   const details = [event.type, event.location].filter((v): v is string => Boolean(v)).map(oneLine);
   const tail = details.length ? ` · ${escapeTruncate(details.join(' · '), 200)}` : '';
   const room = Math.max(20, max - when.length - tail.length - 3);
@@ -196,7 +228,12 @@ export function compactEvent(event: Event, max: number): string {
   const line = `${title}\n${when}${tail}`;
   return line.length <= max
     ? line
-    : `${title}\n${escapeTruncate(plainWhen(event), Math.max(1, max - title.length - 1))}`;
+    : `${title}\n${escapeTruncate(item.when.text, Math.max(1, max - title.length - 1))}`;
+}
+
+/** One listed event as a section, with its first action (Open, or Share in the picker) beside it. */
+export function itemSection(item: ListItem, max: number): SectionBlock {
+  return section(compactEvent(item, max), accessoryFor(item.actions, item.event.title));
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import type { Reply } from '../../core/commands/reply.js';
-import { SlackIds } from '../ids.js';
+import { eventWhen } from '../../core/when-text.js';
 import { eventCardBlocks } from './event-card.js';
 import { LIMITS, messageTextLength } from './limits.js';
 import { DATE_TIME_FORMAT, escapeTruncate, link, oneLine, slackDate } from './mrkdwn.js';
@@ -23,9 +23,16 @@ export function reminderDueBlocks(reply: ReminderDueReply): KnownBlock[] {
   const intro = section(
     `:alarm_clock: *Reminder:* *${title}* starts ${when} (${escapeTruncate(reply.startsIn, 60)}).${late}`,
   );
-  const card = eventCardBlocks({ kind: 'event', event: reply.event, matched: [], more: [] }).filter(
-    (b) => b.block_id !== SlackIds.blocks.cardActions,
-  );
+  // A reminder is always of an event still to come, so its card reads in the upcoming tense.
+  const upcoming = eventWhen(reply.event, Number.NEGATIVE_INFINITY);
+  const card = eventCardBlocks({
+    kind: 'event',
+    event: reply.event,
+    when: upcoming,
+    matched: [],
+    more: [],
+    actions: [],
+  });
   const links = [
     link(reply.calendar.google, 'Google Calendar'),
     link(reply.calendar.outlook, 'Outlook'),

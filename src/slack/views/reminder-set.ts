@@ -1,27 +1,26 @@
 import type { KnownBlock } from '@slack/types';
 import type { Reply } from '../../core/commands/reply.js';
 import { DATE_TIME_FORMAT, escapeTruncate, oneLine, slackDate } from './mrkdwn.js';
-import { actionButton, compact, context, section, slackWhen } from './parts.js';
+import { accessoryFor, compact, context, section, slackWhen } from './parts.js';
 
 type ReminderSetReply = Extract<Reply, { kind: 'reminder-set' }>;
 
 /**
  * "I'll remind you about …": the event, the time as a Slack date token (each reader sees it in their own
  * zone, which for this ephemeral message is the asker's; the fallback is already in their zone), the
- * rule in words, and a Cancel button.
+ * rule in words, and core's actions (Cancel).
  */
 export function reminderSetBlocks(reply: ReminderSetReply): KnownBlock[] {
   const title = escapeTruncate(oneLine(reply.event.title), 300);
   const when = slackDate(reply.dueMs, DATE_TIME_FORMAT, reply.dueText);
   const rule = reply.label ? ` (${escapeTruncate(reply.label, 100)})` : '';
-  const cancel = actionButton('Cancel', { kind: 'cancel-reminder', reminderId: reply.reminderId });
   return compact([
     reply.note ? context([escapeTruncate(oneLine(reply.note), 300)]) : undefined,
     section(
       `:alarm_clock: I'll remind you about *${title}* ${when}${rule}.`,
-      cancel ? { accessory: cancel } : {},
+      accessoryFor(reply.actions, reply.event.title),
     ),
-    context([`Starts ${slackWhen(reply.event)}`, '`/event reminders` lists your reminders']),
+    context([`Starts ${slackWhen(reply.when)}`, '`/event reminders` lists your reminders']),
   ]);
 }
 

@@ -3,7 +3,7 @@ import type { Reply } from '../../core/commands/reply.js';
 import { SlackIds } from '../ids.js';
 import { escapeTruncate, oneLine } from './mrkdwn.js';
 import {
-  actionButton,
+  actionElement,
   actions,
   compact,
   context,
@@ -19,15 +19,15 @@ type ThemeDetailReply = Extract<Reply, { kind: 'theme-detail' }>;
 /** A theme's summary may fill at most this many sections; the rest is on the event page. */
 const MAX_SUMMARY_SECTIONS = 3;
 
-/** One key theme of one event in full: its title, which event it belongs to, its summary, and "Open event". */
+/** One key theme of one event in full: its title, which event it belongs to, its summary, and the actions core gave it (Open). */
 export function themeDetailBlocks(reply: ThemeDetailReply): KnownBlock[] {
   const { event, index } = reply;
   const theme = event.themes[index];
   const open = actions(
-    [actionButton('Open event', { kind: 'open', eventId: event.id })],
+    reply.actions.map((a) => actionElement(a, { about: event.title })),
     SlackIds.blocks.themeActions,
   );
-  const about = `*${escapeTruncate(oneLine(event.title), 300)}* · ${slackWhen(event)}`;
+  const about = `*${escapeTruncate(oneLine(event.title), 300)}* · ${slackWhen(reply.when)}`;
   if (!theme) {
     return compact([section(`That theme is no longer listed for ${about}.`), open]);
   }

@@ -7,7 +7,7 @@ import {
   parseSubscribe,
 } from '../../../src/core/reminders/digest.js';
 import type { DigestSchedule, Subscription } from '../../../src/core/reminders/model.js';
-import { formatInZone } from '../../../src/core/reminders/schedule.js';
+import { formatInZone } from '../../../src/core/when-text.js';
 import { relevanceContext } from '../../helpers/search.js';
 
 const NY = 'America/New_York';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ReminderSpec } from '../../../src/core/reminders/model.js';
-import { computeDue, eventDeadlineMs, formatInZone } from '../../../src/core/reminders/schedule.js';
+import { computeDue, eventDeadlineMs } from '../../../src/core/reminders/schedule.js';
+import { formatInZone } from '../../../src/core/when-text.js';
 import { makeEvent } from '../../helpers/events.js';
 
 const NY = 'America/New_York';

@@ -34,7 +34,7 @@ function click(
 }
 
 describe('block action listener', () => {
-  it.each([a.share, a.sharePick])(
+  it.each([a.share])(
     '%s posts the card into the conversation, then deletes the ephemeral original',
     async (actionId) => {
       const { done, order, sent } = click({ actionId, value: JSON.stringify({ e: DINNER }) });
@@ -66,17 +66,27 @@ describe('block action listener', () => {
   it('Next results replaces the card with the next page of the same search', async () => {
     const { done, sent } = click({
       actionId: a.page,
-      value: JSON.stringify({ c: 'peacekeeping finland', o: 5 }),
+      value: JSON.stringify({ p: 'search', q: 'peacekeeping finland', o: 5 }),
     });
     await done;
     expect(sent[0]).toMatchObject({ response_type: 'ephemeral', replace_original: true });
     expect(texts(sent[0].blocks!)).not.toContain(DINNER_TITLE);
+    // The second page offers Previous (back to offset 0) as a typed request.
+    const pager = interactives(sent[0].blocks!).filter((i) => i.actionId.startsWith(a.page));
+    expect(pager.map((p) => [p.label, toReplyAction(p.actionId, p.values[0])])).toContainEqual([
+      'Previous',
+      {
+        kind: 'page',
+        direction: 'next',
+        page: { subcommand: 'search', words: 'peacekeeping finland', offset: 0 },
+      },
+    ]);
   });
 
   it('an indexed "Did you mean" suggestion runs that search in place', async () => {
     const { done, sent } = click({
       actionId: indexedActionId(a.suggest, 2),
-      value: JSON.stringify({ c: 'peacekeeping finland', o: 0 }),
+      value: JSON.stringify({ p: 'search', q: 'peacekeeping finland', o: 0 }),
     });
     await done;
     expect(sent[0]).toMatchObject({ response_type: 'ephemeral', replace_original: true });
@@ -92,7 +102,7 @@ describe('block action listener', () => {
       const { done, sent } = click({ actionId: a.remind, selectedValue: value }, clicked.commands);
       await done;
       const decoded = toReplyAction(a.remind, value)!;
-      const core = runAction(decoded.action, expected.commands, 'U0ASKER');
+      const core = runAction(decoded, expected.commands, 'U0ASKER');
       expect(sent).toEqual(actionResponses(core));
       expect(sent[0].response_type).toBe('ephemeral');
     } finally {
@@ -110,7 +120,8 @@ describe('block action listener', () => {
 
   it.each([
     ['a value that is not JSON', { actionId: a.open, value: 'not json' }],
-    ['a value of the wrong shape', { actionId: a.open, value: '{"c":"x","o":0}' }],
+    ['a value of the wrong shape', { actionId: a.open, value: '{"p":"search","q":"x","o":0}' }],
+    ['an old command-string page value', { actionId: a.page, value: '{"c":"share x","o":5}' }],
     ['a value with extra fields', { actionId: a.share, value: '{"e":"x","admin":true}' }],
   ])('answers %s with "That button has expired"', async (_label, element) => {
     const { done, order, sent } = click(element);
@@ -137,16 +148,7 @@ describe('block action listener', () => {
 
 describe('EVENT_ACTION_IDS', () => {
   it('matches every action our cards carry, including indexed suggestions', () => {
-    for (const id of [
-      a.share,
-      a.sharePick,
-      a.remind,
-      a.moreLike,
-      a.open,
-      a.page,
-      a.suggest,
-      `${a.suggest}:4`,
-    ]) {
+    for (const id of [a.share, a.remind, a.moreLike, a.open, a.page, a.suggest, `${a.suggest}:4`]) {
       expect(EVENT_ACTION_IDS.test(id), id).toBe(true);
     }
   });

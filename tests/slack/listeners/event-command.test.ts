@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { SlackIds } from '../../../src/slack/ids.js';
 import { eventCommand } from '../../../src/slack/listeners/commands/event-command.js';
 import { slashCommand } from '../../helpers/fake-slack.js';
 import { relevanceContext } from '../../helpers/search.js';
@@ -49,7 +50,10 @@ describe('/event listener', () => {
     const { done, sent } = run('share peacekeeping');
     await done;
     expect(sent[0].response_type).toBe('ephemeral');
-    expect(interactives(sent[0].blocks!).every((i) => i.actionId === 'event_share_pick')).toBe(true);
+    const ids = interactives(sent[0].blocks!).map((i) => i.actionId);
+    const picks = ids.filter((id) => !id.startsWith(SlackIds.actions.page));
+    expect(picks.length).toBeGreaterThan(1);
+    expect(picks.every((id) => id === SlackIds.actions.share)).toBe(true);
   });
 
   it('answers empty text with help', async () => {

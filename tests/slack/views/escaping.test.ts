@@ -3,6 +3,14 @@ import type { Reply } from '../../../src/core/commands/reply.js';
 import { renderReply } from '../../../src/slack/views/index.js';
 import { checkLimits } from '../../../src/slack/views/limits.js';
 import { makeEvent, makeHit } from '../../helpers/events.js';
+import {
+  cardReply,
+  listItems,
+  listReply,
+  nextPage,
+  noMatchReply,
+  themeDetailReply,
+} from '../../helpers/replies.js';
 import { links, texts, withoutBotTokens } from './inspect.js';
 
 const EVIL = '<!channel> <!here> <@U123> <http://evil.example|click> <!subteam^S1> <#C123> &';
@@ -21,38 +29,28 @@ const evilEvent = makeEvent({
   ],
 });
 
+const evilItem = listItems([{ ...makeHit(), event: evilEvent }]);
 const replies: [string, Reply][] = [
   [
     'event',
-    {
-      kind: 'event',
-      event: evilEvent,
+    cardReply(evilEvent, {
       heading: `Results for "${EVIL}"`,
       matched: [EVIL],
-      more: [{ ...makeHit(), event: { ...evilEvent, id: 'other' } }],
-      next: { command: EVIL, offset: 5 },
-    },
+      more: listItems([{ ...makeHit(), event: { ...evilEvent, id: 'other' } }]),
+      actions: [...cardReply(evilEvent).actions, nextPage(EVIL, 5)],
+    }),
   ],
-  ['shared event', { kind: 'event', event: evilEvent, matched: [], more: [], sharedBy: EVIL }],
-  [
-    'list',
-    {
-      kind: 'list',
-      heading: `Speaker ${EVIL}`,
-      items: [{ ...makeHit(), event: evilEvent }],
-      empty: EVIL,
-      next: { command: EVIL, offset: 1 },
-    },
-  ],
+  ['shared event', cardReply(evilEvent, { sharedBy: EVIL, actions: [] })],
+  ['list', listReply(`Speaker ${EVIL}`, evilItem, { empty: EVIL, actions: [nextPage(EVIL, 1, 'speaker')] })],
   [
     'share picker',
-    { kind: 'list', heading: EVIL, items: [{ ...makeHit(), event: evilEvent }], empty: EVIL, pick: 'share' },
+    listReply(EVIL, listItems([{ ...makeHit(), event: evilEvent }], 'share'), { empty: EVIL }),
   ],
-  ['empty list', { kind: 'list', heading: EVIL, items: [], empty: `Nothing for ${EVIL}` }],
+  ['empty list', listReply(EVIL, [], { empty: `Nothing for ${EVIL}` })],
   ['themes', { kind: 'themes', heading: EVIL, themes: [{ title: EVIL, count: 3 }], total: 9 }],
-  ['theme-detail', { kind: 'theme-detail', event: evilEvent, index: 0 }],
-  ['missing theme', { kind: 'theme-detail', event: evilEvent, index: 9 }],
-  ['no-match', { kind: 'no-match', query: EVIL, suggestions: [EVIL, `peace ${EVIL}`], hint: EVIL }],
+  ['theme-detail', themeDetailReply(evilEvent, 0)],
+  ['missing theme', themeDetailReply(evilEvent, 9)],
+  ['no-match', noMatchReply(EVIL, [EVIL, `peace ${EVIL}`], EVIL)],
   ['help', { kind: 'help', problem: EVIL, examples: [{ command: EVIL, description: EVIL }] }],
   ['notice', { kind: 'notice', text: EVIL, tone: 'warning' }],
 ];

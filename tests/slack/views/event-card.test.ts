@@ -1,23 +1,18 @@
 import type { HeaderBlock, KnownBlock, SectionBlock } from '@slack/types';
 import { describe, expect, it } from 'vitest';
-import type { Reply } from '../../../src/core/commands/reply.js';
 import { eventKey } from '../../../src/core/model.js';
 import { SlackIds, toReplyAction } from '../../../src/slack/ids.js';
 import { eventCardBlocks } from '../../../src/slack/views/event-card.js';
 import { renderReply } from '../../../src/slack/views/index.js';
 import { checkLimits } from '../../../src/slack/views/limits.js';
 import { makeEvent, makeHit } from '../../helpers/events.js';
+import { cardReply, listItems, nextPage } from '../../helpers/replies.js';
 import { interactives, texts } from './inspect.js';
 
-type EventReply = Extract<Reply, { kind: 'event' }>;
-
-const card = (overrides: Partial<EventReply> = {}): EventReply => ({
-  kind: 'event',
-  event: makeEvent(),
-  matched: ['title', 'hosts'],
-  more: [],
-  ...overrides,
-});
+const card = (overrides: Parameters<typeof cardReply>[1] = {}) => {
+  const event = overrides.event ?? makeEvent();
+  return cardReply(event, { matched: ['title', 'hosts'], ...overrides });
+};
 
 const byType = <T extends KnownBlock['type']>(blocks: KnownBlock[], type: T) =>
   blocks.filter((b): b is Extract<KnownBlock, { type: T }> => b.type === type);
@@ -49,18 +44,14 @@ describe('event card', () => {
     const els = interactives(blocks);
     expect(els.map((e) => e.label)).toEqual(['Share to channel', 'Remind me…', 'More like this']);
     const id = makeEvent().id;
-    expect(toReplyAction(els[0].actionId, els[0].values[0])).toEqual({
-      action: { kind: 'share', eventId: id },
-    });
+    expect(toReplyAction(els[0].actionId, els[0].values[0])).toEqual({ kind: 'share', eventId: id });
     expect(els[1].type).toBe('static_select');
     // A date-only event has no "an hour before".
-    expect(els[1].values.map((v) => toReplyAction(els[1].actionId, v)?.when)).toEqual([
+    expect(els[1].values.map((v) => (toReplyAction(els[1].actionId, v) as { when?: string }).when)).toEqual([
       'day-before',
       'morning-of',
     ]);
-    expect(toReplyAction(els[2].actionId, els[2].values[0])).toEqual({
-      action: { kind: 'more-like', eventId: id },
-    });
+    expect(toReplyAction(els[2].actionId, els[2].values[0])).toEqual({ kind: 'more-like', eventId: id });
   });
 
   it('offers "an hour before" for timed events', () => {
@@ -77,64 +68,80 @@ describe('event card', () => {
     const remind = els.find((e) => e.actionId === SlackIds.actions.remind);
     expect(remind?.type).toBe('static_select');
     for (const value of remind?.values ?? []) expect(value.length).toBeLessThanOrEqual(150);
-    expect(toReplyAction(SlackIds.actions.remind, remind?.values[0])?.action).toEqual({
+    expect(toReplyAction(SlackIds.actions.remind, remind?.values[0])).toEqual({
       kind: 'remind',
       eventId: eventKey(longId),
+      when: 'day-before',
     });
   });
 
-  it('shows a date-only event with {date_long_pretty} only, at noon in its zone, with a plain fallback', () => {
+  it('shows a past date-only event as its plain date, never as an instant', () => {
     const all = texts(eventCardBlocks(card())).join('\n');
-    // 2013-09-25 12:00 in New York is 16:00 UTC.
-    expect(all).toContain('<!date^1380124800^{date_long_pretty}|Wednesday, 25 September 2013>');
-    expect(all).not.toContain('{time}');
+    expect(all).toContain('*When*\nWed 25 Sep 2013');
+    expect(all).not.toContain('<!date^');
   });
 
-  it('shows a timed event with date and time, and the end time, falling back to the event zone', () => {
-    const event = makeEvent({ start: '2013-09-25T19:00:00-04:00', end: '2013-09-25T21:30:00-04:00' });
+  it('shows a past timed event in the venue’s own day and time, with the end time', () => {
+    const event = makeEvent({ start: '2013-09-25T20:00:00-04:00', end: '2013-09-25T21:30:00-04:00' });
+    const all = texts(eventCardBlocks(card({ event }))).join('\n');
+    // 8 pm in New York is the next day in London; the card still says the 25th.
+    expect(all).toContain('*When*\nWed 25 Sep 2013 · 8:00 PM – 9:30 PM EDT');
+    expect(all).not.toContain('<!date^');
+  });
+
+  it('shows an upcoming timed event in the reader’s zone, with the venue time beside it', () => {
+    const event = makeEvent({ start: '2027-09-22T19:00:00-04:00', end: '2027-09-22T21:30:00-04:00' });
     const all = texts(eventCardBlocks(card({ event }))).join('\n');
     expect(all).toContain(
-      '<!date^1380150000^{date_long_pretty} at {time}|Wednesday, 25 September 2013 at 19:00 EDT> – <!date^1380159000^{time}|21:30 EDT>',
+      '<!date^1821654000^{date_long_pretty} at {time}|Wed 22 Sep 2027 · 7:00 PM – 9:30 PM EDT> (7:00 PM EDT local time)',
     );
+  });
+
+  it('shows an upcoming all-day event as its date, not as an instant', () => {
+    const event = makeEvent({ start: '2027-06-10', end: '2027-06-11', timezone: 'Europe/Berlin' });
+    const all = texts(eventCardBlocks(card({ event }))).join('\n');
+    expect(all).toContain('*When*\nThu 10 Jun 2027 – Fri 11 Jun 2027');
+    expect(all).not.toContain('<!date^');
   });
 
   it('uses the written offset when the event has no zone', () => {
     const event = makeEvent({ start: '2013-09-25T19:00:00+02:00', timezone: undefined });
-    expect(texts(eventCardBlocks(card({ event }))).join('\n')).toContain(
-      '|Wednesday, 25 September 2013 at 19:00 UTC+2>',
-    );
+    expect(texts(eventCardBlocks(card({ event }))).join('\n')).toContain('Wed 25 Sep 2013 · 7:00 PM UTC+2');
   });
 
-  it('lists up to four more matches, compact, each with an Open button', () => {
-    const more = Array.from({ length: 6 }, (_, i) => makeHit({ id: `more-${i}`, title: `Other event ${i}` }));
+  it('lists the more matches core gave, compact, each with an Open button naming its event', () => {
+    const more = listItems(
+      Array.from({ length: 4 }, (_, i) => makeHit({ id: `more-${i}`, title: `Other event ${i}` })),
+    );
     const blocks = eventCardBlocks(card({ more }));
     const opens = interactives(blocks).filter((e) => e.actionId === SlackIds.actions.open);
-    expect(opens.map((o) => toReplyAction(o.actionId, o.values[0])?.action)).toEqual(
+    expect(opens.map((o) => toReplyAction(o.actionId, o.values[0]))).toEqual(
       [0, 1, 2, 3].map((i) => ({ kind: 'open', eventId: `more-${i}` })),
     );
-    expect(texts(blocks).join('\n')).toContain('*Other event 0*\n<!date^');
+    expect(texts(blocks).join('\n')).toContain('*Other event 0*\nWed 25 Sep 2013');
     expect(checkLimits(blocks)).toEqual([]);
   });
 
-  it('adds a Next results button carrying the command and offset', () => {
-    const blocks = eventCardBlocks(card({ next: { command: 'peacekeeping finland', offset: 5 } }));
-    const page = interactives(blocks).find((e) => e.actionId === SlackIds.actions.page);
+  it('adds a Next results button carrying the typed page request', () => {
+    const event = makeEvent();
+    const blocks = eventCardBlocks(card({ actions: [nextPage('peacekeeping finland', 5)], event }));
+    const page = interactives(blocks).find((e) => e.actionId.startsWith(SlackIds.actions.page));
     expect(page?.label).toBe('Next results');
-    expect(toReplyAction(SlackIds.actions.page, page?.values[0])).toEqual({
-      action: { kind: 'page', command: 'peacekeeping finland', offset: 5 },
+    expect(toReplyAction(page!.actionId, page?.values[0])).toEqual({
+      kind: 'page',
+      direction: 'next',
+      page: { subcommand: 'search', words: 'peacekeeping finland', offset: 5 },
     });
   });
 
   it('leaves out the Next button rather than send a value over 2000 characters', () => {
-    const blocks = eventCardBlocks(card({ next: { command: 'x'.repeat(2100), offset: 5 } }));
+    const blocks = eventCardBlocks(card({ actions: [nextPage('x'.repeat(2100), 5)] }));
     expect(interactives(blocks).some((e) => e.actionId === SlackIds.actions.page)).toBe(false);
     expect(checkLimits(blocks)).toEqual([]);
   });
 
-  it('has no buttons at all when shared, and says who shared it', () => {
-    const blocks = eventCardBlocks(
-      card({ sharedBy: 'U024BE7LH', more: [makeHit({ id: 'x' })], next: { command: 'peace', offset: 5 } }),
-    );
+  it('renders no buttons when core gives a shared card none, and says who shared it', () => {
+    const blocks = eventCardBlocks(card({ sharedBy: 'U024BE7LH', actions: [] }));
     expect(interactives(blocks)).toEqual([]);
     expect(blocks.some((b) => b.type === 'actions')).toBe(false);
     const shared = blocks.find((b) => b.block_id === SlackIds.blocks.sharedBy);
@@ -152,7 +159,7 @@ describe('event card', () => {
 
   it('renders with a plain notification text', () => {
     const message = renderReply(card({ event: makeEvent({ title: 'Q&A <!here>' }) }));
-    expect(message.text).toBe('Q&amp;A &lt;!here&gt; — Wednesday, 25 September 2013');
+    expect(message.text).toBe('Q&amp;A &lt;!here&gt; — Wed 25 Sep 2013');
     const shared = renderReply(card({ sharedBy: 'U1' }));
     expect(shared.text).toMatch(/^Shared event: Strengthening/);
   });

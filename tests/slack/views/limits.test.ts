@@ -1,5 +1,6 @@
 import type { HeaderBlock, KnownBlock } from '@slack/types';
 import { describe, expect, it } from 'vitest';
+import { LIST_PAGE, MAX_SUGGESTIONS, MORE_MATCHES } from '../../../src/core/commands/deps.js';
 import type { Reply } from '../../../src/core/commands/reply.js';
 import type { Event } from '../../../src/core/model.js';
 import { eventCardBlocks } from '../../../src/slack/views/event-card.js';
@@ -12,6 +13,14 @@ import { noticeBlocks } from '../../../src/slack/views/notice.js';
 import { themeDetailBlocks } from '../../../src/slack/views/theme-detail.js';
 import { themesBlocks } from '../../../src/slack/views/themes.js';
 import { makeEvent, makeHit } from '../../helpers/events.js';
+import {
+  cardReply,
+  listItems,
+  listReply,
+  nextPage,
+  noMatchReply,
+  themeDetailReply,
+} from '../../helpers/replies.js';
 import { texts } from './inspect.js';
 
 const words = (n: number, word = 'peacekeeping') =>
@@ -41,14 +50,19 @@ function hugeEvent(overrides: Partial<Event> = {}): Event {
   });
 }
 
-const hugeEventReply = (event = hugeEvent()): Extract<Reply, { kind: 'event' }> => ({
-  kind: 'event',
-  event,
-  heading: longText(2000),
-  matched: Array.from({ length: 50 }, (_, i) => `field${i}`),
-  more: Array.from({ length: 10 }, (_, i) => ({ ...makeHit(), event: hugeEvent({ id: `more-${i}` }) })),
-  next: { command: words(150), offset: 999_999 },
-});
+/** Core never lists more than this many matches on a card or items in a list; the views render them all. */
+const hugeEventReply = (event = hugeEvent()): Extract<Reply, { kind: 'event' }> =>
+  cardReply(event, {
+    heading: longText(2000),
+    matched: Array.from({ length: 50 }, (_, i) => `field${i}`),
+    more: listItems(
+      Array.from({ length: MORE_MATCHES }, (_, i) => ({
+        ...makeHit(),
+        event: hugeEvent({ id: `more-${i}` }),
+      })),
+    ),
+    actions: [...cardReply(event).actions, nextPage(words(150), 999_999)],
+  });
 
 describe('checkLimits', () => {
   it('reports each broken limit with its path', () => {
@@ -149,29 +163,29 @@ describe('every other reply kind at its largest', () => {
   const cases: [string, Reply, (r: never) => KnownBlock[]][] = [
     [
       'list',
-      {
-        kind: 'list',
-        heading: longText(1000),
-        items: Array.from({ length: 200 }, (_, i) => ({ ...makeHit(), event: hugeEvent({ id: `e-${i}` }) })),
-        empty: longText(5000),
-        next: { command: words(150), offset: 20 },
-      },
+      listReply(
+        longText(1000),
+        listItems(
+          Array.from({ length: LIST_PAGE }, (_, i) => ({ ...makeHit(), event: hugeEvent({ id: `e-${i}` }) })),
+        ),
+        { empty: longText(5000), actions: [nextPage(words(150), 20, 'upcoming')] },
+      ),
       listBlocks as (r: never) => KnownBlock[],
     ],
     [
       'share picker',
-      {
-        kind: 'list',
-        heading: 'Share which event?',
-        items: Array.from({ length: 60 }, (_, i) => ({ ...makeHit(), event: hugeEvent({ id: `e-${i}` }) })),
-        empty: '',
-        pick: 'share',
-      },
+      listReply(
+        'Share which event?',
+        listItems(
+          Array.from({ length: LIST_PAGE }, (_, i) => ({ ...makeHit(), event: hugeEvent({ id: `e-${i}` }) })),
+          'share',
+        ),
+      ),
       listBlocks as (r: never) => KnownBlock[],
     ],
     [
       'empty list',
-      { kind: 'list', heading: longText(1000), items: [], empty: longText(10_000) },
+      listReply(longText(1000), [], { empty: longText(10_000) }),
       listBlocks as (r: never) => KnownBlock[],
     ],
     [
@@ -184,24 +198,15 @@ describe('every other reply kind at its largest', () => {
       },
       themesBlocks as (r: never) => KnownBlock[],
     ],
-    [
-      'theme-detail',
-      { kind: 'theme-detail', event: huge, index: 0 },
-      themeDetailBlocks as (r: never) => KnownBlock[],
-    ],
-    [
-      'missing theme',
-      { kind: 'theme-detail', event: huge, index: 500 },
-      themeDetailBlocks as (r: never) => KnownBlock[],
-    ],
+    ['theme-detail', themeDetailReply(huge, 0), themeDetailBlocks as (r: never) => KnownBlock[]],
+    ['missing theme', themeDetailReply(huge, 500), themeDetailBlocks as (r: never) => KnownBlock[]],
     [
       'no-match',
-      {
-        kind: 'no-match',
-        query: longText(5000),
-        suggestions: Array.from({ length: 100 }, () => longText(3000)),
-        hint: longText(5000),
-      },
+      noMatchReply(
+        longText(5000),
+        Array.from({ length: MAX_SUGGESTIONS }, () => longText(3000)),
+        longText(5000),
+      ),
       noMatchBlocks as (r: never) => KnownBlock[],
     ],
     [

@@ -1,12 +1,14 @@
 import type { KnownBlock } from '@slack/types';
 import { describe, expect, it } from 'vitest';
+import { REMINDERS_PAGE } from '../../../src/core/commands/deps.js';
 import type { Reply } from '../../../src/core/commands/reply.js';
 import { calendarLinks } from '../../../src/core/reminders/calendar.js';
+import { eventWhen } from '../../../src/core/when-text.js';
 import { SlackIds, toReplyAction } from '../../../src/slack/ids.js';
 import { renderReply } from '../../../src/slack/views/index.js';
 import { checkLimits } from '../../../src/slack/views/limits.js';
-import { MAX_LISTED_REMINDERS } from '../../../src/slack/views/reminders.js';
 import { makeEvent, makeHit } from '../../helpers/events.js';
+import { listItems, nextPage, REPLY_NOW_MS } from '../../helpers/replies.js';
 import { interactives, links, texts, withoutBotTokens } from './inspect.js';
 
 const EVIL = '<!channel> <@U123> <http://evil.example|click> <#C123> &';
@@ -24,6 +26,8 @@ const replies: [string, Reply][] = [
       kind: 'reminder-set',
       reminderId: '42',
       event,
+      when: eventWhen(event, REPLY_NOW_MS),
+      actions: [{ kind: 'cancel-reminder', reminderId: '42' }],
       dueMs: due,
       dueText: 'Wednesday, 2 December 2026 at 13:15 EST',
       label: '1 day before',
@@ -45,6 +49,7 @@ const replies: [string, Reply][] = [
           dueText: 'Wed',
           label: '1 day before',
           sending: false,
+          actions: [{ kind: 'cancel-reminder', reminderId: '42' }],
         },
         {
           reminderId: '43',
@@ -54,10 +59,12 @@ const replies: [string, Reply][] = [
           dueMs: due + 1,
           dueText: 'Thu',
           sending: true,
+          actions: [],
         },
       ],
       empty: 'none',
       note: `Cancelled ${EVIL}`,
+      actions: [],
     },
   ],
   [
@@ -96,7 +103,7 @@ const replies: [string, Reply][] = [
     {
       kind: 'digest',
       heading: `Weekly digest: ${EVIL}`,
-      items: [{ ...makeHit(), event }],
+      items: listItems([{ ...makeHit(), event }]),
       empty: EVIL,
       footer: EVIL,
     },
@@ -132,7 +139,8 @@ describe('reminder and digest views', () => {
     const [cancel] = interactives(blocks);
     expect(cancel.actionId).toBe(SlackIds.actions.cancelReminder);
     expect(toReplyAction(cancel.actionId, cancel.values[0])).toEqual({
-      action: { kind: 'cancel-reminder', reminderId: '42' },
+      kind: 'cancel-reminder',
+      reminderId: '42',
     });
   });
 
@@ -145,8 +153,8 @@ describe('reminder and digest views', () => {
     expect(texts(blocks).join('\n')).toContain('_being sent now_');
   });
 
-  it('counts the reminders past what one message can hold', () => {
-    const items = Array.from({ length: 100 }, (_, i) => ({
+  it('renders a full page of reminders core gives, with its Next button', () => {
+    const items = Array.from({ length: REMINDERS_PAGE }, (_, i) => ({
       reminderId: String(i),
       position: i + 1,
       eventId: 'e',
@@ -154,11 +162,21 @@ describe('reminder and digest views', () => {
       dueMs: due,
       dueText: 'soon',
       sending: false,
+      actions: [{ kind: 'cancel-reminder' as const, reminderId: String(i) }],
     }));
-    const { blocks } = renderReply({ kind: 'reminders', heading: 'Your reminders (100)', items, empty: '' });
+    const { blocks } = renderReply({
+      kind: 'reminders',
+      heading: 'Your reminders (100)',
+      items,
+      empty: '',
+      actions: [nextPage('', REMINDERS_PAGE, 'reminders')],
+    });
     expect(checkLimits(blocks)).toEqual([]);
-    expect(interactives(blocks)).toHaveLength(MAX_LISTED_REMINDERS);
-    expect(texts(blocks).join('\n')).toContain('…and 60 more');
+    const buttons = interactives(blocks);
+    expect(buttons.filter((b) => b.actionId === SlackIds.actions.cancelReminder)).toHaveLength(
+      REMINDERS_PAGE,
+    );
+    expect(buttons.at(-1)?.label).toBe('Next results');
   });
 
   it('sends the reminder DM as the card without its buttons, plus calendar links', () => {
@@ -207,8 +225,6 @@ describe('reminder and digest views', () => {
     const { blocks, text } = renderReply(replies[4][1]);
     expect(text).toMatch(/— 1 upcoming event$/);
     const [open] = interactives(blocks);
-    expect(toReplyAction(open.actionId, open.values[0])).toEqual({
-      action: { kind: 'open', eventId: event.id },
-    });
+    expect(toReplyAction(open.actionId, open.values[0])).toEqual({ kind: 'open', eventId: event.id });
   });
 });

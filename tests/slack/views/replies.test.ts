@@ -9,6 +9,7 @@ import { noticeBlocks } from '../../../src/slack/views/notice.js';
 import { themeDetailBlocks } from '../../../src/slack/views/theme-detail.js';
 import { themesBlocks } from '../../../src/slack/views/themes.js';
 import { makeEvent } from '../../helpers/events.js';
+import { listReply, noMatchReply, themeDetailReply } from '../../helpers/replies.js';
 import { interactives, texts } from './inspect.js';
 
 describe('themes', () => {
@@ -48,23 +49,21 @@ describe('theme detail', () => {
   });
 
   it('shows the theme, its event and an Open event button', () => {
-    const blocks = themeDetailBlocks({ kind: 'theme-detail', event, index: 0 });
+    const blocks = themeDetailBlocks(themeDetailReply(event, 0));
     expect(checkLimits(blocks)).toEqual([]);
     expect((blocks[0] as HeaderBlock).text.text).toBe('1. Resourcing');
     const all = texts(blocks);
-    expect(all[1]).toMatch(/^Key theme 1 of 2 · \*Strengthening the Partnership.*\* · <!date\^/);
+    expect(all[1]).toMatch(/^Key theme 1 of 2 · \*Strengthening the Partnership.*\* · Wed 25 Sep 2013$/);
     expect(all[2]).toBe('Missions are asked to do more with less.');
     const [open] = interactives(blocks);
-    expect(toReplyAction(open.actionId, open.values[0])?.action).toEqual({ kind: 'open', eventId: event.id });
+    expect(toReplyAction(open.actionId, open.values[0])).toEqual({ kind: 'open', eventId: event.id });
   });
 
   it('spreads a long summary over several sections, cut between words', () => {
     const summary = 'Peacekeeping & resourcing '.repeat(400);
-    const blocks = themeDetailBlocks({
-      kind: 'theme-detail',
-      event: makeEvent({ themes: [{ title: 'Long', summary }] }),
-      index: 0,
-    });
+    const blocks = themeDetailBlocks(
+      themeDetailReply(makeEvent({ themes: [{ title: 'Long', summary }] }), 0),
+    );
     expect(checkLimits(blocks)).toEqual([]);
     const sections = blocks.filter((b) => b.type === 'section');
     expect(sections.length).toBeGreaterThan(1);
@@ -74,26 +73,21 @@ describe('theme detail', () => {
   });
 
   it('says so when the theme is gone', () => {
-    const blocks = themeDetailBlocks({ kind: 'theme-detail', event, index: 7 });
+    const blocks = themeDetailBlocks(themeDetailReply(event, 7));
     expect(texts(blocks)[0]).toMatch(/^That theme is no longer listed for/);
     expect(interactives(blocks)).toHaveLength(1);
   });
 
   it('marks an empty summary', () => {
-    expect(texts(themeDetailBlocks({ kind: 'theme-detail', event, index: 1 }))).toContain(
-      '_No summary for this theme._',
-    );
+    expect(texts(themeDetailBlocks(themeDetailReply(event, 1)))).toContain('_No summary for this theme._');
   });
 });
 
 describe('no match', () => {
   it('says so honestly and offers suggestions as buttons that run the search', () => {
-    const blocks = noMatchBlocks({
-      kind: 'no-match',
-      query: 'peacekepingg finnland',
-      suggestions: ['peacekeeping', 'finland'],
-      hint: 'Try fewer words.',
-    });
+    const blocks = noMatchBlocks(
+      noMatchReply('peacekepingg finnland', ['peacekeeping', 'finland'], 'Try fewer words.'),
+    );
     expect(checkLimits(blocks)).toEqual([]);
     expect(texts(blocks)).toEqual([
       'No events match “peacekepingg finnland”.',
@@ -107,15 +101,14 @@ describe('no match', () => {
       indexedActionId(SlackIds.actions.suggest, 0),
       indexedActionId(SlackIds.actions.suggest, 1),
     ]);
-    expect(toReplyAction(buttons[1].actionId, buttons[1].values[0])?.action).toEqual({
-      kind: 'page',
-      command: 'finland',
-      offset: 0,
+    expect(toReplyAction(buttons[1].actionId, buttons[1].values[0])).toEqual({
+      kind: 'suggest',
+      page: { subcommand: 'search', words: 'finland', offset: 0 },
     });
   });
 
   it('has no buttons without suggestions', () => {
-    const blocks = noMatchBlocks({ kind: 'no-match', query: 'x', suggestions: [], hint: '' });
+    const blocks = noMatchBlocks(noMatchReply('x', []));
     expect(blocks.map((b) => b.type)).toEqual(['section']);
   });
 });
@@ -154,12 +147,10 @@ describe('notice', () => {
 describe('renderReply', () => {
   it('gives every reply a short plain notification text', () => {
     expect(renderReply({ kind: 'notice', text: 'Reminder set.', tone: 'info' }).text).toBe('Reminder set.');
-    expect(renderReply({ kind: 'no-match', query: 'x', suggestions: [], hint: '' }).text).toBe(
-      'No events match “x”.',
-    );
+    expect(renderReply(noMatchReply('x', [])).text).toBe('No events match “x”.');
     expect(renderReply({ kind: 'help', examples: [] }).text).toBe('How to use /event');
-    expect(
-      renderReply({ kind: 'list', heading: 'Upcoming', items: [], empty: 'Nothing coming up.' }).text,
-    ).toBe('Nothing coming up.');
+    expect(renderReply(listReply('Upcoming', [], { empty: 'Nothing coming up.' })).text).toBe(
+      'Nothing coming up.',
+    );
   });
 });

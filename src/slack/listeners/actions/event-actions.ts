@@ -10,7 +10,7 @@ const a = SlackIds.actions;
 
 /** Every action id on our cards and lists, including the indexed `event_suggest:<n>` buttons. */
 export const EVENT_ACTION_IDS = new RegExp(
-  [a.share, a.sharePick, a.remind, a.cancelReminder, a.moreLike, a.open, a.page, a.suggest]
+  [a.share, a.remind, a.cancelReminder, a.moreLike, a.open, a.page, a.suggest]
     .map((id) => actionIdPattern(id).source)
     .join('|'),
 );
@@ -33,15 +33,11 @@ export function eventActions(services: SlackServices) {
     await ack();
     const context = { surface: 'action', actionId: action.action_id, user: body.user.id };
     await answerOrApologise({ respond, logger, context }, async () => {
-      const decoded = toReplyAction(action.action_id, rawActionValue(action as RawAction));
-      if (!decoded) {
+      const replyAction = toReplyAction(action.action_id, rawActionValue(action as RawAction));
+      if (!replyAction) {
         await respond(expiredButtonResponse());
         return;
       }
-      const replyAction =
-        decoded.when && decoded.action.kind === 'remind'
-          ? { ...decoded.action, when: decoded.when }
-          : decoded.action;
       const userZone =
         services.lookupUserZone && actionNeedsUserZone(replyAction)
           ? await services.lookupUserZone(body.user.id)

@@ -1,0 +1,80 @@
+import { cardActions } from '../../src/core/commands/actions.js';
+import type { Hit, ListItem, Reply, ReplyAction } from '../../src/core/commands/reply.js';
+import type { Event } from '../../src/core/model.js';
+import { eventWhen } from '../../src/core/when-text.js';
+import { RELEVANCE_NOW } from './search.js';
+
+/** The clock the hand-built replies are read against (the relevance archive's "now"). */
+export const REPLY_NOW_MS = Date.parse(RELEVANCE_NOW);
+
+type EventReply = Extract<Reply, { kind: 'event' }>;
+
+/** An event card as core builds it, with its own actions; `extra` overrides any part. */
+export function cardReply(event: Event, extra: Partial<EventReply> = {}): EventReply {
+  return {
+    kind: 'event',
+    event,
+    when: eventWhen(event, REPLY_NOW_MS),
+    matched: [],
+    more: [],
+    actions: cardActions(event),
+    ...extra,
+  };
+}
+
+/** Listed events as core lists them, each opening its card (or shared, in the picker). */
+export function listItems(hits: (Hit | Event)[], pick: 'open' | 'share' = 'open'): ListItem[] {
+  return hits.map((h) => {
+    const hit = 'event' in h ? h : { event: h, score: 1, matched: [] };
+    return {
+      ...hit,
+      when: eventWhen(hit.event, REPLY_NOW_MS),
+      actions: [{ kind: pick, eventId: hit.event.id }],
+    };
+  });
+}
+
+/** A list reply. */
+export function listReply(
+  heading: string,
+  items: ListItem[],
+  extra: Partial<Extract<Reply, { kind: 'list' }>> = {},
+): Extract<Reply, { kind: 'list' }> {
+  return { kind: 'list', heading, items, empty: '', actions: [], ...extra };
+}
+
+/** One theme of one event, with Open. */
+export function themeDetailReply(event: Event, index: number): Extract<Reply, { kind: 'theme-detail' }> {
+  return {
+    kind: 'theme-detail',
+    event,
+    when: eventWhen(event, REPLY_NOW_MS),
+    index,
+    actions: [{ kind: 'open', eventId: event.id }],
+  };
+}
+
+/** "No match", with suggestions as core offers them. */
+export function noMatchReply(
+  query: string,
+  suggestions: string[],
+  hint = '',
+): Extract<Reply, { kind: 'no-match' }> {
+  return {
+    kind: 'no-match',
+    query,
+    hint,
+    actions: suggestions.map(
+      (words): ReplyAction => ({ kind: 'suggest', page: { subcommand: 'search', words, offset: 0 } }),
+    ),
+  };
+}
+
+/** A typed "Next results" request. */
+export function nextPage(
+  words: string,
+  offset: number,
+  subcommand: Extract<ReplyAction, { kind: 'page' }>['page']['subcommand'] = 'search',
+): ReplyAction {
+  return { kind: 'page', direction: 'next', page: { subcommand, words, offset } };
+}
