@@ -36,6 +36,7 @@ async function main(): Promise<number | undefined> {
   try {
     const summary = loadConfiguredArchive(context);
     for (const p of summary.problems) process.stderr.write(`${formatProblem(p)}\n`);
+    for (const p of summary.warnings) process.stderr.write(`warning: ${formatProblem(p)}\n`);
     process.stderr.write(
       `event-archive-bot: loaded ${config.archivePaths.join(', ')} (${summary.added} added, ${summary.updated} updated, ${summary.unchanged} unchanged)\n`,
     );

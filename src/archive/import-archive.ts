@@ -26,6 +26,8 @@ export interface ImportSummary {
   removed: number;
   rejected: number;
   problems: Problem[];
+  /** Parts of imported files that were skipped or guessed at (a calendar's broken VEVENT, a zone). */
+  warnings: Problem[];
   /** Ids whose time or content changed, or that disappeared: reminders follow these. */
   changedIds: string[];
   removedIds: string[];
@@ -55,6 +57,7 @@ export function importArchive(paths: string[], sink: ArchiveSink, options: Impor
     removed: 0,
     rejected: 0,
     problems: [],
+    warnings: [],
     changedIds: [],
     removedIds: [],
   };
@@ -90,6 +93,7 @@ function importOne(path: string, sink: ArchiveSink, options: ImportOptions, summ
     reject(summary, result.problems);
     return;
   }
+  summary.warnings.push(...capped(result.warnings ?? [], 'warnings'));
   if (options.dryRun) {
     summary.added += result.events.length;
     return;
@@ -111,15 +115,15 @@ export const MAX_PROBLEMS_PER_FILE = 50;
 
 function reject(summary: ImportSummary, problems: Problem[]): void {
   summary.rejected++;
-  for (const problem of problems.slice(0, MAX_PROBLEMS_PER_FILE)) summary.problems.push(problem);
-  if (problems.length > MAX_PROBLEMS_PER_FILE) {
-    const last = problems[MAX_PROBLEMS_PER_FILE];
-    summary.problems.push({
-      file: last.file,
-      line: last.line,
-      message: `… and ${problems.length - MAX_PROBLEMS_PER_FILE} more problems in this file; fix the ones above first`,
-    });
-  }
+  summary.problems.push(...capped(problems, 'problems'));
+}
+
+function capped(problems: Problem[], kind: 'problems' | 'warnings'): Problem[] {
+  if (problems.length <= MAX_PROBLEMS_PER_FILE) return problems;
+  const last = problems[MAX_PROBLEMS_PER_FILE];
+  const more = problems.length - MAX_PROBLEMS_PER_FILE;
+  const message = `… and ${more} more ${kind} in this file${kind === 'problems' ? '; fix the ones above first' : ''}`;
+  return [...problems.slice(0, MAX_PROBLEMS_PER_FILE), { file: last.file, line: last.line, message }];
 }
 
 const NO_SINK: ArchiveSink = {

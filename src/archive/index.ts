@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative } from 'node:path';
 import { loadCsv } from './csv-loader.js';
-import { loadIcs } from './ics-loader.js';
+import { loadIcs } from './ics/index.js';
 import { loadJson, loadJsonLines } from './json-loader.js';
 import { loadMarkdown } from './markdown-loader.js';
 import { loadScrapedPage } from './scraped-page-loader.js';

@@ -12,6 +12,8 @@ export interface Problem {
 export interface LoadResult {
   events: Event[];
   problems: Problem[];
+  /** Parts left out or guessed at while the rest of the file imports (a calendar's broken VEVENT, a zone). */
+  warnings?: Problem[];
   /** Set when the result depends on the date (an open-ended recurring series): re-parse after this instant. */
   validUntil?: number;
 }
@@ -21,6 +23,8 @@ export interface LoadOptions {
   now: Date;
   /** Zone for floating and date-only times that carry no zone of their own. */
   defaultZone: string;
+  /** All-or-nothing: a part a lenient loader would skip refuses the whole file instead. */
+  strict?: boolean;
 }
 
 /** A loader turns one file's text into events. It never throws for bad input; it reports problems. */

@@ -9,8 +9,16 @@ import type { CliIo } from './io.js';
 /** Events in one file past which a progress bar is worth drawing. */
 const PROGRESS_THRESHOLD = 2000;
 
-/** `event-bot import <files or folders…> [--force]`: writes, one transaction per file, and prints a summary. */
-export function runImport(context: AppContext, paths: string[], io: CliIo, force = false): number {
+/**
+ * `event-bot import <files or folders…> [--force] [--strict]`: writes, one transaction per file, and
+ * prints a summary. `strict` refuses a calendar with any part that would otherwise be skipped.
+ */
+export function runImport(
+  context: AppContext,
+  paths: string[],
+  io: CliIo,
+  { force = false, strict = false } = {},
+): number {
   if (paths.length === 0) paths = context.config.archivePaths;
   const bar = io.interactive
     ? new SingleBar(
@@ -21,6 +29,7 @@ export function runImport(context: AppContext, paths: string[], io: CliIo, force
   let barStarted = false;
   const summary = importIntoContext(context, paths, {
     force,
+    strict,
     onEvents: (done, total, file) => {
       if (!bar || total < PROGRESS_THRESHOLD) return;
       if (!barStarted) {
@@ -49,11 +58,12 @@ export function runImport(context: AppContext, paths: string[], io: CliIo, force
   return summary.rejected ? 1 : 0;
 }
 
-/** `event-bot check <files…>`: validates without writing. */
-export function runCheck(config: Config, clock: Clock, paths: string[], io: CliIo): number {
+/** `event-bot check <files…> [--strict]`: validates without writing. */
+export function runCheck(config: Config, clock: Clock, paths: string[], io: CliIo, strict = false): number {
   const summary = checkArchive(paths.length ? paths : config.archivePaths, {
     now: clock.now(),
     defaultZone: config.timezone,
+    strict,
   });
   printProblems(summary, io);
   io.out(
@@ -62,7 +72,8 @@ export function runCheck(config: Config, clock: Clock, paths: string[], io: CliI
   return summary.rejected ? 1 : 0;
 }
 
-/** Problems go to stderr, one `file:line: field: message` per line. */
+/** Problems, then what imported files left out, go to stderr, one `file:line: field: message` per line. */
 export function printProblems(summary: ImportSummary, io: CliIo): void {
   for (const problem of summary.problems) io.err(formatProblem(problem));
+  for (const warning of summary.warnings) io.err(`warning: ${formatProblem(warning)}`);
 }

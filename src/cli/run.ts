@@ -11,8 +11,10 @@ import { runStats } from './stats-command.js';
 const USAGE = `Usage: event-bot <command> [options]
 
 Commands:
-  import [files or folders…] [--force]   load archive files into the database (default: EVENT_ARCHIVE)
-  check [files or folders…]              validate archive files without writing anything
+  import [files or folders…] [--force] [--strict]
+                                         load archive files into the database (default: EVENT_ARCHIVE);
+                                         --strict refuses a calendar with any broken part
+  check [files or folders…] [--strict]   validate archive files without writing anything
   stats                                  counts, date range and types in the database
   search "<query>" [--json] [--limit N]  ranked results; --json prints one object per result
   ask "/event <text>" [--json]           the answer as the console shows it; --json prints the
@@ -37,7 +39,12 @@ export async function runCli(
     args = parseArgs({
       args: rest,
       allowPositionals: true,
-      options: { force: { type: 'boolean' }, json: { type: 'boolean' }, limit: { type: 'string' } },
+      options: {
+        force: { type: 'boolean' },
+        strict: { type: 'boolean' },
+        json: { type: 'boolean' },
+        limit: { type: 'string' },
+      },
     });
   } catch (error) {
     io.err(`${(error as Error).message}\n\n${USAGE}`);
@@ -45,14 +52,17 @@ export async function runCli(
   }
   try {
     const config = loadConfig(env);
-    if (command === 'check') return runCheck(config, clock, args.positionals, io);
+    const strict = Boolean(args.values.strict);
+    if (command === 'check') return runCheck(config, clock, args.positionals, io, strict);
     if (!['import', 'stats', 'search', 'ask'].includes(command)) {
       io.err(`Unknown command "${command}".\n\n${USAGE}`);
       return 2;
     }
     const context = createContext(config, { clock });
     try {
-      if (command === 'import') return runImport(context, args.positionals, io, Boolean(args.values.force));
+      if (command === 'import') {
+        return runImport(context, args.positionals, io, { force: Boolean(args.values.force), strict });
+      }
       if (command === 'search') {
         const limit = typeof args.values.limit === 'string' ? args.values.limit : undefined;
         return runSearch(context, args.positionals, io, Boolean(args.values.json), limit);

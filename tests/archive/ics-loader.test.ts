@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { loadIcs } from '../../src/archive/ics-loader.js';
+import { loadIcs } from '../../src/archive/ics/index.js';
 import { formatProblem } from '../../src/archive/types.js';
 import type { Event } from '../../src/core/model.js';
 
@@ -10,8 +10,8 @@ const INTEROP = new URL('../fixtures/interop/ics/', import.meta.url);
 const SAMPLES = new URL('../../data/samples/upcoming-samples.ics', import.meta.url);
 const DAY_MS = 86_400_000;
 
-function load(text: string, now: string, file = 'test.ics') {
-  return loadIcs(text, file, { now: new Date(now), defaultZone: 'Europe/Helsinki' });
+function load(text: string, now: string, file = 'test.ics', strict = false) {
+  return loadIcs(text, file, { now: new Date(now), defaultZone: 'Europe/Helsinki', strict });
 }
 
 function loadInterop(name: string, now: string) {
@@ -124,7 +124,7 @@ describe('loadIcs on real exports (tests/fixtures/interop/ics)', () => {
 });
 
 describe('loadIcs problems', () => {
-  it('names the BEGIN:VEVENT line of an event without DTSTART and rejects the whole file', () => {
+  it('in strict mode names the BEGIN:VEVENT line of an event without DTSTART and rejects the whole file', () => {
     const text = calendar(
       'BEGIN:VEVENT',
       'UID:fine@example.org',
@@ -138,10 +138,18 @@ describe('loadIcs problems', () => {
       'END:VEVENT',
     );
 
-    const result = load(text, '2025-01-01T00:00:00Z');
+    const strict = load(text, '2025-01-01T00:00:00Z', 'test.ics', true);
+    const lenient = load(text, '2025-01-01T00:00:00Z');
 
-    expect(result.events).toEqual([]);
-    expect(result.problems.map(formatProblem)).toEqual(['test.ics:10: start: VEVENT has no DTSTART']);
+    expect(strict.events).toEqual([]);
+    expect(strict.problems.map(formatProblem)).toEqual(['test.ics:10: start: VEVENT has no DTSTART']);
+    expect(lenient.events.map((e) => e.title)).toEqual([
+      'A fine event with a long title that an exporter folded over two lines',
+    ]);
+    expect(lenient.problems).toEqual([]);
+    expect(lenient.warnings?.map(formatProblem)).toEqual([
+      'test.ics:10: start: event skipped: VEVENT has no DTSTART',
+    ]);
   });
 
   it('reports a missing SUMMARY as a missing title at the VEVENT', () => {
@@ -161,7 +169,7 @@ describe('loadIcs problems', () => {
     ]);
   });
 
-  it('reports the line ical.js cannot parse instead of throwing', () => {
+  it('reports the line ical.js cannot parse instead of throwing, and leaves only that line out', () => {
     const text = calendar(
       'BEGIN:VEVENT',
       'UID:x@example.org',
@@ -171,14 +179,18 @@ describe('loadIcs problems', () => {
       'END:VEVENT',
     );
 
-    const { problems } = load(text, '2025-01-01T00:00:00Z');
+    const { problems } = load(text, '2025-01-01T00:00:00Z', 'test.ics', true);
+    const lenient = load(text, '2025-01-01T00:00:00Z');
 
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ line: 7, field: 'RRULE' });
     expect(problems[0].message).toMatch(/FORTNIGHTLY/);
+    expect(lenient.events.map((e) => [e.title, e.start])).toEqual([['Bad rule', '2025-01-01T10:00:00Z']]);
+    expect(lenient.warnings?.[0]).toMatchObject({ line: 7, field: 'RRULE' });
+    expect(lenient.warnings?.[0].message).toMatch(/^left out: cannot be read .*FORTNIGHTLY/);
   });
 
-  it('reports a date that does not exist and an unknown time zone at their lines', () => {
+  it('skips a date that does not exist and reads an unknown time zone in the default one, each at its line', () => {
     const text = calendar(
       'BEGIN:VEVENT',
       'UID:a@example.org',
@@ -192,9 +204,18 @@ describe('loadIcs problems', () => {
       'END:VEVENT',
     );
 
-    expect(load(text, '2025-01-01T00:00:00Z').problems.map(formatProblem)).toEqual([
+    const strict = load(text, '2025-01-01T00:00:00Z', 'test.ics', true);
+    const lenient = load(text, '2025-01-01T00:00:00Z');
+
+    expect(strict.problems.map(formatProblem)).toEqual([
       'test.ics:7: start: "2020-13-45T10:00:00Z" is not a real date or time',
-      'test.ics:12: start: unknown time zone "Mars/Olympus_Mons"',
+    ]);
+    expect(lenient.events.map((e) => [e.title, e.start, e.timezone])).toEqual([
+      ['Elsewhere', '2025-01-01T10:00:00+02:00', 'Europe/Helsinki'],
+    ]);
+    expect(lenient.warnings?.map(formatProblem)).toEqual([
+      'test.ics:7: start: event skipped: "2020-13-45T10:00:00Z" is not a real date or time',
+      'test.ics:12: TZID: unknown time zone "Mars/Olympus_Mons"; read in Europe/Helsinki',
     ]);
   });
 

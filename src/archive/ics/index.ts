@@ -1,0 +1,160 @@
+import ICAL from 'ical.js';
+import { type Event, parseEvent } from '../../core/model.js';
+import type { Loader, LoadResult } from '../types.js';
+import { expandAll, type Vevent } from './expand.js';
+import { type Block, type LineProblem, messageOf, readCalendar } from './read.js';
+import { type EventRecord, type Placement, seriesRecords } from './records.js';
+import { canonicalZone, IanaTimezone, resolveZone } from './zones.js';
+
+const DAY_MS = 86_400_000;
+/** Recurring series are expanded this far past `now`, and again after RECHECK_DAYS. */
+const HORIZON_DAYS = 365;
+const RECHECK_DAYS = 180;
+/** Fields whose bad value is left out while the event stays (an invalid URL, an end before the start…). */
+const DROPPABLE = new Set(['url', 'end', 'location', 'hosts', 'tags', 'type', 'timezone']);
+
+/** What was skipped (which refuses the file when strict) and what was guessed (which never does). */
+export interface Report {
+  skipped: LineProblem[];
+  warnings: LineProblem[];
+  skip(p: LineProblem, what: 'event skipped' | 'left out'): undefined;
+}
+
+/**
+ * iCalendar (.ics) files as calendar programs write them. ical.js parses, relates overrides and expands
+ * recurrences; this adds line numbers, zones ical.js has no definition for, and leniency: a part that
+ * cannot be read is skipped and reported, unless `strict` refuses the file for it. A file left with no
+ * event is refused, so a broken feed never empties the archive.
+ */
+export const loadIcs: Loader = (text, file, options) => {
+  const read = readCalendar(text);
+  if ('problems' in read) return refuse(file, read.problems);
+  const report: Report = {
+    skipped: [],
+    warnings: [],
+    skip(p, what) {
+      this.skipped.push(p);
+      this.warnings.push({ ...p, message: `${what}: ${p.message}` });
+      return undefined;
+    },
+  };
+  for (const p of read.dropped) report.skip(p, 'left out');
+  if (!read.vevents.length) {
+    return refuse(file, [
+      { line: read.calendars[0]?.line ?? 1, message: 'no events (VEVENT) in this calendar' },
+    ]);
+  }
+  let events: Event[];
+  let dateDependent = false;
+  try {
+    const placement = registerZones(read.roots, read, canonicalZone(options.defaultZone) ?? 'UTC', report);
+    const vevents: Vevent[] = [];
+    const components = read.roots.flatMap((root) => root.getAllSubcomponents('vevent'));
+    components.forEach((component, i) => {
+      const vevent = toVevent(component, read.vevents[i], report);
+      if (vevent) vevents.push(vevent);
+    });
+    const expanded = expandAll(vevents, options.now.getTime() + HORIZON_DAYS * DAY_MS, report);
+    dateDependent = expanded.dateDependent;
+    const records = expanded.series.flatMap((s) => seriesRecords(s.occurrences, s.uid, placement));
+    events = validate(records, file, report);
+  } catch (error) {
+    return refuse(file, [{ line: 1, message: `could not be read as iCalendar (${messageOf(error)})` }]);
+  } finally {
+    ICAL.TimezoneService.reset();
+  }
+  if (options.strict && report.skipped.length) return refuse(file, report.skipped);
+  const none = { line: 1, message: 'no events to import: every occurrence is excluded or cancelled' };
+  if (!events.length) return refuse(file, report.skipped.length ? report.skipped : [none]);
+  const warnings = report.warnings.sort((a, b) => a.line - b.line).map((p) => ({ file, ...p }));
+  const validUntil = dateDependent ? options.now.getTime() + RECHECK_DAYS * DAY_MS : undefined;
+  return { events, problems: [], warnings, validUntil };
+};
+
+function refuse(file: string, problems: LineProblem[]): LoadResult {
+  return { events: [], problems: [...problems].sort((a, b) => a.line - b.line).map((p) => ({ file, ...p })) };
+}
+
+/**
+ * Tells ical.js every zone the file uses, so its recurrence, EXDATE and UNTIL arithmetic sees real
+ * offsets (it reads a TZID it does not know as floating). The registry is global, so it is reset after
+ * each file. Returns where floating times go: X-WR-TIMEZONE, else the configured default.
+ */
+function registerZones(
+  roots: ICAL.Component[],
+  read: { calendars: Block[]; tzids: Map<string, number> },
+  defaultZone: string,
+  report: Report,
+): Placement {
+  const vtimezones = new Map<string, ICAL.Component>();
+  for (const vtz of roots.flatMap((root) => root.getAllSubcomponents('vtimezone'))) {
+    vtimezones.set(String(vtz.getFirstPropertyValue('tzid') ?? ''), vtz);
+  }
+  let placement: Placement = { floating: defaultZone };
+  const declared = String(roots[0]?.getFirstPropertyValue('x-wr-timezone') ?? '').trim();
+  if (declared) {
+    const zone = resolveZone(declared, vtimezones);
+    if (zone?.iana) placement = { floating: zone.iana, calendar: zone.iana };
+    const message = zone?.iana
+      ? zone.guess
+      : `cannot read floating times in "${declared}"; using ${defaultZone}`;
+    const line = read.calendars[0].props.get('x-wr-timezone') ?? 1;
+    if (message) report.warnings.push({ line, field: 'X-WR-TIMEZONE', message });
+  }
+  for (const [tzid, line] of read.tzids) {
+    const zone = resolveZone(tzid, vtimezones);
+    const message = zone ? zone.guess : `unknown time zone "${tzid}"; read in ${placement.floating}`;
+    if (message) report.warnings.push({ line, field: 'TZID', message });
+    ICAL.TimezoneService.register(zone?.tz ?? new IanaTimezone(placement.floating), tzid);
+  }
+  // ical.js prefers a file's VTIMEZONE to the registry; where the IANA database knows the zone it is the
+  // better source (Exchange writes only the current year's rules), so the file's copy is set aside.
+  for (const [tzid, vtz] of vtimezones) {
+    if (ICAL.TimezoneService.get(tzid) instanceof IanaTimezone) vtz.parent?.removeSubcomponent(vtz);
+  }
+  return placement;
+}
+
+function toVevent(component: ICAL.Component, block: Block, report: Report): Vevent | undefined {
+  if (block.broken) return report.skip(block.broken, 'event skipped');
+  if (!component.hasProperty('dtstart')) {
+    return report.skip(
+      { line: block.line, field: 'start', message: 'VEVENT has no DTSTART' },
+      'event skipped',
+    );
+  }
+  const sequence = Number(component.getFirstPropertyValue('sequence') ?? 0);
+  const rid = component.getFirstPropertyValue('recurrence-id');
+  const uid = String(component.getFirstPropertyValue('uid') ?? '').trim() || undefined;
+  return { component, block, uid, sequence: sequence || 0, recurrenceId: rid ? String(rid) : undefined };
+}
+
+/** Validates each record at its line: a bad optional field is left out, anything else skips the event. */
+function validate(items: { record: EventRecord; line: number }[], file: string, report: Report): Event[] {
+  const events: Event[] = [];
+  const seen = new Map<string, number>();
+  for (const { record, line } of items) {
+    let result = parseEvent(record, { file, line });
+    if (!result.ok && result.problems.every((p) => DROPPABLE.has(p.field ?? ''))) {
+      for (const p of result.problems) {
+        report.skip({ line, field: p.field, message: p.message }, 'left out');
+        delete record[p.field as keyof EventRecord];
+      }
+      result = parseEvent(record, { file, line });
+    }
+    const id = result.ok ? result.event.id : '';
+    if (!result.ok) {
+      for (const p of result.problems)
+        report.skip({ line, field: p.field, message: p.message }, 'event skipped');
+    } else if (seen.has(id)) {
+      report.skip(
+        { line, field: 'id', message: `"${id}" is already used on line ${seen.get(id)}` },
+        'event skipped',
+      );
+    } else {
+      seen.set(id, line);
+      events.push(result.event);
+    }
+  }
+  return events;
+}
