@@ -247,6 +247,28 @@ export function actionBody(payload: BlockAction): string {
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }
 
+let eventSeq = 0;
+
+/**
+ * An Events API delivery (`event_callback`) wrapping `event`, as JSON the way Slack posts it; send it
+ * with `postSigned(…, { contentType: 'application/json' })`.
+ */
+export function eventCallbackBody(event: Record<string, unknown>): string {
+  eventSeq += 1;
+  return JSON.stringify({
+    token: 'legacy-verification-token',
+    team_id: FAKE_BOT.team_id,
+    api_app_id: 'A0APP',
+    event: { event_ts: `${nowSeconds()}.${String(eventSeq).padStart(6, '0')}`, ...event },
+    type: 'event_callback',
+    event_id: `Ev${String(eventSeq).padStart(8, '0')}`,
+    event_time: nowSeconds(),
+    authorizations: [
+      { team_id: FAKE_BOT.team_id, user_id: FAKE_BOT.user_id, is_bot: true, is_enterprise_install: false },
+    ],
+  });
+}
+
 /** What the app answered to a signed POST, and how long it took to answer. */
 export interface SlackPostResult {
   status: number;
@@ -266,14 +288,14 @@ export async function postSigned(
   url: string,
   signingSecret: string,
   body: string,
-  options: { timestamp?: number; signature?: string } = {},
+  options: { timestamp?: number; signature?: string; contentType?: string } = {},
 ): Promise<SlackPostResult> {
   const timestamp = options.timestamp ?? nowSeconds();
   const started = performance.now();
   const response = await fetch(url, {
     method: 'POST',
     headers: {
-      'content-type': 'application/x-www-form-urlencoded',
+      'content-type': options.contentType ?? 'application/x-www-form-urlencoded',
       'x-slack-request-timestamp': String(timestamp),
       'x-slack-signature': options.signature ?? signSlackRequest(signingSecret, timestamp, body),
     },

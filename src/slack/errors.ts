@@ -1,15 +1,18 @@
 import { randomBytes } from 'node:crypto';
-import type { Logger, RespondFn } from '@slack/bolt';
-import { errorResponse } from './responses.js';
+import type { Logger } from '@slack/bolt';
+import { errorResponse, type ResponseMessage } from './responses.js';
 
 /** A short random reference the user can quote and the operator can grep for: 6 hex characters. */
 export function newErrorRef(): string {
   return randomBytes(3).toString('hex');
 }
 
-/** Where a failure is reported: the listener's respond() and logger, and what to log about the request. */
+/**
+ * Where a failure is reported: the listener's respond() (or, where there is no response_url, whatever
+ * posts into the conversation), its logger, and what to log about the request.
+ */
 export interface ErrorScope {
-  respond: RespondFn;
+  respond: (message: ResponseMessage) => Promise<unknown>;
   logger: Logger;
   /** Safe facts only (surface, user id, action id, text length): never the text, never tokens. */
   context: Record<string, string | number | undefined>;

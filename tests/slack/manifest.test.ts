@@ -36,8 +36,14 @@ interface Manifest {
     slash_commands: { command: string; usage_hint: string; should_escape: boolean; url?: string }[];
   };
   oauth_config: { scopes: { bot: string[]; user?: string[] } };
-  settings: unknown;
+  settings: { event_subscriptions?: { bot_events: string[] } } & Record<string, unknown>;
 }
+
+/** The scope Slack requires before it delivers each bot event (api.slack.com/events). */
+const EVENT_SCOPES: Record<string, string> = {
+  app_mention: 'app_mentions:read',
+  'message.im': 'im:history',
+};
 
 describe('manifest.yml', () => {
   let validate: ValidateFunction;
@@ -78,13 +84,24 @@ describe('manifest.yml', () => {
         'im:history',
         'im:write',
         'users:read',
+        'app_mentions:read',
       ].sort(),
     );
     expect(manifest.oauth_config.scopes.user).toBeUndefined();
   });
 
+  it('subscribes to each event it answers, with the scope Slack requires for it', () => {
+    const events = manifest.settings.event_subscriptions?.bot_events ?? [];
+    expect(events).toEqual(expect.arrayContaining(['app_mention', 'message.im']));
+    for (const event of events) {
+      expect(EVENT_SCOPES[event], `no scope known for ${event}`).toBeDefined();
+      expect(manifest.oauth_config.scopes.bot).toContain(EVENT_SCOPES[event]);
+    }
+  });
+
   it('runs in Socket Mode with interactivity on', () => {
     expect(manifest.settings).toEqual({
+      event_subscriptions: manifest.settings.event_subscriptions,
       interactivity: { is_enabled: true },
       org_deploy_enabled: false,
       socket_mode_enabled: true,
