@@ -51,7 +51,15 @@ const posts = (channel: string) =>
 const channelOf = (r: RecordedRequest) => String(r.json?.channel ?? r.form?.channel ?? '');
 const textOf = (r: RecordedRequest) =>
   JSON.stringify(r.json?.blocks ?? r.form?.blocks ?? '') + String(r.json?.text ?? r.form?.text ?? '');
-const settle = () => new Promise((resolve) => setTimeout(resolve, 400));
+/**
+ * A whole dispatcher round at the current clock, then its report: the tick in progress (if any) may have
+ * claimed before the clock moved, so the one after it is the round that counts. No sleeping: the clock
+ * only moves when the test moves it, so a quiet round stays quiet.
+ */
+async function roundAtCurrentClock() {
+  await dispatcher.tick();
+  return dispatcher.tick();
+}
 
 async function slash(text: string, name: string, fields: { userId?: string; channelId?: string } = {}) {
   const body = commandBody(slashCommand({ text, responseUrl: fake.responseUrl(name), ...fields }));
@@ -69,7 +77,7 @@ describe('reminders and digests, end to end over HTTP', () => {
     });
     expect(confirmation).toMatch(/The Review of Peace Operations/);
     expect(fake.requests.some((r) => r.path === '/api/users.info')).toBe(true);
-    await settle();
+    expect(await roundAtCurrentClock()).toMatchObject({ claimed: 0, sent: 0 });
     expect(posts('DU0REMIND')).toHaveLength(0);
 
     clock().advance(6_000);
@@ -80,7 +88,7 @@ describe('reminders and digests, end to end over HTTP', () => {
     expect(fake.requests.some((r) => r.path === '/api/conversations.open')).toBe(true);
 
     clock().advance(60_000);
-    await settle();
+    expect(await roundAtCurrentClock()).toMatchObject({ claimed: 0, sent: 0 });
     expect(posts('DU0REMIND')).toHaveLength(1);
   });
 
@@ -90,7 +98,7 @@ describe('reminders and digests, end to end over HTTP', () => {
       channelId: 'C0DIGEST',
     });
     expect(answer).toMatch(/humanitarian/i);
-    await settle();
+    expect(await roundAtCurrentClock()).toMatchObject({ claimed: 0, sent: 0 });
     expect(posts('C0DIGEST')).toHaveLength(0);
 
     clock().set('2026-11-30T14:00:30Z'); // Monday 09:00:30 in New York, the users.info zone
@@ -103,7 +111,7 @@ describe('reminders and digests, end to end over HTTP', () => {
     expect(text).not.toMatch(/Korean Peninsula/);
 
     clock().advance(3_600_000);
-    await settle();
+    expect(await roundAtCurrentClock()).toMatchObject({ claimed: 0, sent: 0 });
     expect(posts('C0DIGEST')).toHaveLength(1);
   });
 });
