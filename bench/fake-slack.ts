@@ -90,6 +90,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         };
       } else if (path === '/api/users.info') {
         answer = { ok: true, user: { id: String(recorded.form?.user ?? ''), tz: FAKE_USER_ZONE } };
+      } else if (path === '/api/oauth.v2.access') {
+        answer = oauthAccess(recorded.form ?? {}, requests.length);
       } else if (path === '/api/conversations.history') {
         answer = { ok: true, messages: [], has_more: false };
       } else if (path.startsWith('/response/') && failures && failures.left > 0) {
@@ -140,6 +142,38 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         // Keep-alive connections from fetch would otherwise hold close() open.
         server.closeAllConnections();
       }),
+  };
+}
+
+/**
+ * oauth.v2.access as Slack answers it. An install's `code` names the workspace (`T0AAA`, or
+ * `T0AAA:rotating` for an app with token rotation, whose tokens expire in an hour); a refresh
+ * (`grant_type=refresh_token`) hands out a new bot token and refresh token each time.
+ */
+function oauthAccess(form: Record<string, string>, n: number): Record<string, unknown> {
+  if (form.grant_type === 'refresh_token') {
+    return {
+      ok: true,
+      token_type: 'bot',
+      access_token: `xoxe.xoxb-rotated-${n}`,
+      refresh_token: `xoxe-1-refresh-${n}`,
+      expires_in: 43_200,
+      scope: 'commands,chat:write',
+    };
+  }
+  const [team = 'T0FAKE', rotating] = (form.code ?? '').split(':');
+  return {
+    ok: true,
+    app_id: 'A0APP',
+    authed_user: { id: 'U0INSTALLER' },
+    scope: 'commands,chat:write',
+    token_type: 'bot',
+    access_token: `xoxb-${team}-${n}`,
+    bot_user_id: 'U0BOT',
+    team: { id: team, name: `Workspace ${team}` },
+    enterprise: null,
+    is_enterprise_install: false,
+    ...(rotating ? { refresh_token: `xoxe-1-first-${team}`, expires_in: 3600 } : {}),
   };
 }
 

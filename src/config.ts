@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isValidTimeZone } from './core/time.js';
+import { parseTokenKey } from './slack/oauth/token-cipher.js';
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optionalSecret = z.preprocess(blankToUndefined, z.string().trim().optional());
@@ -21,6 +22,14 @@ const EnvSchema = z.object({
     message: 'must be an app-level token starting with xapp-',
   }),
   SLACK_SIGNING_SECRET: optionalSecret,
+  SLACK_CLIENT_ID: optionalSecret,
+  SLACK_CLIENT_SECRET: optionalSecret,
+  SLACK_STATE_SECRET: optionalSecret.refine((v) => v === undefined || v.length >= 16, {
+    message: 'must be at least 16 characters (it signs the OAuth state)',
+  }),
+  SLACK_TOKEN_KEY: optionalSecret.refine((v) => v === undefined || parseTokenKey(v) !== undefined, {
+    message: 'must be 32 bytes as 64 hex digits or base64 (e.g. `openssl rand -hex 32`)',
+  }),
   SLACK_API_URL: z.preprocess(
     blankToUndefined,
     z
@@ -50,11 +59,22 @@ export interface Config {
     appToken?: string;
     signingSecret?: string;
     apiUrl?: string;
+    /** OAuth distribution (many workspaces install the app) instead of one bot token. */
+    oauth?: OAuthConfig;
   };
   port: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** How often the dispatcher looks for due reminders and digests. */
   reminderTickMs: number;
+}
+
+/** What Bolt's installer needs, and the key that seals stored installations. */
+export interface OAuthConfig {
+  clientId: string;
+  clientSecret: string;
+  stateSecret: string;
+  /** SLACK_TOKEN_KEY as configured (64 hex digits or base64 of 32 bytes). */
+  tokenKey: string;
 }
 
 /** A configuration mistake, worded for the operator: what is wrong and what to set. */
@@ -72,18 +92,22 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
   const e = parsed.data;
+  const oauth = oauthConfig(e);
   return {
     archivePaths: e.EVENT_ARCHIVE.split(',')
       .map((p) => p.trim())
       .filter(Boolean),
     databasePath: e.EVENT_DB,
     timezone: e.EVENT_TIMEZONE,
-    mode: slackMode(e.SLACK_BOT_TOKEN, e.SLACK_APP_TOKEN, e.SLACK_SIGNING_SECRET),
+    mode: oauth
+      ? oauthMode(e.SLACK_BOT_TOKEN, e.SLACK_APP_TOKEN, e.SLACK_SIGNING_SECRET)
+      : slackMode(e.SLACK_BOT_TOKEN, e.SLACK_APP_TOKEN, e.SLACK_SIGNING_SECRET),
     slack: {
       botToken: e.SLACK_BOT_TOKEN,
       appToken: e.SLACK_APP_TOKEN,
       signingSecret: e.SLACK_SIGNING_SECRET,
       apiUrl: e.SLACK_API_URL,
+      ...(oauth ? { oauth } : {}),
     },
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
@@ -103,5 +127,51 @@ function slackMode(botToken?: string, appToken?: string, signingSecret?: string)
   if (signingSecret) return 'http';
   throw new ConfigError([
     'SLACK_BOT_TOKEN is set but neither SLACK_APP_TOKEN (Socket Mode) nor SLACK_SIGNING_SECRET (HTTP) is: set one of them',
+  ]);
+}
+
+type Env = z.infer<typeof EnvSchema>;
+
+/** OAuth when a client id or secret is set; then all four variables are needed. */
+function oauthConfig(e: Env): OAuthConfig | undefined {
+  if (!e.SLACK_CLIENT_ID && !e.SLACK_CLIENT_SECRET) return undefined;
+  const missing = (
+    [
+      ['SLACK_CLIENT_ID', e.SLACK_CLIENT_ID, 'Basic Information → App Credentials'],
+      ['SLACK_CLIENT_SECRET', e.SLACK_CLIENT_SECRET, 'Basic Information → App Credentials'],
+      [
+        'SLACK_STATE_SECRET',
+        e.SLACK_STATE_SECRET,
+        'any random string of 16+ characters, the same on every replica',
+      ],
+      [
+        'SLACK_TOKEN_KEY',
+        e.SLACK_TOKEN_KEY,
+        '`openssl rand -hex 32`, the same on every replica; it encrypts stored tokens',
+      ],
+    ] as const
+  )
+    .filter(([, value]) => !value)
+    .map(([name, , hint]) => `${name} is not set: OAuth distribution needs it (${hint})`);
+  if (missing.length) throw new ConfigError(missing);
+  return {
+    clientId: e.SLACK_CLIENT_ID!,
+    clientSecret: e.SLACK_CLIENT_SECRET!,
+    stateSecret: e.SLACK_STATE_SECRET!,
+    tokenKey: e.SLACK_TOKEN_KEY!,
+  };
+}
+
+/** With OAuth, each workspace's bot token comes from its installation, so none is configured. */
+function oauthMode(botToken?: string, appToken?: string, signingSecret?: string): SlackMode {
+  if (botToken) {
+    throw new ConfigError([
+      'SLACK_BOT_TOKEN and SLACK_CLIENT_ID are both set: unset SLACK_BOT_TOKEN for OAuth distribution (each workspace gets its token by installing), or unset the SLACK_CLIENT_* variables for one workspace',
+    ]);
+  }
+  if (appToken) return 'socket';
+  if (signingSecret) return 'http';
+  throw new ConfigError([
+    'OAuth distribution needs SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN (Socket Mode): set one of them',
   ]);
 }

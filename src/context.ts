@@ -5,6 +5,10 @@ import { type ArchiveChangeReport, applyArchiveChanges } from './core/reminders/
 import { type Clock, systemClock } from './core/time.js';
 import { type Db, migrate, openDatabase } from './storage/database.js';
 import { EventStore } from './storage/event-repository.js';
+import {
+  type InstallationRepository,
+  SqliteInstallationRepository,
+} from './storage/installation-repository.js';
 import { SqliteReminderRepository } from './storage/reminder-repository.js';
 import { SqliteSearchIndex } from './storage/search/search-index.js';
 import { SqliteSubscriptionRepository } from './storage/subscription-repository.js';
@@ -17,6 +21,8 @@ export interface AppContext {
   clock: Clock;
   /** What the `/event` use-cases need, shared by every door. */
   commands: CommandDeps;
+  /** OAuth installations, for the Slack door when it serves many workspaces. */
+  installations: InstallationRepository;
   close(): void;
 }
 
@@ -38,6 +44,7 @@ export function createContext(config: Config, overrides: { clock?: Clock } = {})
       reminders: new SqliteReminderRepository(db),
       subscriptions: new SqliteSubscriptionRepository(db),
     },
+    installations: new SqliteInstallationRepository(db),
     close: () => db.close(),
   };
 }

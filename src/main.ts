@@ -13,8 +13,9 @@ import {
 } from './jobs/reminder-dispatcher.js';
 import { inlineRunner, workerPoolRunner } from './slack/command-runner.js';
 import { createSlackApp, HEALTH_PATH, SLACK_EVENTS_PATH, startSlackApp } from './slack/create-slack-app.js';
-import { createLogger } from './slack/logger.js';
+import { configSecrets, createLogger } from './slack/logger.js';
 import { createNotifierClient, createSlackNotifier } from './slack/notifier.js';
+import { installationStoreOf, workspaceClients } from './slack/oauth/index.js';
 
 /**
  * Composition root: config → database → archive → one door. Without Slack credentials that door is the
@@ -105,18 +106,20 @@ function startDispatcher(
 }
 
 async function serveSlack(config: Config, context: AppContext): Promise<number | undefined> {
-  const { signingSecret, botToken } = config.slack;
-  const logger = createLogger({ level: config.logLevel, secrets: [signingSecret ?? '', botToken ?? ''] });
+  const { botToken, oauth } = config.slack;
+  const logger = createLogger({ level: config.logLevel, secrets: configSecrets(config) });
+  // OAuth distribution: each workspace's token comes from its installation, for requests and deliveries alike.
+  const installationStore = oauth ? installationStoreOf(oauth, context.installations) : undefined;
   // Searches run on worker threads (each with its own connection) so a burst of commands never waits
   // behind each other's searches for its 3-second ack; an in-memory database cannot be shared, so it stays here.
   const runner =
     config.databasePath === ':memory:' ? inlineRunner(context.commands) : workerPoolRunner(config);
-  const app = createSlackApp(config, { ...context, runner }, { logger });
+  const app = createSlackApp(config, { ...context, runner, installationStore }, { logger });
+  const notifierClient = (token: string) =>
+    createNotifierClient(token, { slackApiUrl: config.slack.apiUrl, logger });
   const notifier = createSlackNotifier(
-    createNotifierClient(botToken ?? '', { slackApiUrl: config.slack.apiUrl, logger }),
-    {
-      logger,
-    },
+    installationStore ? workspaceClients(installationStore, notifierClient) : notifierClient(botToken ?? ''),
+    { logger },
   );
   let dispatcher: ReminderDispatcher | undefined;
   try {

@@ -50,3 +50,39 @@ describe('loadConfig', () => {
     expect(config.slack.apiUrl).toBe('http://127.0.0.1:9/api/');
   });
 });
+
+describe('loadConfig: OAuth distribution', () => {
+  const oauth = {
+    SLACK_CLIENT_ID: '1111.2222',
+    SLACK_CLIENT_SECRET: 'client-secret',
+    SLACK_STATE_SECRET: 'a-state-secret-of-some-length',
+    SLACK_TOKEN_KEY: 'ab'.repeat(32),
+  };
+
+  it('runs over HTTP without a bot token when the installer is configured', () => {
+    const config = loadConfig({ ...oauth, SLACK_SIGNING_SECRET: 's' });
+    expect(config.mode).toBe('http');
+    expect(config.slack.oauth).toEqual({
+      clientId: '1111.2222',
+      clientSecret: 'client-secret',
+      stateSecret: 'a-state-secret-of-some-length',
+      tokenKey: 'ab'.repeat(32),
+    });
+  });
+
+  it('names every missing OAuth variable, and refuses a bot token alongside', () => {
+    expect(() => loadConfig({ SLACK_CLIENT_ID: '1', SLACK_SIGNING_SECRET: 's' })).toThrow(
+      /SLACK_CLIENT_SECRET is not set[\s\S]*SLACK_STATE_SECRET is not set[\s\S]*SLACK_TOKEN_KEY is not set/,
+    );
+    expect(() => loadConfig({ ...oauth, SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' })).toThrow(
+      /both set/,
+    );
+    expect(() => loadConfig({ ...oauth })).toThrow(/SLACK_SIGNING_SECRET \(HTTP\) or SLACK_APP_TOKEN/);
+  });
+
+  it('refuses a token key that is not 32 bytes', () => {
+    expect(() => loadConfig({ ...oauth, SLACK_TOKEN_KEY: 'short', SLACK_SIGNING_SECRET: 's' })).toThrow(
+      /SLACK_TOKEN_KEY: must be 32 bytes/,
+    );
+  });
+});

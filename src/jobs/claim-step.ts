@@ -66,16 +66,16 @@ function reminderDelivery(
   return {
     label: name,
     claim,
-    to: { kind: 'user', userId: r.userId },
+    to: { kind: 'user', userId: r.userId, workspace: r.workspace },
     key: `reminder:${r.id}`,
-    pace: `user:${r.userId}`,
+    pace: `user:${r.workspace.teamId}:${r.userId}`,
     begin: (nowMs) => q.begin(r.id, claim.token, nowMs),
     plan: (nowMs) => {
       const event = events.get(r.eventId);
       const decision = decideReminder(r, event, nowMs, zone);
       switch (decision.action) {
         case 'cancel':
-          if (decision.notice) reminders.notices.add(decision.notice, nowMs);
+          if (decision.notice) reminders.notices.add({ ...decision.notice, workspace: r.workspace }, nowMs);
           settle({ status: 'cancelled', reason: decision.reason });
           logger.info(`${name} cancelled: ${decision.reason}`);
           return { done: 'cancelled' };
@@ -119,9 +119,9 @@ function noticeDelivery(sources: ClaimSources, claim: Claim<Notice>): Delivery {
   return {
     label: `notice ${n.id} (${n.key})`,
     claim,
-    to: { kind: 'user', userId: n.userId },
+    to: { kind: 'user', userId: n.userId, workspace: n.workspace },
     key: `notice:${n.id}`,
-    pace: `user:${n.userId}`,
+    pace: `user:${n.workspace.teamId}:${n.userId}`,
     begin: (nowMs) => q.begin(n.id, claim.token, nowMs),
     plan: (nowMs) => {
       const deadlineMs = n.createdMs + NOTICE_TTL_MS;
@@ -147,9 +147,9 @@ function digestDelivery(sources: ClaimSources, claim: Claim<Subscription>): Deli
   return {
     label: `digest ${s.id} (channel ${s.channelId}, run ${new Date(s.runMs).toISOString()})`,
     claim,
-    to: { kind: 'channel', channelId: s.channelId },
+    to: { kind: 'channel', channelId: s.channelId, workspace: s.workspace },
     key: `digest:${s.id}:${s.runMs}`,
-    pace: `channel:${s.channelId}`,
+    pace: `channel:${s.workspace.teamId}:${s.channelId}`,
     begin: (nowMs) => q.begin(s.id, claim.token, nowMs),
     plan: (nowMs) => {
       const decision = decideDigest(s, nowMs);
@@ -176,6 +176,7 @@ function digestDelivery(sources: ClaimSources, claim: Claim<Subscription>): Deli
         reminders.notices.add(
           {
             key: `digest-paused:${s.id}:${s.runMs}`,
+            workspace: s.workspace,
             userId: s.createdBy,
             tone: 'warning',
             text: pausedNotice(s, error.code),

@@ -6,7 +6,7 @@ import { runAction, runEventCommand } from '../core/commands/index.js';
 import type { CommandResult, ReplyAction } from '../core/commands/reply.js';
 
 /** Who clicked, for the actions that need it (reminder times in the clicker's zone, where they clicked). */
-export type Asker = Pick<CommandInput, 'userZone' | 'channelId' | 'channelName'>;
+export type Asker = Pick<CommandInput, 'userZone' | 'channelId' | 'channelName' | 'workspace'>;
 
 /** Runs `/event` use-cases for the Slack door, on this thread or off it. */
 export interface CommandRunner {

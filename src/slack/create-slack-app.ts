@@ -1,9 +1,10 @@
 import type { AddressInfo } from 'node:net';
-import { App, type CustomRoute, type Logger, type LogLevel } from '@slack/bolt';
+import { App, type CustomRoute, type Logger, type LogLevel, webApi } from '@slack/bolt';
 import type { Config } from '../config.js';
 import { register } from './listeners/index.js';
-import { createLogger } from './logger.js';
+import { configSecrets, createLogger } from './logger.js';
 import { createUserZoneLookup } from './notifier.js';
+import { oauthOptions, registerInstallationEvents, workspaceClients, workspaceOf } from './oauth/index.js';
 import type { SlackServices } from './services.js';
 
 /** Where Slack posts slash commands and interactivity in HTTP mode (manifest.yml says the same). */
@@ -27,14 +28,15 @@ export function createSlackApp(
   services: SlackServices,
   overrides: SlackAppOverrides = {},
 ): App {
-  const { botToken, appToken, signingSecret, apiUrl } = config.slack;
-  if (config.mode === 'console' || !botToken) {
+  const { botToken, appToken, signingSecret, apiUrl, oauth } = config.slack;
+  if (config.mode === 'console' || (!botToken && !oauth)) {
     throw new Error('createSlackApp needs Slack credentials; without them the bot runs the local console');
   }
-  const logger =
-    overrides.logger ?? createLogger({ level: config.logLevel, secrets: [signingSecret ?? '', botToken] });
+  const logger = overrides.logger ?? createLogger({ level: config.logLevel, secrets: configSecrets(config) });
+  const installationStore = oauth ? services.installationStore : undefined;
+  if (oauth && !installationStore) throw new Error('OAuth distribution needs services.installationStore');
   const common = {
-    token: botToken,
+    ...(oauth && installationStore ? oauthOptions(oauth, installationStore) : { token: botToken }),
     logger,
     // Bolt sets its level on the logger it is given; keep the one the logger already has.
     logLevel: logger.getLevel() as LogLevel,
@@ -48,8 +50,15 @@ export function createSlackApp(
       ? new App({ ...common, socketMode: true, appToken })
       : new App({ ...common, signingSecret, endpoints: SLACK_EVENTS_PATH });
   const lookupUserZone =
-    services.lookupUserZone ?? createUserZoneLookup(app.client, { fallbackZone: config.timezone, logger });
-  register(app, { ...services, lookupUserZone });
+    services.lookupUserZone ??
+    createUserZoneLookup(
+      installationStore
+        ? workspaceClients(installationStore, (token) => new webApi.WebClient(token, common.clientOptions))
+        : app.client,
+      { fallbackZone: config.timezone, logger },
+    );
+  register(app, { ...services, lookupUserZone, ...(oauth ? { workspaceOf } : {}) });
+  if (installationStore) registerInstallationEvents(app, installationStore, logger);
   return app;
 }
 

@@ -1,5 +1,6 @@
 import { format } from 'node:util';
 import { type Logger, LogLevel } from '@slack/bolt';
+import type { Config } from '../config.js';
 
 /** Slack tokens (bot, user, app-level, refresh…): `xoxb-…`, `xoxp-…`, `xapp-…`. */
 const TOKEN = /\b(xox[a-z]|xapp)-[A-Za-z0-9-]+/g;
@@ -57,4 +58,12 @@ export function createLogger(options: LoggerOptions): Logger {
       name = next;
     },
   };
+}
+
+/** Every configured secret that is not shaped like a Slack token, for {@link LoggerOptions.secrets}. */
+export function configSecrets(config: Config): string[] {
+  const { signingSecret, botToken, oauth } = config.slack;
+  return [signingSecret, botToken, oauth?.clientSecret, oauth?.stateSecret, oauth?.tokenKey].filter(
+    (s): s is string => Boolean(s),
+  );
 }

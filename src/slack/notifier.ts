@@ -2,6 +2,7 @@ import type { Logger } from '@slack/bolt';
 import { webApi } from '@slack/bolt';
 import type { KnownBlock } from '@slack/types';
 import type { Notifier, PostError, PostResult, Recipient } from '../core/ports/notifier.js';
+import type { Workspace } from '../core/reminders/model.js';
 import { isValidTimeZone } from '../core/time.js';
 import { renderReply } from './views/index.js';
 
@@ -39,6 +40,14 @@ export interface NotifierClient {
   };
 }
 
+/** The Web API client to use for a workspace: the one client, or (OAuth) one per installation's token. */
+export type ClientFor<C> = (workspace: Workspace | undefined) => Promise<C>;
+
+/** A fixed client as a {@link ClientFor}. */
+function clientForOf<C extends object>(client: C | ClientFor<C>): ClientFor<C> {
+  return typeof client === 'function' ? client : async () => client;
+}
+
 export interface SlackNotifierOptions {
   logger?: Pick<Logger, 'warn' | 'debug'>;
   /** DM channel ids remembered, so a user's DM is opened once, not per message. */
@@ -55,28 +64,36 @@ export interface SlackNotifierOptions {
  * and the dispatcher does not post again). Slack errors become outcomes, see {@link classifySlackError}.
  * Use a client from {@link createNotifierClient}, which leaves retries and rate limits to the dispatcher.
  */
-export function createSlackNotifier(client: NotifierClient, options: SlackNotifierOptions = {}): Notifier {
+export function createSlackNotifier(
+  clients: NotifierClient | ClientFor<NotifierClient>,
+  options: SlackNotifierOptions = {},
+): Notifier {
+  const clientFor = clientForOf(clients);
   const dms = new Map<string, string>();
   const cacheSize = options.dmCacheSize ?? 10_000;
   const historyPages = options.historyPages ?? 5;
 
-  async function channelOf(to: Recipient): Promise<string> {
+  const dmKey = (to: Extract<Recipient, { kind: 'user' }>) => `${to.workspace?.teamId ?? ''}:${to.userId}`;
+
+  async function channelOf(client: NotifierClient, to: Recipient): Promise<string> {
     if (to.kind === 'channel') return to.channelId;
-    const cached = dms.get(to.userId);
+    const cached = dms.get(dmKey(to));
     if (cached) return cached;
     const opened = await client.conversations.open({ users: to.userId });
     const id = opened.channel?.id;
     if (!id) throw new Error('conversations.open answered without a channel id');
     if (dms.size >= cacheSize) dms.delete(dms.keys().next().value as string);
-    dms.set(to.userId, id);
+    dms.set(dmKey(to), id);
     return id;
   }
 
   return {
     async post(message): Promise<PostResult> {
       let channel: string;
+      let client: NotifierClient;
       try {
-        channel = await channelOf(message.to);
+        client = await clientFor(message.to.workspace);
+        channel = await channelOf(client, message.to);
       } catch (error) {
         // Nothing was posted yet, so an unclear answer from conversations.open is safe to retry.
         const classified = classifySlackError(error);
@@ -100,13 +117,14 @@ export function createSlackNotifier(client: NotifierClient, options: SlackNotifi
       } catch (error) {
         const classified = classifySlackError(error);
         // A cached DM that Slack no longer knows is opened afresh next time.
-        if (message.to.kind === 'user' && classified.kind === 'permanent') dms.delete(message.to.userId);
+        if (message.to.kind === 'user' && classified.kind === 'permanent') dms.delete(dmKey(message.to));
         return { ok: false, error: classified };
       }
     },
 
     async findPosted(to, key, sinceMs) {
-      const channel = await channelOf(to);
+      const client = await clientFor(to.workspace);
+      const channel = await channelOf(client, to);
       let cursor: string | undefined;
       for (let page = 0; page < historyPages; page++) {
         const result = await client.conversations.history({
@@ -251,21 +269,24 @@ export interface UserZoneOptions {
  * while, else the fallback. Never rejects: a reminder in the configured zone beats no reminder.
  */
 export function createUserZoneLookup(
-  client: UserInfoClient,
+  clients: UserInfoClient | ClientFor<UserInfoClient>,
   options: UserZoneOptions,
-): (userId: string) => Promise<string> {
+): (userId: string, workspace?: Workspace) => Promise<string> {
+  const clientFor = clientForOf(clients);
   const ttl = options.ttlMs ?? 60 * 60_000;
   const max = options.maxEntries ?? 10_000;
   const now = options.now ?? Date.now;
   const cache = new Map<string, { zone: string; until: number }>();
-  return async (userId) => {
-    const hit = cache.get(userId);
+  return async (userId, workspace) => {
+    const key = `${workspace?.teamId ?? ''}:${userId}`;
+    const hit = cache.get(key);
     if (hit && hit.until > now()) return hit.zone;
     try {
+      const client = await clientFor(workspace);
       const tz = (await client.users.info({ user: userId })).user?.tz;
       const zone = tz && isValidTimeZone(tz) ? tz : options.fallbackZone;
       if (cache.size >= max) cache.delete(cache.keys().next().value as string);
-      cache.set(userId, { zone, until: now() + ttl });
+      cache.set(key, { zone, until: now() + ttl });
       return zone;
     } catch (error) {
       options.logger?.warn(

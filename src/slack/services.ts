@@ -1,5 +1,7 @@
 import type { CommandDeps } from '../core/commands/deps.js';
+import type { Workspace } from '../core/reminders/model.js';
 import type { CommandRunner } from './command-runner.js';
+import type { WorkspaceInstallationStore } from './oauth/installation-store.js';
 
 /** What the Slack door needs from the rest of the bot; an AppContext fits as it is. */
 export interface SlackServices {
@@ -8,5 +10,12 @@ export interface SlackServices {
   /** Where use-cases run; on this thread when absent (tests, in-memory databases). */
   runner?: CommandRunner;
   /** A user's Slack time zone (users.info), for reminders and digests; the configured zone when absent. */
-  lookupUserZone?: (userId: string) => Promise<string>;
+  lookupUserZone?: (userId: string, workspace?: Workspace) => Promise<string>;
+  /**
+   * The workspace a request's state belongs to, from its team and enterprise ids: set with OAuth
+   * distribution; absent, everything belongs to the single workspace.
+   */
+  workspaceOf?: (ids: { teamId?: string; enterpriseId?: string }) => Workspace;
+  /** OAuth distribution's installations (see oauth/index.ts `installationStoreOf`); needed only then. */
+  installationStore?: WorkspaceInstallationStore;
 }

@@ -1,10 +1,17 @@
 import type { Claim, ClaimOptions, DeliveryQueue, DigestSettlement } from '../core/ports/delivery.js';
 import type { AddSubscriptionResult, SubscriptionRepository } from '../core/ports/reminders.js';
-import type { DigestSchedule, NewSubscription, Subscription } from '../core/reminders/model.js';
+import {
+  DEFAULT_WORKSPACE,
+  type DigestSchedule,
+  type NewSubscription,
+  type Subscription,
+  type Workspace,
+} from '../core/reminders/model.js';
 import type { Db } from './database.js';
 import { claimOf, type DeliveryColumns, DeliveryTable } from './delivery-queue.js';
+import { type WorkspaceColumns, workspaceOf, workspaceViews } from './reminder-repository.js';
 
-interface SubscriptionRow extends DeliveryColumns {
+interface SubscriptionRow extends DeliveryColumns, WorkspaceColumns {
   channel_id: string;
   channel_name: string | null;
   created_by: string;
@@ -23,55 +30,44 @@ interface SubscriptionRow extends DeliveryColumns {
 /** All SQL about channel digest subscriptions; callers get and give plain core types. */
 export class SqliteSubscriptionRepository implements SubscriptionRepository {
   readonly queue: DeliveryQueue<Subscription, DigestSettlement>;
-  private readonly statements;
+  readonly forWorkspace: (workspace: Workspace) => SqliteSubscriptionRepository;
+  private readonly statements: Statements;
+  private readonly ws: { team: string; enterprise: string };
 
-  constructor(private readonly db: Db) {
-    this.statements = {
-      byId: db.prepare<[number], SubscriptionRow>('SELECT * FROM subscriptions WHERE id = ?'),
-      forChannel: db.prepare<[string], SubscriptionRow>(
-        `SELECT * FROM subscriptions WHERE channel_id = ? AND state IN ('active', 'paused') ORDER BY id`,
-      ),
-      same: db.prepare<[string, string, string], SubscriptionRow>(
-        `SELECT * FROM subscriptions WHERE channel_id = ? AND lower(query) = lower(?) AND schedule = ?
-           AND state IN ('active', 'paused') ORDER BY id LIMIT 1`,
-      ),
-      countLive: db.prepare<[string], { n: number }>(
-        `SELECT count(*) AS n FROM subscriptions WHERE channel_id = ? AND state IN ('active', 'paused')`,
-      ),
-      insert: db.prepare(
-        `INSERT INTO subscriptions (channel_id, channel_name, created_by, query, schedule, zone, post_when_empty,
-           run_ms, next_ms, created_ms, updated_ms)
-         VALUES (@channelId, @channelName, @createdBy, @query, @schedule, @zone, @postWhenEmpty, @runMs, @runMs,
-           @now, @now)`,
-      ),
-      resume: db.prepare(
-        `UPDATE subscriptions SET state = 'active', status = 'pending', run_ms = @runMs, next_ms = @runMs,
-           attempts = 0, claim_token = NULL, claimed_ms = NULL, posting_ms = NULL, zone = @zone,
-           post_when_empty = @postWhenEmpty, channel_name = coalesce(@channelName, channel_name), updated_ms = @now
-         WHERE id = @id`,
-      ),
-      cancel: db.prepare(
-        `UPDATE subscriptions SET state = 'cancelled', updated_ms = ? WHERE id = ? AND channel_id = ?
-           AND state IN ('active', 'paused')`,
-      ),
-      advance: db.prepare(
-        `UPDATE subscriptions SET status = 'pending', run_ms = @next, next_ms = @next, attempts = 0,
-           claim_token = NULL, claimed_ms = NULL, posting_ms = NULL, last_run_ms = run_ms,
-           last_outcome = @outcome, last_ts = @ts, last_error = @reason, updated_ms = @now
-         WHERE id = @id AND claim_token = @token AND status = 'sending'`,
-      ),
-      pause: db.prepare(
-        `UPDATE subscriptions SET state = 'paused', status = 'pending', claim_token = NULL, claimed_ms = NULL,
-           posting_ms = NULL, last_run_ms = run_ms, last_outcome = 'paused', last_error = @reason, updated_ms = @now
-         WHERE id = @id AND claim_token = @token AND status = 'sending'`,
-      ),
-    };
+  /** The single workspace's repository; `forWorkspace` gives the others, sharing statements and queue. */
+  constructor(
+    private readonly db: Db,
+    workspace: Workspace = DEFAULT_WORKSPACE,
+    shared?: {
+      statements: Statements;
+      queue: DeliveryQueue<Subscription, DigestSettlement>;
+      forWorkspace: SqliteSubscriptionRepository['forWorkspace'];
+    },
+  ) {
+    this.ws = { team: workspace.teamId, enterprise: workspace.enterpriseId };
+    this.statements = shared?.statements ?? prepare(db);
+    this.queue = shared?.queue ?? this.createQueue();
+    this.forWorkspace =
+      shared?.forWorkspace ??
+      workspaceViews(
+        (w) =>
+          new SqliteSubscriptionRepository(db, w, {
+            statements: this.statements,
+            queue: this.queue,
+            forWorkspace: this.forWorkspace,
+          }),
+      );
+  }
+
+  private createQueue(): DeliveryQueue<Subscription, DigestSettlement> {
+    const db = this.db;
+    const statements = this.statements;
     const table = new DeliveryTable<SubscriptionRow>(db, {
       table: 'subscriptions',
       keyColumn: 'channel_id',
       live: "AND state = 'active'",
     });
-    this.queue = {
+    return {
       claim: (options: ClaimOptions): Claim<Subscription>[] =>
         table.claim(options).map((row) => ({ item: toSubscription(row), ...claimOf(row) })),
       begin: (id, token, nowMs) => table.begin(id, token, nowMs),
@@ -83,10 +79,10 @@ export class SqliteSubscriptionRepository implements SubscriptionRepository {
           case 'release':
             return table.release(id, token, nowMs);
           case 'paused':
-            return this.statements.pause.run({ ...where, reason: s.reason }).changes === 1;
+            return statements.pause.run({ ...where, reason: s.reason }).changes === 1;
           case 'sent':
             return (
-              this.statements.advance.run({
+              statements.advance.run({
                 ...where,
                 next: s.nextRunMs,
                 outcome: 'sent',
@@ -96,7 +92,7 @@ export class SqliteSubscriptionRepository implements SubscriptionRepository {
             );
           default:
             return (
-              this.statements.advance.run({
+              statements.advance.run({
                 ...where,
                 next: s.nextRunMs,
                 outcome: s.status,
@@ -119,8 +115,14 @@ export class SqliteSubscriptionRepository implements SubscriptionRepository {
           schedule,
           postWhenEmpty: subscription.postWhenEmpty ? 1 : 0,
           now: options.nowMs,
+          ...this.ws,
         };
-        const existing = this.statements.same.get(subscription.channelId, subscription.query, schedule);
+        const existing = this.statements.same.get({
+          channel: subscription.channelId,
+          query: subscription.query,
+          schedule,
+          ...this.ws,
+        });
         if (existing?.state === 'active')
           return { ok: false, reason: 'duplicate', existing: toSubscription(existing) };
         if (existing) {
@@ -131,7 +133,7 @@ export class SqliteSubscriptionRepository implements SubscriptionRepository {
             subscription: toSubscription(this.statements.byId.get(existing.id)!),
           };
         }
-        const active = this.statements.countLive.get(subscription.channelId)?.n ?? 0;
+        const active = this.statements.countLive.get({ channel: subscription.channelId, ...this.ws })?.n ?? 0;
         if (active >= options.cap) return { ok: false, reason: 'cap', active };
         const id = Number(this.statements.insert.run(fields).lastInsertRowid);
         return { ok: true, resumed: false, subscription: toSubscription(this.statements.byId.get(id)!) };
@@ -140,20 +142,71 @@ export class SqliteSubscriptionRepository implements SubscriptionRepository {
   }
 
   forChannel(channelId: string): Subscription[] {
-    return this.statements.forChannel.all(channelId).map(toSubscription);
+    return this.statements.forChannel.all({ channel: channelId, ...this.ws }).map(toSubscription);
   }
 
   cancel(id: string, channelId: string, nowMs: number): Subscription | undefined {
     const row = this.statements.byId.get(Number(id));
     if (!row || row.channel_id !== channelId) return undefined;
-    if (this.statements.cancel.run(nowMs, row.id, channelId).changes !== 1) return undefined;
+    if (this.statements.cancel.run({ now: nowMs, id: row.id, channel: channelId, ...this.ws }).changes !== 1)
+      return undefined;
     return toSubscription({ ...row, state: 'cancelled' });
   }
 }
 
+/** Every statement, prepared once per database and shared by the workspace views. */
+function prepare(db: Db) {
+  return {
+    byId: db.prepare<[number], SubscriptionRow>('SELECT * FROM subscriptions WHERE id = ?'),
+    forChannel: db.prepare<[Where & { channel: string }], SubscriptionRow>(
+      `SELECT * FROM subscriptions WHERE channel_id = @channel AND team_id = @team AND enterprise_id = @enterprise
+         AND state IN ('active', 'paused') ORDER BY id`,
+    ),
+    same: db.prepare<[Where & { channel: string; query: string; schedule: string }], SubscriptionRow>(
+      `SELECT * FROM subscriptions WHERE channel_id = @channel AND team_id = @team AND enterprise_id = @enterprise
+         AND lower(query) = lower(@query) AND schedule = @schedule AND state IN ('active', 'paused') ORDER BY id LIMIT 1`,
+    ),
+    countLive: db.prepare<[Where & { channel: string }], { n: number }>(
+      `SELECT count(*) AS n FROM subscriptions WHERE channel_id = @channel AND team_id = @team AND enterprise_id = @enterprise
+         AND state IN ('active', 'paused')`,
+    ),
+    insert: db.prepare(
+      `INSERT INTO subscriptions (team_id, enterprise_id, channel_id, channel_name, created_by, query, schedule, zone,
+         post_when_empty, run_ms, next_ms, created_ms, updated_ms)
+       VALUES (@team, @enterprise, @channelId, @channelName, @createdBy, @query, @schedule, @zone, @postWhenEmpty,
+         @runMs, @runMs, @now, @now)`,
+    ),
+    resume: db.prepare(
+      `UPDATE subscriptions SET state = 'active', status = 'pending', run_ms = @runMs, next_ms = @runMs,
+       attempts = 0, claim_token = NULL, claimed_ms = NULL, posting_ms = NULL, zone = @zone,
+       post_when_empty = @postWhenEmpty, channel_name = coalesce(@channelName, channel_name), updated_ms = @now
+       WHERE id = @id`,
+    ),
+    cancel: db.prepare(
+      `UPDATE subscriptions SET state = 'cancelled', updated_ms = @now WHERE id = @id AND channel_id = @channel
+         AND team_id = @team AND enterprise_id = @enterprise AND state IN ('active', 'paused')`,
+    ),
+    advance: db.prepare(
+      `UPDATE subscriptions SET status = 'pending', run_ms = @next, next_ms = @next, attempts = 0,
+       claim_token = NULL, claimed_ms = NULL, posting_ms = NULL, last_run_ms = run_ms,
+       last_outcome = @outcome, last_ts = @ts, last_error = @reason, updated_ms = @now
+       WHERE id = @id AND claim_token = @token AND status = 'sending'`,
+    ),
+    pause: db.prepare(
+      `UPDATE subscriptions SET state = 'paused', status = 'pending', claim_token = NULL, claimed_ms = NULL,
+       posting_ms = NULL, last_run_ms = run_ms, last_outcome = 'paused', last_error = @reason, updated_ms = @now
+       WHERE id = @id AND claim_token = @token AND status = 'sending'`,
+    ),
+  };
+}
+
+type Statements = ReturnType<typeof prepare>;
+type Where = { team: string; enterprise: string };
+
 function toSubscription(row: SubscriptionRow): Subscription {
   return {
     id: String(row.id),
+    workspace: workspaceOf(row),
     channelId: row.channel_id,
     ...(row.channel_name ? { channelName: row.channel_name } : {}),
     createdBy: row.created_by,

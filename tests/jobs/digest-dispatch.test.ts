@@ -28,7 +28,11 @@ describe('digest dispatch', () => {
 
     expect(fake.delivered).toHaveLength(1);
     const [post] = fake.delivered;
-    expect(post.to).toEqual({ kind: 'channel', channelId: 'C1' });
+    expect(post.to).toEqual({
+      kind: 'channel',
+      channelId: 'C1',
+      workspace: { teamId: '', enterpriseId: '' },
+    });
     const digest = post.reply as Extract<Reply, { kind: 'digest' }>;
     expect(digest.heading).toBe('Weekly digest: peacekeeping');
     expect(digest.items.map((h) => h.event.id)).toEqual([REVIEW]);
@@ -44,7 +48,9 @@ describe('digest dispatch', () => {
     const { dispatcher: d } = dispatcher(context, clock, fake.notifier);
     clock.set('2026-11-29T13:00:00Z'); // 08:00 EST, an hour after subscribing
     expect(await d.tick()).toMatchObject({ skipped: 1, sent: 1 });
-    expect(fake.delivered.map((p) => p.to)).toEqual([{ kind: 'channel', channelId: 'C2' }]);
+    expect(fake.delivered.map((p) => p.to)).toEqual([
+      { kind: 'channel', channelId: 'C2', workspace: { teamId: '', enterpriseId: '' } },
+    ]);
     expect(fake.delivered[0].reply).toMatchObject({ kind: 'digest', items: [] });
     expect(runs(context)).toEqual([['2026-11-30T13:00:00.000Z', 'empty']]);
   });
@@ -95,7 +101,11 @@ describe('digest dispatch', () => {
     expect(await d.tick()).toMatchObject({ claimed: 0 });
 
     expect(fake.delivered).toHaveLength(1);
-    expect(fake.delivered[0].to).toEqual({ kind: 'user', userId: 'U1' });
+    expect(fake.delivered[0].to).toEqual({
+      kind: 'user',
+      userId: 'U1',
+      workspace: { teamId: '', enterpriseId: '' },
+    });
     expect(fake.delivered[0].reply).toMatchObject({
       kind: 'notice',
       text: expect.stringMatching(

@@ -28,7 +28,7 @@ describe('the reminder dispatcher', () => {
 
     expect(fake.delivered).toHaveLength(1);
     const [post] = fake.delivered;
-    expect(post.to).toEqual({ kind: 'user', userId: 'U1' });
+    expect(post.to).toEqual({ kind: 'user', userId: 'U1', workspace: { teamId: '', enterpriseId: '' } });
     expect(post.key).toBe(`reminder:${r.id}`);
     const reply = post.reply as Extract<Reply, { kind: 'reminder-due' }>;
     expect(reply).toMatchObject({

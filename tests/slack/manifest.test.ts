@@ -111,3 +111,20 @@ describe('manifest.yml', () => {
     expect(manifest.features.bot_user).toEqual({ display_name: 'eventbot', always_online: false });
   });
 });
+
+describe('OAuth install scopes', () => {
+  it('asks for exactly the bot scopes the manifest declares', async () => {
+    const { BOT_SCOPES } = await import('../../src/slack/oauth/index.js');
+    const manifest = parse(readFileSync(manifestUrl, 'utf8')) as Manifest;
+    expect([...BOT_SCOPES].sort()).toEqual([...manifest.oauth_config.scopes.bot].sort());
+  });
+
+  it('subscribes to the uninstall events the installation store cleans up after', () => {
+    const manifest = parse(readFileSync(manifestUrl, 'utf8')) as Manifest & {
+      settings: { event_subscriptions?: { bot_events?: string[] } };
+    };
+    expect(manifest.settings.event_subscriptions?.bot_events).toEqual(
+      expect.arrayContaining(['app_uninstalled', 'tokens_revoked']),
+    );
+  });
+});

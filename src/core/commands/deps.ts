@@ -1,5 +1,6 @@
 import type { ReminderRepository, SubscriptionRepository } from '../ports/reminders.js';
 import type { SearchIndex } from '../ports/search.js';
+import type { Workspace } from '../reminders/model.js';
 import type { Clock } from '../time.js';
 
 /** What every `/event` use-case may use; passed in by each door. */
@@ -25,6 +26,18 @@ export interface CommandInput {
   /** Where the command was typed, for channel digests. */
   channelId?: string;
   channelName?: string;
+  /** Whose reminders and digests these are; the single workspace's when absent. */
+  workspace?: Workspace;
+}
+
+/** The deps with reminders and subscriptions narrowed to one workspace, so no use-case can see another's. */
+export function depsForWorkspace(deps: CommandDeps, workspace: Workspace | undefined): CommandDeps {
+  if (!workspace) return deps;
+  return {
+    ...deps,
+    reminders: deps.reminders.forWorkspace(workspace),
+    subscriptions: deps.subscriptions.forWorkspace(workspace),
+  };
 }
 
 /** How many matches each reply shows: decided here, for every door. */

@@ -1,4 +1,4 @@
-import type { CommandDeps, CommandInput } from './deps.js';
+import { type CommandDeps, type CommandInput, depsForWorkspace } from './deps.js';
 import { moreLikeCommand, openCommand, shareByIdCommand, shareCommand } from './event-commands.js';
 import { helpReply } from './help-command.js';
 import { lookupCommand, themeDetailCommand, themesCommand } from './lookup-command.js';
@@ -68,7 +68,8 @@ export function actionNeedsUserZone(action: ReplyAction): boolean {
  * The one entry point for `/event <text>` from every door: routes by the first word and returns a
  * Reply plus who should see it. Never throws for anything a user can type.
  */
-export function runEventCommand(input: CommandInput, deps: CommandDeps): CommandResult {
+export function runEventCommand(input: CommandInput, all: CommandDeps): CommandResult {
+  const deps = depsForWorkspace(all, input.workspace);
   const text = input.text.replace(/\s+/g, ' ').trim();
   const [first = '', ...rest] = text.split(' ');
   if (!text) return { reply: helpReply(deps), visibility: 'ephemeral' };
@@ -83,10 +84,11 @@ export function runEventCommand(input: CommandInput, deps: CommandDeps): Command
  */
 export function runAction(
   action: ReplyAction,
-  deps: CommandDeps,
+  all: CommandDeps,
   userId?: string,
-  asker: Pick<CommandInput, 'userZone' | 'channelId' | 'channelName'> = {},
+  asker: Pick<CommandInput, 'userZone' | 'channelId' | 'channelName' | 'workspace'> = {},
 ): CommandResult {
+  const deps = depsForWorkspace(all, asker.workspace);
   switch (action.kind) {
     case 'open':
       return openCommand(action.eventId, deps);

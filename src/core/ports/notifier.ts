@@ -1,7 +1,10 @@
 import type { Reply } from '../commands/reply.js';
 
 /** Who a message goes to: a user (in their DM with the bot) or a channel. */
-export type Recipient = { kind: 'user'; userId: string } | { kind: 'channel'; channelId: string };
+export type Recipient = ({ kind: 'user'; userId: string } | { kind: 'channel'; channelId: string }) & {
+  /** Whose token posts it; the single workspace's when absent. */
+  workspace?: import('../reminders/model.js').Workspace;
+};
 
 /** A message for the Notifier: a core Reply, and the delivery key it carries so it can be found again. */
 export interface OutgoingMessage {

@@ -5,6 +5,7 @@ import type {
   Notice,
   Reminder,
   Subscription,
+  Workspace,
 } from '../reminders/model.js';
 import type { DeliveryQueue, DigestSettlement } from './delivery.js';
 
@@ -19,8 +20,14 @@ export interface NoticeOutbox extends DeliveryQueue<Notice> {
   add(notice: NewNotice, nowMs: number): boolean;
 }
 
-/** Personal reminders, and the notices sent about them. */
+/**
+ * Personal reminders, and the notices sent about them, of one workspace: `add`, `active`, `cancel` and
+ * `notices.add` see and write only that workspace's rows. The rest works by id across workspaces (the
+ * archive follow-ups and the dispatcher's queue), and each row says which workspace it belongs to.
+ */
 export interface ReminderRepository {
+  /** The same repository for another workspace. */
+  forWorkspace(workspace: Workspace): ReminderRepository;
   /** Adds a reminder unless the user already holds `cap` active ones or the same one; atomic. */
   add(reminder: NewReminder, options: { nowMs: number; cap: number }): AddReminderResult;
   /** A user's pending and sending reminders, soonest first. */
@@ -49,8 +56,13 @@ export type AddSubscriptionResult =
   | { ok: false; reason: 'cap'; active: number }
   | { ok: false; reason: 'duplicate'; existing: Subscription };
 
-/** Channel digest subscriptions; each row is also the delivery of its next run. */
+/**
+ * Channel digest subscriptions of one workspace (`add`, `forChannel`, `cancel` see only its rows); each
+ * row is also the delivery of its next run, and the queue works across workspaces.
+ */
 export interface SubscriptionRepository {
+  /** The same repository for another workspace. */
+  forWorkspace(workspace: Workspace): SubscriptionRepository;
   /** Adds a subscription, or resumes a paused one with the same query and schedule; atomic. */
   add(subscription: NewSubscription, options: { nowMs: number; cap: number }): AddSubscriptionResult;
   /** A channel's active and paused subscriptions, oldest first. */

@@ -43,7 +43,11 @@ export function applyArchiveChanges(
         if (deps.reminders.close(reminder.id, 'missed', decision.reason, nowMs)) report.missed++;
         break;
       case 'cancel':
-        if (decision.notice && deps.reminders.notices.add(decision.notice, nowMs)) report.notified++;
+        if (
+          decision.notice &&
+          deps.reminders.notices.add({ ...decision.notice, workspace: reminder.workspace }, nowMs)
+        )
+          report.notified++;
         if (deps.reminders.close(reminder.id, 'cancelled', decision.reason, nowMs)) report.cancelled++;
         break;
     }

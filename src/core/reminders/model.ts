@@ -3,6 +3,18 @@
  * Each is also its own delivery record, so the dispatcher can claim, post and settle it.
  */
 
+/**
+ * The Slack workspace (and Enterprise Grid org) a piece of user state belongs to. Both are '' in the
+ * single-workspace setup (one bot token, or the console).
+ */
+export interface Workspace {
+  teamId: string;
+  enterpriseId: string;
+}
+
+/** The one workspace of a single-token install or the console. */
+export const DEFAULT_WORKSPACE: Workspace = Object.freeze({ teamId: '', enterpriseId: '' });
+
 /** When a reminder fires, relative to its event ("1 day before", "at 9am on the day") or at a fixed instant. */
 export type ReminderSpec =
   /** A span before the start. Days and weeks are calendar days in the reader's zone, so the clock time holds across DST. */
@@ -22,6 +34,7 @@ export type DeliveryStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'missed
 /** One person's reminder of one event. */
 export interface Reminder {
   id: string;
+  workspace: Workspace;
   userId: string;
   eventId: string;
   /** The title and start when the reminder was set or last followed, to tell the user about it if the event goes. */
@@ -51,6 +64,7 @@ export type DigestSchedule =
 /** A channel's subscription to a digest of upcoming events matching `query` ('' = all). */
 export interface Subscription {
   id: string;
+  workspace: Workspace;
   channelId: string;
   channelName?: string;
   createdBy: string;
@@ -78,6 +92,7 @@ export type NewSubscription = Pick<
 /** A one-off direct message to a user ("your reminder was cancelled because …"). */
 export interface Notice {
   id: string;
+  workspace: Workspace;
   /** What the notice is about; a key is used once, so the same thing is never told twice. */
   key: string;
   userId: string;
@@ -88,7 +103,8 @@ export interface Notice {
   createdMs: number;
 }
 
-export type NewNotice = Pick<Notice, 'key' | 'userId' | 'tone' | 'text'>;
+/** `workspace`: the one the notice is about; the repository's own when absent. */
+export type NewNotice = Pick<Notice, 'key' | 'userId' | 'tone' | 'text'> & { workspace?: Workspace };
 
 /** Most active reminders one person may hold. */
 export const MAX_ACTIVE_REMINDERS = 100;

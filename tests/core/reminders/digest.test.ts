@@ -6,7 +6,11 @@ import {
   nextRun,
   parseSubscribe,
 } from '../../../src/core/reminders/digest.js';
-import type { DigestSchedule, Subscription } from '../../../src/core/reminders/model.js';
+import {
+  DEFAULT_WORKSPACE,
+  type DigestSchedule,
+  type Subscription,
+} from '../../../src/core/reminders/model.js';
 import { formatInZone } from '../../../src/core/when-text.js';
 import { relevanceContext } from '../../helpers/search.js';
 
@@ -111,6 +115,7 @@ describe('buildDigest', () => {
   const RUN = Date.parse('2026-11-30T14:00:00Z'); // Monday 09:00 in New York
   const subscription = (overrides: Partial<Subscription> = {}): Subscription => ({
     id: '1',
+    workspace: DEFAULT_WORKSPACE,
     channelId: 'C1',
     createdBy: 'U1',
     query: 'peacekeeping',

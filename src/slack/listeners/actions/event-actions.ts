@@ -38,12 +38,17 @@ export function eventActions(services: SlackServices) {
         await respond(expiredButtonResponse());
         return;
       }
+      const workspace = services.workspaceOf?.({
+        teamId: body.user.team_id ?? body.team?.id,
+        enterpriseId: body.enterprise?.id,
+      });
       const userZone =
         services.lookupUserZone && actionNeedsUserZone(replyAction)
-          ? await services.lookupUserZone(body.user.id)
+          ? await services.lookupUserZone(body.user.id, workspace)
           : undefined;
       const channel = (body as { channel?: { id?: string; name?: string } }).channel;
       const result = await runner.action(replyAction, body.user.id, {
+        ...(workspace ? { workspace } : {}),
         userZone,
         channelId: channel?.id,
         channelName: channel?.name,

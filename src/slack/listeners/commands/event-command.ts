@@ -22,11 +22,16 @@ export function eventCommand(services: SlackServices) {
     await ack();
     const context = { surface: '/event', user: command.user_id, textLength: command.text.length };
     await answerOrApologise({ respond, logger, context }, async () => {
+      const workspace = services.workspaceOf?.({
+        teamId: command.team_id,
+        enterpriseId: command.enterprise_id,
+      });
       const userZone =
         services.lookupUserZone && commandNeedsUserZone(command.text)
-          ? await services.lookupUserZone(command.user_id)
+          ? await services.lookupUserZone(command.user_id, workspace)
           : undefined;
       const result = await runner.command({
+        ...(workspace ? { workspace } : {}),
         text: command.text,
         userId: command.user_id,
         userZone,
