@@ -30,6 +30,9 @@ export interface Question {
   threadTs?: string;
   /** The bot's own user id, whose mention is not part of the question. */
   botUserId?: string;
+  /** The workspace it was written in (Bolt's context), for whose reminders and digests it may touch. */
+  teamId?: string;
+  enterpriseId?: string;
 }
 
 /**
@@ -52,11 +55,16 @@ export function conversationAnswerer(services: SlackServices) {
       });
     const context = { surface: 'message', user: question.userId, textLength: text.length };
     await answerOrApologise({ respond: post, logger, context }, async () => {
+      const workspace = services.workspaceOf?.({
+        teamId: question.teamId,
+        enterpriseId: question.enterpriseId,
+      });
       const userZone =
         services.lookupUserZone && commandNeedsUserZone(text)
-          ? await services.lookupUserZone(question.userId)
+          ? await services.lookupUserZone(question.userId, workspace)
           : undefined;
       const result = await runner.command({
+        ...(workspace ? { workspace } : {}),
         text,
         userId: question.userId,
         userZone,

@@ -24,6 +24,8 @@ export function directMessageListener(services: SlackServices) {
         channelId: event.channel,
         threadTs: event.thread_ts,
         botUserId: context.botUserId,
+        teamId: context.teamId,
+        enterpriseId: context.enterpriseId,
       },
       client,
       logger,

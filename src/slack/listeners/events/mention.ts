@@ -22,6 +22,8 @@ export function mentionListener(services: SlackServices) {
         channelId: event.channel,
         threadTs: event.thread_ts ?? event.ts,
         botUserId: context.botUserId,
+        teamId: context.teamId,
+        enterpriseId: context.enterpriseId,
       },
       client,
       logger,
