@@ -19,6 +19,7 @@ export const BOT_SCOPES = [
   'im:history',
   'channels:history',
   'groups:history',
+  'app_mentions:read',
 ] as const;
 
 /** Where people start an install, and where Slack sends them back (Bolt's defaults, named once). */
