@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { parseEnv } from 'node:util';
 import { z } from 'zod';
 import { isValidTimeZone } from './core/time.js';
 import { parseTokenKey } from './slack/oauth/token-cipher.js';
@@ -83,6 +85,33 @@ export class ConfigError extends Error {
     super(`Configuration problem:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     this.name = 'ConfigError';
   }
+}
+
+/** Where `.env` is looked for: the working folder, as `.env.example` says. */
+export const ENV_FILE = '.env';
+
+/**
+ * The variables `.env` holds (read with Node's own parser, `util.parseEnv`), overlaid by `env`: the real
+ * environment always wins over the file. A missing file is no file; an unreadable one is a ConfigError.
+ */
+export function withEnvFile(
+  env: Record<string, string | undefined>,
+  path = ENV_FILE,
+): Record<string, string | undefined> {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return env;
+    throw new ConfigError([`${path}: cannot be read (${code ?? String(error)})`]);
+  }
+  return { ...parseEnv(text), ...env };
+}
+
+/** The process's environment with `.env` under it: what main and the CLI configure themselves from. */
+export function processEnvironment(): Record<string, string | undefined> {
+  return withEnvFile(process.env);
 }
 
 /** Pure: reads only the object it is given, so tests pass a literal. Throws ConfigError with every problem. */

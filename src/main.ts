@@ -1,6 +1,6 @@
 import { formatProblem } from './archive/types.js';
 import { exitQuietlyOnClosedPipe } from './cli/io.js';
-import { type Config, ConfigError, loadConfig } from './config.js';
+import { type Config, ConfigError, loadConfig, processEnvironment } from './config.js';
 import { createConsoleNotifier } from './console/console-notifier.js';
 import { runConsole } from './console/repl.js';
 import { type AppContext, createContext, loadConfiguredArchive } from './context.js';
@@ -25,7 +25,7 @@ import { installationStoreOf, workspaceClients } from './slack/oauth/index.js';
 async function main(): Promise<number | undefined> {
   let config: Config;
   try {
-    config = loadConfig(process.env);
+    config = loadConfig(processEnvironment());
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\n`);

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../config.js';
+import { ConfigError, loadConfig, processEnvironment } from '../config.js';
 import { createContext } from '../context.js';
 import { type Clock, systemClock } from '../core/time.js';
 import { runAsk } from './ask-command.js';
@@ -26,7 +26,7 @@ Files: .json .jsonl .md .csv .ics .txt (scraped event pages). Problems are print
 export async function runCli(
   argv: string[],
   io: CliIo = processIo,
-  env: Record<string, string | undefined> = process.env,
+  env?: Record<string, string | undefined>,
   clock: Clock = systemClock,
 ): Promise<number> {
   const [command, ...rest] = argv;
@@ -51,7 +51,7 @@ export async function runCli(
     return 2;
   }
   try {
-    const config = loadConfig(env);
+    const config = loadConfig(env ?? processEnvironment());
     const strict = Boolean(args.values.strict);
     if (command === 'check') return runCheck(config, clock, args.positionals, io, strict);
     if (!['import', 'stats', 'search', 'ask'].includes(command)) {
