@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig, processEnvironment } from '../config.js';
-import { createContext } from '../context.js';
+import { type Config, ConfigError, loadConfig, processEnvironment } from '../config.js';
+import { type AppContext, createContext } from '../context.js';
 import { type Clock, systemClock } from '../core/time.js';
 import { runAsk } from './ask-command.js';
 import { runCheck, runImport } from './import-command.js';
@@ -8,19 +8,134 @@ import { type CliIo, processIo } from './io.js';
 import { runSearch } from './search-command.js';
 import { runStats } from './stats-command.js';
 
-const USAGE = `Usage: event-bot <command> [options]
+type OptionSpec = { type: 'boolean' | 'string'; short?: string; help: string; value?: string };
+type Values = Record<string, string | boolean | undefined>;
 
-Commands:
-  import [files or folders…] [--force] [--strict]
-                                         load archive files into the database (default: EVENT_ARCHIVE);
-                                         --strict refuses a calendar with any broken part
-  check [files or folders…] [--strict]   validate archive files without writing anything
-  stats                                  counts, date range and types in the database
-  search "<query>" [--json] [--limit N]  ranked results; --json prints one object per result
-  ask "/event <text>" [--json]           the answer as the console shows it; --json prints the
-                                         Slack respond() payload: { response_type, text, blocks }
+/** One CLI command: its help, its own options, and what it runs with a context or a bare config. */
+interface CliCommand {
+  args: string;
+  summary: string;
+  options: Record<string, OptionSpec>;
+  examples: string[];
+  run:
+    | {
+        needs: 'context';
+        fn: (context: AppContext, positionals: string[], values: Values, io: CliIo) => number;
+      }
+    | {
+        needs: 'config';
+        fn: (config: Config, clock: Clock, positionals: string[], values: Values, io: CliIo) => number;
+      };
+}
 
-Files: .json .jsonl .md .csv .ics .txt (scraped event pages). Problems are printed as file:line: field: message.`;
+const STRICT_OPTION: OptionSpec = {
+  type: 'boolean',
+  help: 'refuse a calendar with any broken part (by default its good events import)',
+};
+const JSON_OPTION = { type: 'boolean', help: 'print JSON for scripts instead of text' } as const;
+
+/** Every command, in the order `event-bot help` lists them. */
+export const CLI_COMMANDS: Record<string, CliCommand> = {
+  import: {
+    args: '[files or folders…]',
+    summary: 'load archive files into the database (default: EVENT_ARCHIVE)',
+    options: {
+      force: { type: 'boolean', help: 're-parse files even when their bytes are unchanged' },
+      strict: STRICT_OPTION,
+    },
+    examples: [
+      'event-bot import data more/events.jsonl',
+      'event-bot import --force data',
+      'event-bot import --strict calendar.ics',
+    ],
+    run: {
+      needs: 'context',
+      fn: (c, p, v, io) => runImport(c, p, io, { force: Boolean(v.force), strict: Boolean(v.strict) }),
+    },
+  },
+  check: {
+    args: '[files or folders…]',
+    summary: 'validate archive files without writing anything',
+    options: { strict: STRICT_OPTION },
+    examples: ['event-bot check calendar.ics', 'event-bot check --strict calendar.ics'],
+    run: {
+      needs: 'config',
+      fn: (config, clock, p, v, io) => runCheck(config, clock, p, io, Boolean(v.strict)),
+    },
+  },
+  stats: {
+    args: '',
+    summary: 'counts, date range, types and files in the database',
+    options: {},
+    examples: ['event-bot stats'],
+    run: { needs: 'context', fn: (c, _p, _v, io) => runStats(c, io) },
+  },
+  search: {
+    args: '"<query>"',
+    summary: 'ranked results with scores and matched fields',
+    options: {
+      json: { ...JSON_OPTION, help: 'one JSON object per result: id, title, start, score, matched' },
+      limit: { type: 'string', value: 'N', help: 'how many results, 1 to 500 (default 10)' },
+    },
+    examples: ['event-bot search "peacekeepng finland" --json --limit 5'],
+    run: {
+      needs: 'context',
+      fn: (c, p, v, io) =>
+        runSearch(c, p, io, Boolean(v.json), typeof v.limit === 'string' ? v.limit : undefined),
+    },
+  },
+  ask: {
+    args: '"/event <text>"',
+    summary: 'the answer as the console shows it',
+    options: {
+      json: { ...JSON_OPTION, help: 'the Slack respond() payload: { response_type, text, blocks }' },
+    },
+    examples: ['event-bot ask "/event peacekeeping"', 'event-bot ask --json "/event upcoming"'],
+    run: { needs: 'context', fn: (c, p, v, io) => runAsk(c, p, io, Boolean(v.json)) },
+  },
+};
+
+const HELP_OPTION: OptionSpec = { type: 'boolean', short: 'h', help: 'show this help' };
+
+/** The overview `event-bot help` prints. */
+export function usage(): string {
+  const rows = Object.entries(CLI_COMMANDS).map(([name, c]) => {
+    const flags = Object.entries(c.options).map(
+      ([o, spec]) => `[--${o}${spec.value ? ` ${spec.value}` : ''}]`,
+    );
+    return `  ${[name, c.args, ...flags].filter(Boolean).join(' ').padEnd(44)} ${c.summary}`;
+  });
+  return [
+    'Usage: event-bot <command> [options]',
+    '',
+    'Commands:',
+    ...rows,
+    `  ${'help [command]'.padEnd(44)} this overview, or one command's options and examples`,
+    '',
+    'Files: .json .jsonl .md .csv .ics .txt (scraped event pages). Problems are printed as file:line: field: message.',
+    'Configuration comes from the environment and .env (see the README). `event-bot <command> --help` for more.',
+  ].join('\n');
+}
+
+/** One command's help: usage line, options, examples. */
+export function commandHelp(name: string): string {
+  const c = CLI_COMMANDS[name];
+  const options = Object.entries({ ...c.options, help: HELP_OPTION }).map(([option, spec]) => {
+    const flag = `${spec.short ? `-${spec.short}, ` : ''}--${option}${spec.value ? ` ${spec.value}` : ''}`;
+    return `  ${flag.padEnd(22)} ${spec.help}`;
+  });
+  return [
+    `Usage: event-bot ${name}${c.options && Object.keys(c.options).length ? ' [options]' : ''}${c.args ? ` ${c.args}` : ''}`,
+    '',
+    `${c.summary[0].toUpperCase()}${c.summary.slice(1)}.`,
+    '',
+    'Options:',
+    ...options,
+    '',
+    'Examples:',
+    ...c.examples.map((e) => `  ${e}`),
+  ].join('\n');
+}
 
 /** Runs one CLI command and returns its exit code; in-process so tests can call it. */
 export async function runCli(
@@ -29,46 +144,43 @@ export async function runCli(
   env?: Record<string, string | undefined>,
   clock: Clock = systemClock,
 ): Promise<number> {
-  const [command, ...rest] = argv;
-  if (!command || command === 'help' || command === '--help' || command === '-h') {
-    io.out(USAGE);
-    return command ? 0 : 2;
-  }
-  let args: ReturnType<typeof parseArgs>;
-  try {
-    args = parseArgs({
-      args: rest,
-      allowPositionals: true,
-      options: {
-        force: { type: 'boolean' },
-        strict: { type: 'boolean' },
-        json: { type: 'boolean' },
-        limit: { type: 'string' },
-      },
-    });
-  } catch (error) {
-    io.err(`${(error as Error).message}\n\n${USAGE}`);
+  const [name, ...rest] = argv;
+  if (!name) {
+    io.err(usage());
     return 2;
+  }
+  if (name === 'help' || name === '--help' || name === '-h') return help(rest[0], io);
+  const command = Object.hasOwn(CLI_COMMANDS, name) ? CLI_COMMANDS[name] : undefined;
+  if (!command) {
+    io.err(
+      `event-bot: unknown command "${name}"; the commands are ${Object.keys(CLI_COMMANDS).join(', ')} (event-bot help)`,
+    );
+    return 2;
+  }
+  let parsed: { values: Values; positionals: string[] };
+  try {
+    const options = Object.fromEntries(
+      Object.entries({ ...command.options, help: HELP_OPTION }).map(([k, s]) => [
+        k,
+        s.short ? { type: s.type, short: s.short } : { type: s.type },
+      ]),
+    );
+    parsed = parseArgs({ args: rest, allowPositionals: true, strict: true, options }) as typeof parsed;
+  } catch (error) {
+    io.err(`event-bot ${name}: ${optionProblem(error)}; see event-bot help ${name}`);
+    return 2;
+  }
+  if (parsed.values.help) {
+    io.out(commandHelp(name));
+    return 0;
   }
   try {
     const config = loadConfig(env ?? processEnvironment());
-    const strict = Boolean(args.values.strict);
-    if (command === 'check') return runCheck(config, clock, args.positionals, io, strict);
-    if (!['import', 'stats', 'search', 'ask'].includes(command)) {
-      io.err(`Unknown command "${command}".\n\n${USAGE}`);
-      return 2;
-    }
+    if (command.run.needs === 'config')
+      return command.run.fn(config, clock, parsed.positionals, parsed.values, io);
     const context = createContext(config, { clock });
     try {
-      if (command === 'import') {
-        return runImport(context, args.positionals, io, { force: Boolean(args.values.force), strict });
-      }
-      if (command === 'search') {
-        const limit = typeof args.values.limit === 'string' ? args.values.limit : undefined;
-        return runSearch(context, args.positionals, io, Boolean(args.values.json), limit);
-      }
-      if (command === 'ask') return runAsk(context, args.positionals, io, Boolean(args.values.json));
-      return runStats(context, io);
+      return command.run.fn(context, parsed.positionals, parsed.values, io);
     } finally {
       context.close();
     }
@@ -79,4 +191,29 @@ export async function runCli(
     }
     throw error;
   }
+}
+
+function help(topic: string | undefined, io: CliIo): number {
+  if (topic === undefined) {
+    io.out(usage());
+    return 0;
+  }
+  if (!Object.hasOwn(CLI_COMMANDS, topic)) {
+    io.err(`event-bot help: no command "${topic}"; the commands are ${Object.keys(CLI_COMMANDS).join(', ')}`);
+    return 2;
+  }
+  io.out(commandHelp(topic));
+  return 0;
+}
+
+/** parseArgs' message in one line: `unknown option --frce`, `--limit needs a value`. */
+function optionProblem(error: unknown): string {
+  const code = (error as { code?: string }).code;
+  const message = error instanceof Error ? error.message : String(error);
+  const option = /'(-{1,2}[^'\s]+)/.exec(message)?.[1];
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `unknown option ${option ?? message}`;
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    return option ? `${option.split(/[ =]/)[0]} needs a value` : message.split('\n')[0];
+  }
+  return message.split('\n')[0];
 }
