@@ -60,6 +60,7 @@ export const loadCsv: Loader = (input, file, options) => {
   if (!header) return { events: [], problems: [{ file, line: 1, message: 'no header row' }] };
 
   const { columns, problems } = readHeader(header, file);
+  const headerBroken = problems.length > 0;
   const items: { record: unknown; line: number }[] = [];
   const badDates = new Map<number, Map<string, string>>();
   for (const row of rows) {
@@ -82,7 +83,8 @@ export const loadCsv: Loader = (input, file, options) => {
   const all = [...problems, ...result.problems.map((p) => explainDate(p, badDates))].sort(
     (a, b) => a.line - b.line,
   );
-  return all.length ? { events: [], problems: all } : result;
+  // A header problem leaves every row's meaning in doubt, so no row counts as valid then.
+  return { events: headerBroken ? [] : result.events, problems: all };
 };
 
 /**

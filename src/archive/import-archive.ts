@@ -10,7 +10,11 @@ export interface ArchiveSink {
     file: string,
     hash: string,
     events: Event[],
-    options: { validUntil?: number; onProgress?: (done: number, total: number) => void },
+    options: {
+      validUntil?: number;
+      keepMissing?: boolean;
+      onProgress?: (done: number, total: number) => void;
+    },
   ): { added: string[]; updated: string[]; unchanged: string[]; removed: string[] };
   /** Called once at the end when any event was added, updated or removed (search vocabulary refresh). */
   refreshVocabulary?(): void;
@@ -24,7 +28,10 @@ export interface ImportSummary {
   updated: number;
   unchanged: number;
   removed: number;
+  /** Files refused whole: nothing of theirs was written. */
   rejected: number;
+  /** With `partial`: records skipped in files whose valid records were imported. */
+  skippedRecords: number;
   problems: Problem[];
   /** Parts of imported files that were skipped or guessed at (a calendar's broken VEVENT, a zone). */
   warnings: Problem[];
@@ -38,6 +45,11 @@ export interface ImportOptions extends LoadOptions {
   force?: boolean;
   /** Validate only: nothing is written. */
   dryRun?: boolean;
+  /**
+   * Import each file's valid records and report the rest, instead of refusing a file with any problem.
+   * Such a file keeps its stored events that no valid record names, and is parsed again next time.
+   */
+  partial?: boolean;
   onFile?: (done: number, total: number, file: string) => void;
   /** Events written so far in the current file, for a progress bar on large files. */
   onEvents?: (done: number, total: number, file: string) => void;
@@ -45,7 +57,8 @@ export interface ImportOptions extends LoadOptions {
 
 /**
  * Imports files and folders, one transaction per file: a file with any problem is rejected whole and
- * the database keeps what it had. A file whose bytes hash as before is not parsed again.
+ * the database keeps what it had, unless `partial` asks for its valid records. A file whose bytes hash
+ * as before is not parsed again.
  */
 export function importArchive(paths: string[], sink: ArchiveSink, options: ImportOptions): ImportSummary {
   const summary: ImportSummary = {
@@ -56,6 +69,7 @@ export function importArchive(paths: string[], sink: ArchiveSink, options: Impor
     unchanged: 0,
     removed: 0,
     rejected: 0,
+    skippedRecords: 0,
     problems: [],
     warnings: [],
     changedIds: [],
@@ -89,17 +103,25 @@ function importOne(path: string, sink: ArchiveSink, options: ImportOptions, summ
     return;
   }
   const result = loadBytes(read.bytes, read.loader, name, options);
-  if (result.problems.length) {
+  const partial = result.problems.length > 0;
+  if (partial && (!options.partial || result.events.length === 0)) {
     reject(summary, result.problems);
     return;
   }
   summary.warnings.push(...capped(result.warnings ?? [], 'warnings'));
+  if (partial) {
+    summary.skippedRecords += new Set(result.problems.map((p) => p.line)).size;
+    report(summary, result.problems);
+  }
   if (options.dryRun) {
     summary.added += result.events.length;
     return;
   }
-  const outcome = sink.replaceFileEvents(name, hash, result.events, {
+  // A partly imported file is stored under a hash no file has, so the next import reads it again and
+  // reports what is still wrong instead of skipping it as unchanged.
+  const outcome = sink.replaceFileEvents(name, partial ? `partial:${hash}` : hash, result.events, {
     validUntil: result.validUntil,
+    keepMissing: partial,
     onProgress: options.onEvents && ((done, total) => options.onEvents?.(done, total, name)),
   });
   summary.added += outcome.added.length;
@@ -115,6 +137,10 @@ export const MAX_PROBLEMS_PER_FILE = 50;
 
 function reject(summary: ImportSummary, problems: Problem[]): void {
   summary.rejected++;
+  report(summary, problems);
+}
+
+function report(summary: ImportSummary, problems: Problem[]): void {
   summary.problems.push(...capped(problems, 'problems'));
 }
 

@@ -42,11 +42,18 @@ export function loadJsonLines(text: string, file: string): LoadResult {
       problems.push({ file, line: index + 1, message: `not valid JSON (${shortJsonError(error)})` });
     }
   });
-  if (problems.length) return { events: [], problems };
-  return collect(items, file);
+  const result = collect(items, file);
+  return {
+    events: result.events,
+    problems: [...problems, ...result.problems].sort((a, b) => a.line - b.line),
+  };
 }
 
-/** Validates each record at its line; the same id twice in one file is an error, not a silent overwrite. */
+/**
+ * Validates each record at its line; the same id twice in one file is an error, not a silent overwrite.
+ * Returns the valid events even beside problems: the importer refuses the file whole unless asked to
+ * import what is valid (`--partial`).
+ */
 export function collect(items: { record: unknown; line: number }[], file: string): LoadResult {
   const events: Event[] = [];
   const problems: Problem[] = [];
@@ -74,7 +81,7 @@ export function collect(items: { record: unknown; line: number }[], file: string
     seen.set(result.event.id, line);
     events.push(result.event);
   }
-  return problems.length ? { events: [], problems } : { events, problems };
+  return { events, problems };
 }
 
 function jsonSyntaxProblem(error: unknown, text: string, file: string, lineBase: number): Problem {

@@ -8,7 +8,10 @@ export interface Problem {
   message: string;
 }
 
-/** What every loader returns: the valid events, or the problems that make the file unusable. */
+/**
+ * What every loader returns: the valid events and the problems found. By default any problem refuses
+ * the whole file; with `--partial` the valid events are imported and each problem reported.
+ */
 export interface LoadResult {
   events: Event[];
   problems: Problem[];

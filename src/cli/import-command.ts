@@ -10,14 +10,20 @@ import type { CliIo } from './io.js';
 const PROGRESS_THRESHOLD = 2000;
 
 /**
- * `event-bot import <files or folders…> [--force] [--strict]`: writes, one transaction per file, and
- * prints a summary. `strict` refuses a calendar with any part that would otherwise be skipped.
+ * `event-bot import <files or folders…> [--force] [--strict] [--partial]`: writes, one transaction per
+ * file, and prints a summary. `strict` refuses a calendar with any part that would otherwise be skipped;
+ * `partial` imports the valid records of other files with bad ones. Exit 1 when a file was refused or a
+ * record skipped.
  */
 export function runImport(
   context: AppContext,
   paths: string[],
   io: CliIo,
-  { force = false, strict = false } = {},
+  {
+    force = false,
+    strict = false,
+    partial = false,
+  }: { force?: boolean; strict?: boolean; partial?: boolean } = {},
 ): number {
   if (paths.length === 0) paths = context.config.archivePaths;
   const bar = io.interactive
@@ -30,6 +36,7 @@ export function runImport(
   const summary = importIntoContext(context, paths, {
     force,
     strict,
+    partial,
     onEvents: (done, total, file) => {
       if (!bar || total < PROGRESS_THRESHOLD) return;
       if (!barStarted) {
@@ -47,7 +54,7 @@ export function runImport(
   if (barStarted) bar?.stop();
   printProblems(summary, io);
   io.out(
-    `${summary.files} file(s): ${summary.added} added, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.removed} removed, ${summary.rejected} file(s) rejected`,
+    `${summary.files} file(s): ${summary.added} added, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.removed} removed, ${summary.rejected} file(s) rejected${partial ? `, ${summary.skippedRecords} record(s) skipped` : ''}`,
   );
   const r = summary.reminders;
   if (r.updated + r.cancelled + r.missed > 0) {
@@ -55,7 +62,7 @@ export function runImport(
       `reminders: ${r.updated} re-timed, ${r.cancelled} cancelled (${r.notified} users told), ${r.missed} missed`,
     );
   }
-  return summary.rejected ? 1 : 0;
+  return summary.rejected || summary.skippedRecords ? 1 : 0;
 }
 
 /** `event-bot check <files…> [--strict]`: validates without writing. */

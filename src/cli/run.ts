@@ -42,15 +42,25 @@ export const CLI_COMMANDS: Record<string, CliCommand> = {
     options: {
       force: { type: 'boolean', help: 're-parse files even when their bytes are unchanged' },
       strict: STRICT_OPTION,
+      partial: {
+        type: 'boolean',
+        help: 'import the valid records of a file with bad ones; each bad one is reported, exit 1',
+      },
     },
     examples: [
       'event-bot import data more/events.jsonl',
       'event-bot import --force data',
       'event-bot import --strict calendar.ics',
+      'event-bot import --partial export.csv',
     ],
     run: {
       needs: 'context',
-      fn: (c, p, v, io) => runImport(c, p, io, { force: Boolean(v.force), strict: Boolean(v.strict) }),
+      fn: (c, p, v, io) =>
+        runImport(c, p, io, {
+          force: Boolean(v.force),
+          strict: Boolean(v.strict),
+          partial: Boolean(v.partial),
+        }),
     },
   },
   check: {

@@ -16,6 +16,8 @@ export interface FileImportOutcome {
 /** Options for one file's replacement; `onProgress` is called every thousand events for progress bars. */
 export interface ReplaceOptions {
   validUntil?: number;
+  /** Keep this file's stored events that `events` lacks: a partial import cannot tell a dropped record from a rejected one. */
+  keepMissing?: boolean;
   nowMs?: number;
   onProgress?: (done: number, total: number) => void;
 }
@@ -150,7 +152,7 @@ export class EventStore {
     events: Event[],
     options: ReplaceOptions = {},
   ): FileImportOutcome {
-    const { validUntil, nowMs = Date.now(), onProgress } = options;
+    const { validUntil, nowMs = Date.now(), onProgress, keepMissing = false } = options;
     const outcome: FileImportOutcome = { added: [], updated: [], unchanged: [], removed: [] };
     this.db.transaction(() => {
       const keep = new Set<string>();
@@ -188,7 +190,7 @@ export class EventStore {
           outcome.unchanged.push(event.id);
         }
       }
-      for (const { seq, id } of this.statements.idsOfFile.all(file)) {
+      for (const { seq, id } of keepMissing ? [] : this.statements.idsOfFile.all(file)) {
         if (keep.has(id)) continue;
         this.search.remove(seq);
         this.statements.deleteEvent.run(seq);

@@ -82,7 +82,13 @@ describe('loadCsv', () => {
       'events.csv:3: start: "25/09/2013" is not a date this loader reads; ' +
         "write 2013-09-25, 2013-09-25 19:00 (in the row's timezone column), or 2013-09-25T19:00:00-04:00",
     ]);
-    expect(load(text).events).toEqual([]);
+    expect(load(text).events.map((e) => e.title)).toEqual(['First']);
+  });
+
+  it('counts no row as valid when the header is wrong', () => {
+    const result = load('title,start,colour\nFirst,2013-09-24,red\n');
+    expect(result.problems.map((p) => p.line)).toEqual([1]);
+    expect(result.events).toEqual([]);
   });
 
   it('reports the starting line of a bad row after a multi-line cell', () => {

@@ -32,7 +32,7 @@ describe('loadJson', () => {
     });
   });
 
-  it('takes { "events": [...] } and names the line and field of a bad date', () => {
+  it('takes { "events": [...] }, names the line and field of a bad date, and keeps only the valid events', () => {
     const text = `{
   "organization": "IPI",
   "events": [
@@ -44,7 +44,7 @@ describe('loadJson', () => {
   ]
 }`;
     const result = loadJson(text, 'feed.json');
-    expect(result.events).toEqual([]);
+    expect(result.events.map((e) => e.title)).toEqual(['A']);
     expect(result.problems.map(formatProblem)).toEqual([
       'feed.json:5: start: expected a date like 2013-09-25 or a date-time with offset like 2013-09-25T19:00:00-04:00',
     ]);
@@ -68,13 +68,14 @@ describe('loadJson', () => {
 });
 
 describe('loadJsonLines', () => {
-  it('reports a broken line 7 by its number and loads nothing', () => {
+  it('reports a broken line 7 by its number and keeps the other eight for a partial import', () => {
     const lines = Array.from({ length: 9 }, (_, i) =>
       JSON.stringify({ title: `Forum ${i + 1}`, start: `2015-01-0${i + 1}` }),
     );
     lines[6] = '{"title": "Forum 7", "start": "2015-01-07"';
     const result = loadJsonLines(lines.join('\n'), 'feed.jsonl');
-    expect(result.events).toEqual([]);
+    expect(result.events.map((e) => e.title)).not.toContain('Forum 7');
+    expect(result.events).toHaveLength(8);
     expect(result.problems).toHaveLength(1);
     expect(formatProblem(result.problems[0])).toMatch(/^feed\.jsonl:7: not valid JSON/);
   });
