@@ -1,8 +1,10 @@
 import { type ImportOptions, type ImportSummary, importArchive } from './archive/import-archive.js';
 import type { Config } from './config.js';
 import type { CommandDeps } from './core/commands/deps.js';
+import type { ArchiveFeed } from './core/ports/archive-feed.js';
 import { type ArchiveChangeReport, applyArchiveChanges } from './core/reminders/apply-archive-changes.js';
 import { type Clock, systemClock } from './core/time.js';
+import { SqliteArchiveFeed } from './storage/archive-feed.js';
 import { type Db, migrate, openDatabase } from './storage/database.js';
 import { EventStore } from './storage/event-repository.js';
 import {
@@ -23,6 +25,8 @@ export interface AppContext {
   commands: CommandDeps;
   /** OAuth installations, for the Slack door when it serves many workspaces. */
   installations: InstallationRepository;
+  /** What changed lately in the archive (the App Home's "Recently added"). */
+  feed: ArchiveFeed;
   close(): void;
 }
 
@@ -45,6 +49,7 @@ export function createContext(config: Config, overrides: { clock?: Clock } = {})
       subscriptions: new SqliteSubscriptionRepository(db),
     },
     installations: new SqliteInstallationRepository(db),
+    feed: new SqliteArchiveFeed(db),
     close: () => db.close(),
   };
 }

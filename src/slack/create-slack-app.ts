@@ -1,6 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import { App, type CustomRoute, type Logger, type LogLevel, webApi } from '@slack/bolt';
 import type { Config } from '../config.js';
+import { inlineRunner } from './command-runner.js';
+import { homePublisher, homeRefreshingRunner } from './home-publisher.js';
 import { register } from './listeners/index.js';
 import { configSecrets, createLogger } from './logger.js';
 import { createUserZoneLookup } from './notifier.js';
@@ -57,7 +59,17 @@ export function createSlackApp(
         : app.client,
       { fallbackZone: config.timezone, logger },
     );
-  register(app, { ...services, lookupUserZone, ...(oauth ? { workspaceOf } : {}) });
+  const withZone = { ...services, lookupUserZone, ...(oauth ? { workspaceOf } : {}) };
+  const publishHome = homePublisher(
+    withZone,
+    installationStore
+      ? workspaceClients(installationStore, (token) => new webApi.WebClient(token, common.clientOptions))
+      : async () => app.client,
+    logger,
+  );
+  const quietRunner = services.runner ?? inlineRunner(services.commands);
+  const runner = homeRefreshingRunner(quietRunner, publishHome);
+  register(app, { ...withZone, runner, quietRunner, publishHome });
   if (installationStore) registerInstallationEvents(app, installationStore, logger);
   return app;
 }

@@ -35,6 +35,18 @@ export const SlackIds = {
     suggestions: 'event_suggestions',
     themeActions: 'event_theme_actions',
   },
+  /**
+   * The App Home tab and the modals. A click there has no response_url, so these are ids of their own,
+   * handled by listeners/views and listeners/shortcuts, never by the card listener.
+   */
+  surfaces: {
+    /** "Remind me" beside an upcoming event on the Home tab. Value: `{"e": eventId}`. */
+    homeRemind: 'home_remind',
+    /** "Cancel" beside a reminder on the Home tab. Value: `{"r": reminderId}`. */
+    homeCancelReminder: 'home_cancel_reminder',
+    /** "Search the archive" on the Home tab: opens the search modal. */
+    homeSearch: 'home_search',
+  },
 } as const;
 
 /** Slack's cap on a button value; option values are capped lower (150), so callers pass their own `max`. */

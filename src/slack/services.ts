@@ -1,6 +1,8 @@
 import type { CommandDeps } from '../core/commands/deps.js';
+import type { ArchiveFeed } from '../core/ports/archive-feed.js';
 import type { Workspace } from '../core/reminders/model.js';
 import type { CommandRunner } from './command-runner.js';
+import type { PublishHome } from './home-publisher.js';
 import type { WorkspaceInstallationStore } from './oauth/installation-store.js';
 
 /** What the Slack door needs from the rest of the bot; an AppContext fits as it is. */
@@ -9,6 +11,15 @@ export interface SlackServices {
   commands: CommandDeps;
   /** Where use-cases run; on this thread when absent (tests, in-memory databases). */
   runner?: CommandRunner;
+  /** The archive's recent changes, for the App Home; the Home tab leaves "Recently added" out without it. */
+  feed?: ArchiveFeed;
+  /**
+   * The runner without the Home tab refresh, for the tab's own buttons: they republish it themselves,
+   * with a note saying what the click did, so it is published once.
+   */
+  quietRunner?: CommandRunner;
+  /** Publishes a user's Home tab (built once by createSlackApp, with the right client per workspace). */
+  publishHome?: PublishHome;
   /** A user's Slack time zone (users.info), for reminders and digests; the configured zone when absent. */
   lookupUserZone?: (userId: string, workspace?: Workspace) => Promise<string>;
   /**

@@ -145,6 +145,10 @@ export class SqliteSubscriptionRepository implements SubscriptionRepository {
     return this.statements.forChannel.all({ channel: channelId, ...this.ws }).map(toSubscription);
   }
 
+  createdBy(userId: string): Subscription[] {
+    return this.statements.createdBy.all({ user: userId, ...this.ws }).map(toSubscription);
+  }
+
   cancel(id: string, channelId: string, nowMs: number): Subscription | undefined {
     const row = this.statements.byId.get(Number(id));
     if (!row || row.channel_id !== channelId) return undefined;
@@ -160,6 +164,10 @@ function prepare(db: Db) {
     byId: db.prepare<[number], SubscriptionRow>('SELECT * FROM subscriptions WHERE id = ?'),
     forChannel: db.prepare<[Where & { channel: string }], SubscriptionRow>(
       `SELECT * FROM subscriptions WHERE channel_id = @channel AND team_id = @team AND enterprise_id = @enterprise
+         AND state IN ('active', 'paused') ORDER BY id`,
+    ),
+    createdBy: db.prepare<[Where & { user: string }], SubscriptionRow>(
+      `SELECT * FROM subscriptions WHERE created_by = @user AND team_id = @team AND enterprise_id = @enterprise
          AND state IN ('active', 'paused') ORDER BY id`,
     ),
     same: db.prepare<[Where & { channel: string; query: string; schedule: string }], SubscriptionRow>(

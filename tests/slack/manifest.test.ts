@@ -33,14 +33,16 @@ interface Manifest {
   display_information: { name: string };
   features: {
     bot_user: unknown;
+    app_home?: Record<string, boolean>;
     slash_commands: { command: string; usage_hint: string; should_escape: boolean; url?: string }[];
   };
   oauth_config: { scopes: { bot: string[]; user?: string[] } };
   settings: { event_subscriptions?: { bot_events: string[] } } & Record<string, unknown>;
 }
 
-/** The scope Slack requires before it delivers each bot event (api.slack.com/events). */
+/** The scope Slack requires before it delivers each bot event (api.slack.com/events); null for none. */
 const EVENT_SCOPES: Record<string, string | null> = {
+  app_home_opened: null,
   app_mention: 'app_mentions:read',
   'message.im': 'im:history',
   // App lifecycle events need no scope.
@@ -95,7 +97,8 @@ describe('manifest.yml', () => {
 
   it('subscribes to each event it answers, with the scope Slack requires for it', () => {
     const events = manifest.settings.event_subscriptions?.bot_events ?? [];
-    expect(events).toEqual(expect.arrayContaining(['app_mention', 'message.im']));
+    expect(events).toEqual(expect.arrayContaining(['app_home_opened', 'app_mention', 'message.im']));
+    expect(manifest.features.app_home).toMatchObject({ home_tab_enabled: true, messages_tab_enabled: true });
     for (const event of events) {
       const scope = EVENT_SCOPES[event];
       expect(scope, `no scope known for ${event}`).toBeDefined();

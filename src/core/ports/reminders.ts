@@ -67,6 +67,8 @@ export interface SubscriptionRepository {
   add(subscription: NewSubscription, options: { nowMs: number; cap: number }): AddSubscriptionResult;
   /** A channel's active and paused subscriptions, oldest first. */
   forChannel(channelId: string): Subscription[];
+  /** The active and paused subscriptions a user set up, in any channel, oldest first. */
+  createdBy(userId: string): Subscription[];
   /** Ends one of the channel's subscriptions; undefined when there is no such one. */
   cancel(id: string, channelId: string, nowMs: number): Subscription | undefined;
   queue: DeliveryQueue<Subscription, DigestSettlement>;

@@ -3,10 +3,12 @@ import type { SlackServices } from '../services.js';
 import { register as registerActions } from './actions/index.js';
 import { register as registerCommands } from './commands/index.js';
 import { register as registerEvents } from './events/index.js';
+import { register as registerHome } from './home/index.js';
 
 /** Every Slack listener, one surface per folder. */
 export function register(app: App, services: SlackServices): void {
   registerCommands(app, services);
   registerActions(app, services);
   registerEvents(app, services);
+  registerHome(app, services);
 }
