@@ -63,3 +63,21 @@ export async function startTestHttpApp(logger: Logger): Promise<TestHttpApp> {
     },
   };
 }
+
+/** The real App (initialised against a fresh fake Slack) for tests that feed it `app.processEvent`. */
+export async function startProcessEventApp(logger: Logger): Promise<TestHttpApp> {
+  const fake = await startFakeSlack();
+  const context = slackTestContext(fake);
+  const app = createSlackApp(context.config, context, { logger });
+  await app.init();
+  return {
+    fake,
+    context,
+    app,
+    base: '',
+    stop: async () => {
+      context.close();
+      await fake.close();
+    },
+  };
+}

@@ -1,10 +1,9 @@
-import type { ActionsBlockElement, Button, KnownBlock, SectionBlock } from '@slack/types';
+import type { Button, KnownBlock, SectionBlock } from '@slack/types';
 import type { ListItem, ReminderItem } from '../../core/commands/reply.js';
 import type { HomeDigest, HomeModel, HomeSection } from '../../core/home/home.js';
 import { encodeActionValue, SlackIds } from '../ids.js';
-import { LIMITS } from './limits.js';
 import { DATE_TIME_FORMAT, escapeMrkdwn, escapeTruncate, oneLine, slackDate, truncate } from './mrkdwn.js';
-import { compact, context, header, itemSection, plain, section } from './parts.js';
+import { button, compact, context, header, itemSection, plain, section } from './parts.js';
 
 /** Slack's cap on blocks in a Home tab or a modal (messages: 50). */
 export const VIEW_BLOCK_LIMIT = 100;
@@ -69,7 +68,7 @@ function homeItem(item: ListItem): SectionBlock {
   if (!value) return plainSection;
   return {
     ...plainSection,
-    accessory: button('Remind me', ids.homeRemind, value, undefined, item.event.title),
+    accessory: button('Remind me', ids.homeRemind, value, { about: item.event.title }),
   };
 }
 
@@ -82,7 +81,7 @@ function reminderSection(item: ReminderItem): SectionBlock {
   const value = cancel ? encodeActionValue({ r: item.reminderId }) : undefined;
   if (!value) return section(text);
   const element: Button = {
-    ...button('Cancel', ids.homeCancelReminder, value, 'danger', item.title),
+    ...button('Cancel', ids.homeCancelReminder, value, { style: 'danger', about: item.title }),
     confirm: {
       title: plain('Cancel this reminder?', 100),
       text: plain(`You will not be reminded of “${truncate(oneLine(item.title), 200)}”.`, 300),
@@ -101,21 +100,4 @@ function digestLine(digest: HomeDigest): string {
     : escapeMrkdwn(digest.channelName ?? 'a channel');
   const paused = digest.paused ? ' · _paused_' : '';
   return `• ${where}: ${escapeTruncate(digest.what, 120)}, ${escapeTruncate(digest.schedule, 120)} · next ${escapeTruncate(digest.nextRunText, 80)}${paused}`;
-}
-
-function button(
-  label: string,
-  actionId: string,
-  value: string,
-  style?: 'primary' | 'danger',
-  about?: string,
-): Button & ActionsBlockElement {
-  return {
-    type: 'button',
-    text: plain(label, LIMITS.buttonText),
-    action_id: actionId,
-    value,
-    ...(style ? { style } : {}),
-    ...(about ? { accessibility_label: truncate(oneLine(`${label}: ${about}`), LIMITS.buttonText) } : {}),
-  };
 }

@@ -1,6 +1,7 @@
 import type {
   ActionsBlock,
   ActionsBlockElement,
+  Button,
   ContextBlock,
   HeaderBlock,
   KnownBlock,
@@ -128,12 +129,25 @@ export function actionElement(
       : action.kind === 'cancel-reminder'
         ? 'danger'
         : undefined;
+  return button(label, actionId, value, { style, about: options.about });
+}
+
+/**
+ * A button: label cut to Slack's 75 characters, and `about` (an event's title) as its accessibility
+ * label, so a screen reader can tell repeated buttons apart.
+ */
+export function button(
+  label: string,
+  actionId: string,
+  value: string,
+  options: { style?: 'primary' | 'danger'; about?: string } = {},
+): Button {
   return {
     type: 'button',
     text: plain(label, LIMITS.buttonText),
     action_id: actionId,
     value,
-    ...(style ? { style } : {}),
+    ...(options.style ? { style: options.style } : {}),
     ...(options.about
       ? { accessibility_label: truncate(oneLine(`${label}: ${options.about}`), LIMITS.buttonText) }
       : {}),
