@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it, vi } from 'vitest';
+import { depsForWorkspace } from '../../../../src/core/commands/deps.js';
 import { remindCommand } from '../../../../src/core/commands/remind-command.js';
 import { inlineRunner } from '../../../../src/slack/command-runner.js';
 import { homePublisher, homeRefreshingRunner } from '../../../../src/slack/home-publisher.js';
@@ -143,5 +144,31 @@ describe('the Home tab listeners', () => {
     const client = { views: { publish: async () => Promise.reject(new Error('invalid_auth')) } };
     await homePublisher({ commands: context.commands }, async () => client, logger)('U0X');
     expect(lines.join('\n')).toContain('could not publish the Home tab');
+  });
+});
+
+describe('the Home tab across workspaces', () => {
+  it('shows a user only the reminders of the workspace the tab was opened in', async () => {
+    const { published, client } = fakeViews();
+    const teamA = { teamId: 'T0A', enterpriseId: '' };
+    const teamB = { teamId: 'T0B', enterpriseId: '' };
+    remindCommand(
+      { text: 'review of peace operations', userId: 'U0MULTI', workspace: teamA },
+      depsForWorkspace(context.commands, teamA),
+    );
+    const clients: (string | undefined)[] = [];
+    const publish = homePublisher(
+      { commands: context.commands },
+      async (w) => {
+        clients.push(w?.teamId);
+        return client;
+      },
+      captureLogger().logger,
+    );
+    await publish('U0MULTI', { workspace: teamA });
+    await publish('U0MULTI', { workspace: teamB });
+    expect(clients).toEqual(['T0A', 'T0B']);
+    expect(texts(published[0].view.blocks).join('\n')).toContain('Your reminders (1)');
+    expect(texts(published[1].view.blocks).join('\n')).not.toContain('Your reminders (1)');
   });
 });
