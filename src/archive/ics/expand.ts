@@ -6,6 +6,7 @@ import type { Block } from './read.js';
 const MAX_OCCURRENCES = 1000;
 /** Guards against rules like FREQ=SECONDLY that would take forever to walk up to the horizon. */
 const MAX_RECURRENCE_STEPS = 50_000;
+const MAX_INTERVAL = 1000;
 
 /** One VEVENT and where it is in the file. */
 export interface Vevent {
@@ -160,10 +161,11 @@ function hasEnd(vevent: Vevent): boolean {
 }
 
 /**
- * ical.js gives up on impossible MONTHLY and YEARLY rules by itself, but loops forever inside next() on
+ * ical.js adds a huge INTERVAL up day by day, gives up on impossible MONTHLY and YEARLY rules by itself, but loops forever inside next() on
  * e.g. FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30, so those are refused before iterating.
  */
 function assertCanOccur(rule: ICAL.Recur, line: number): void {
+  if (rule.interval > MAX_INTERVAL) fail(`INTERVAL=${rule.interval} is too large to expand`, line);
   const days = rule.parts.BYMONTHDAY;
   if (rule.freq === 'MONTHLY' || rule.freq === 'YEARLY' || !days?.length) return;
   const months = rule.parts.BYMONTH?.length ? rule.parts.BYMONTH : [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];

@@ -10,6 +10,7 @@ const DAY_MS = 86_400_000;
 /** Recurring series are expanded this far past `now`, and again after RECHECK_DAYS. */
 const HORIZON_DAYS = 365;
 const RECHECK_DAYS = 180;
+const MAX_DURATION_S = (10 * 366 * DAY_MS) / 1000;
 /** Fields whose bad value is left out while the event stays (an invalid URL, an end before the start…). */
 const DROPPABLE = new Set(['url', 'end', 'location', 'hosts', 'tags', 'type', 'timezone']);
 
@@ -123,6 +124,19 @@ function toVevent(component: ICAL.Component, block: Block, report: Report): Veve
       'event skipped',
     );
   }
+  try {
+    component.getFirstPropertyValue('dtstart');
+  } catch (error) {
+    const at = { line: block.props.get('dtstart') ?? block.line, field: 'start' };
+    return report.skip({ ...at, message: `cannot be read (${messageOf(error)})` }, 'event skipped');
+  }
+  const duration = component.getFirstPropertyValue('duration');
+  if (duration instanceof ICAL.Duration && Math.abs(duration.toSeconds()) > MAX_DURATION_S) {
+    // invalid_duration.ics (collective/icalendar): P999999999999999999W, which ical.js adds up day by day.
+    component.removeAllProperties('duration');
+    const line = block.props.get('duration') ?? block.line;
+    report.skip({ line, field: 'DURATION', message: 'lasts more than ten years' }, 'left out');
+  }
   const sequence = Number(component.getFirstPropertyValue('sequence') ?? 0);
   const rid = component.getFirstPropertyValue('recurrence-id');
   const uid = String(component.getFirstPropertyValue('uid') ?? '').trim() || undefined;
@@ -140,6 +154,11 @@ function validate(items: { record: EventRecord; line: number }[], file: string, 
         report.skip({ line, field: p.field, message: p.message }, 'left out');
         delete record[p.field as keyof EventRecord];
       }
+      result = parseEvent(record, { file, line });
+    }
+    if (result.ok && seen.has(result.event.id) && !record.id && record.start.length > 10) {
+      // Two events without UID, one title, one day (festival-multiday-rrule.ics): the time tells them apart.
+      record.id = `${result.event.id}-${record.start.slice(11, 16).replace(':', '')}`;
       result = parseEvent(record, { file, line });
     }
     const id = result.ok ? result.event.id : '';

@@ -56,12 +56,14 @@ export function readCalendar(text: string): ReadCalendar | { problems: LineProbl
     l.dropped = true;
     const problem = { line: l.line, field: l.name || undefined, message };
     if (l.name === 'DTSTART' && l.vevent) l.vevent.broken = { ...problem, field: 'start' };
-    else read.dropped.push(problem);
+    else dropped.push({ problem, vevent: l.vevent });
   };
+  const dropped: { problem: LineProblem; vevent?: Block }[] = [];
   const stack: { name: string; line: number }[] = [];
   for (const l of lines) {
     const [, name = '', params = '', value = ''] = CONTENT_LINE.exec(l.text) ?? [];
-    l.name = name.toUpperCase();
+    l.name = (name || /^[A-Za-z0-9-]+/.exec(l.text)?.[0] || '').toUpperCase();
+    if (stack.length === 2 && stack[1].name === 'VEVENT') l.vevent = read.vevents.at(-1);
     if (l.name === 'BEGIN') {
       const component = value.trim().toUpperCase();
       if (!stack.length && component !== 'VCALENDAR') {
@@ -84,13 +86,20 @@ export function readCalendar(text: string): ReadCalendar | { problems: LineProbl
     } else if (!stack.length) {
       drop(l, 'content outside BEGIN:VCALENDAR … END:VCALENDAR');
     } else {
-      if (stack.length === 2 && stack[1].name === 'VEVENT') l.vevent = read.vevents.at(-1);
       const block = stack.length === 1 ? calendars.at(-1) : l.vevent;
       if (block && !block.props.has(l.name.toLowerCase())) block.props.set(l.name.toLowerCase(), l.line);
       const tzid = /;TZID=("[^"]*"|[^;]*)/i.exec(params)?.[1].replace(/^"|"$/g, '');
       if (tzid && !read.tzids.has(tzid)) read.tzids.set(tzid, l.line);
       const unreal = DATE_PROPERTIES.has(l.name) ? unrealDate(value) : undefined;
       if (unreal) drop(l, `"${unreal}" is not a real date or time`);
+      // festival-multiday-rrule.ics writes `DTSTART;VALUE=DATE:20110805T150000`; ical.js drops the time.
+      else if (
+        DATE_PROPERTIES.has(l.name) &&
+        /^\d{8}T\d{6}Z?$/.test(value.trim()) &&
+        /;VALUE=DATE(?=;|$)/i.test(params)
+      ) {
+        l.text = `${name}${params.replace(/;VALUE=DATE(?=;|$)/i, '')}:${value}`;
+      }
       // apple-ical-mixed-timezones.ics writes `DTSTART:20021028`; ical.js wants VALUE=DATE for a date.
       else if (
         DATE_PROPERTIES.has(l.name) &&
@@ -107,7 +116,8 @@ export function readCalendar(text: string): ReadCalendar | { problems: LineProbl
   if (problems.length) return { problems };
   const roots = parseLeavingOut(lines, drop);
   if (!Array.isArray(roots)) return roots;
-  return { ...read, roots };
+  // Within a VEVENT that is skipped anyway, what else was left out of it is not worth a line.
+  return { ...read, roots, dropped: dropped.filter((d) => !d.vevent?.broken).map((d) => d.problem) };
 }
 
 /** When ical.js throws on the whole text, the lines it cannot read on their own are left out. */

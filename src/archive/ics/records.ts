@@ -18,8 +18,10 @@ export type EventRecord = ReturnType<typeof recordOf> & { id?: string; series?: 
 /** The instant an ical.js time stands for, and the IANA zone it is shown in when there is one. */
 function instant(t: ICAL.Time, placement: Placement): { dt: DateTime; zone?: string } {
   const wall = { year: t.year, month: t.month, day: t.day, hour: t.hour, minute: t.minute, second: t.second };
-  const zone = t.zone instanceof IanaTimezone ? t.zone.iana : undefined;
-  if (zone) return { dt: DateTime.fromObject(wall, { zone }), zone };
+  if (t.zone instanceof IanaTimezone) {
+    const { iana, shown } = t.zone;
+    return { dt: DateTime.fromObject(wall, { zone: iana }), zone: shown ? iana : undefined };
+  }
   if (!t.zone || t.zone === ICAL.Timezone.localTimezone) {
     return { dt: DateTime.fromObject(wall, { zone: placement.floating }), zone: placement.floating };
   }

@@ -11,7 +11,11 @@ export class IanaTimezone extends ICAL.Timezone {
   /** By wall-clock minute: ical.js asks for the same few times over and over while iterating. */
   private readonly offsets = new Map<string, number>();
 
-  constructor(readonly iana: string) {
+  /** `shown`: whether events are recorded in this zone by name; not for fixed offsets like UTC+1. */
+  constructor(
+    readonly iana: string,
+    readonly shown = true,
+  ) {
     super({ tzid: iana });
   }
 
@@ -59,7 +63,10 @@ export function resolveZone(tzid: string, vtimezones: Map<string, ICAL.Component
   const offset = /^\(?\s*(?:UTC|GMT)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?\s*\)?/i.exec(name);
   if (offset) {
     const fixed = `UTC${offset[1]}${Number(offset[2])}${Number(offset[3] ?? 0) ? `:${offset[3]}` : ''}`;
-    return { tz: new IanaTimezone(fixed), guess: `"${name}" read as ${fixed}, without daylight saving` };
+    return {
+      tz: new IanaTimezone(fixed, false),
+      guess: `"${name}" read as ${fixed}, without daylight saving`,
+    };
   }
   const country = countryZone(/^[A-Za-z]+\/([A-Za-z _]+)$/.exec(name)?.[1] ?? '');
   return iana(country, `"${name}" is not a time zone; read as ${country}`) || undefined;
