@@ -1,4 +1,5 @@
 import { formatProblem } from './archive/types.js';
+import { removedFileLines } from './cli/import-command.js';
 import { exitQuietlyOnClosedPipe } from './cli/io.js';
 import { type Config, ConfigError, loadConfig, processEnvironment } from './config.js';
 import { createConsoleNotifier } from './console/console-notifier.js';
@@ -38,6 +39,7 @@ async function main(): Promise<number | undefined> {
     const summary = loadConfiguredArchive(context);
     for (const p of summary.problems) process.stderr.write(`${formatProblem(p)}\n`);
     for (const p of summary.warnings) process.stderr.write(`warning: ${formatProblem(p)}\n`);
+    for (const line of removedFileLines(summary)) process.stderr.write(`${line}\n`);
     process.stderr.write(
       `event-archive-bot: loaded ${config.archivePaths.join(', ')} (${summary.added} added, ${summary.updated} updated, ${summary.unchanged} unchanged)\n`,
     );

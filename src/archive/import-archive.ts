@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { resolve, sep } from 'node:path';
 import type { Event } from '../core/model.js';
 import { displayPath, expandArchivePaths, loadBytes, readArchiveFile } from './index.js';
 import type { LoadOptions, Problem } from './types.js';
@@ -16,6 +17,10 @@ export interface ArchiveSink {
       onProgress?: (done: number, total: number) => void;
     },
   ): { added: string[]; updated: string[]; unchanged: string[]; removed: string[] };
+  /** Files imported before, as named then; with {@link removeArchiveFile}, for pruning removed files. */
+  archiveFilePaths?(): string[];
+  /** Forgets a file and its events; returns the removed event ids. */
+  removeArchiveFile?(file: string): string[];
   /** Called once at the end when any event was added, updated or removed (search vocabulary refresh). */
   refreshVocabulary?(): void;
 }
@@ -35,6 +40,8 @@ export interface ImportSummary {
   problems: Problem[];
   /** Parts of imported files that were skipped or guessed at (a calendar's broken VEVENT, a zone). */
   warnings: Problem[];
+  /** Files that left an archive folder since they were imported, with the events they took along. */
+  removedFiles: { file: string; events: number }[];
   /** Ids whose time or content changed, or that disappeared: reminders follow these. */
   changedIds: string[];
   removedIds: string[];
@@ -70,12 +77,13 @@ export function importArchive(paths: string[], sink: ArchiveSink, options: Impor
     removed: 0,
     rejected: 0,
     skippedRecords: 0,
+    removedFiles: [],
     problems: [],
     warnings: [],
     changedIds: [],
     removedIds: [],
   };
-  const { files, problems } = expandArchivePaths(paths);
+  const { files, problems, folders } = expandArchivePaths(paths);
   summary.problems.push(...problems);
   summary.rejected += problems.length;
   files.forEach((path, index) => {
@@ -83,6 +91,7 @@ export function importArchive(paths: string[], sink: ArchiveSink, options: Impor
     importOne(path, sink, options, summary);
     options.onFile?.(index + 1, files.length, path);
   });
+  if (!options.dryRun) pruneRemovedFiles(folders, files, sink, summary);
   if (summary.added + summary.updated + summary.removed > 0 && !options.dryRun) sink.refreshVocabulary?.();
   return summary;
 }
@@ -130,6 +139,30 @@ function importOne(path: string, sink: ArchiveSink, options: ImportOptions, summ
   summary.removed += outcome.removed.length;
   summary.changedIds.push(...outcome.updated);
   summary.removedIds.push(...outcome.removed);
+}
+
+/**
+ * A file imported from one of these folders that the walk no longer finds (deleted, moved, renamed)
+ * takes its events with it. Files named one by one are never pruned by omission, and a folder that is
+ * missing altogether prunes nothing: that is a problem to report, not an empty archive.
+ */
+function pruneRemovedFiles(
+  folders: string[],
+  found: string[],
+  sink: ArchiveSink,
+  summary: ImportSummary,
+): void {
+  if (!folders.length || !sink.archiveFilePaths || !sink.removeArchiveFile) return;
+  const present = new Set(found.map((f) => resolve(f)));
+  const roots = folders.map((f) => resolve(f) + sep);
+  for (const stored of sink.archiveFilePaths()) {
+    const full = resolve(stored);
+    if (present.has(full) || !roots.some((root) => full.startsWith(root))) continue;
+    const ids = sink.removeArchiveFile(stored);
+    summary.removedFiles.push({ file: stored, events: ids.length });
+    summary.removed += ids.length;
+    summary.removedIds.push(...ids);
+  }
 }
 
 /** Problems reported per file; past this, one line says how many more there were. */

@@ -83,9 +83,15 @@ export function loaderFor(path: string): Loader | undefined {
  * Expands files and folders into archive files, sorted. Folders are walked recursively; hidden files,
  * names starting with "_" and README files are skipped, so a folder can carry its own notes.
  */
-export function expandArchivePaths(paths: string[]): { files: string[]; problems: Problem[] } {
+export function expandArchivePaths(paths: string[]): {
+  files: string[];
+  problems: Problem[];
+  /** The paths that were folders, walked whole: the ones whose removed files may be pruned. */
+  folders: string[];
+} {
   const files: string[] = [];
   const problems: Problem[] = [];
+  const folders: string[] = [];
   for (const path of paths) {
     let stat: ReturnType<typeof statSync>;
     try {
@@ -94,10 +100,12 @@ export function expandArchivePaths(paths: string[]): { files: string[]; problems
       problems.push({ file: path, line: 0, message: 'no such file or folder' });
       continue;
     }
-    if (stat.isDirectory()) walk(path, files);
-    else files.push(path);
+    if (stat.isDirectory()) {
+      folders.push(path);
+      walk(path, files);
+    } else files.push(path);
   }
-  return { files: [...new Set(files)].sort(), problems };
+  return { files: [...new Set(files)].sort(), problems, folders };
 }
 
 function walk(dir: string, out: string[]): void {

@@ -53,6 +53,7 @@ export function runImport(
   });
   if (barStarted) bar?.stop();
   printProblems(summary, io);
+  for (const line of removedFileLines(summary)) io.out(line);
   io.out(
     `${summary.files} file(s): ${summary.added} added, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.removed} removed, ${summary.rejected} file(s) rejected${partial ? `, ${summary.skippedRecords} record(s) skipped` : ''}`,
   );
@@ -77,6 +78,13 @@ export function runCheck(config: Config, clock: Clock, paths: string[], io: CliI
     `${summary.files} file(s) checked: ${summary.added} valid event(s), ${summary.rejected} file(s) with problems`,
   );
   return summary.rejected ? 1 : 0;
+}
+
+/** One line per file that left an archive folder: `removed file data/old.json (12 events)`. */
+export function removedFileLines(summary: ImportSummary): string[] {
+  return summary.removedFiles.map(
+    (f) => `removed file ${f.file} (${f.events} event${f.events === 1 ? '' : 's'})`,
+  );
 }
 
 /** Problems, then what imported files left out, go to stderr, one `file:line: field: message` per line. */

@@ -211,6 +211,28 @@ export class EventStore {
     this.search.refresh();
   }
 
+  /** Every archive file imported so far, as it was named then. */
+  archiveFilePaths(): string[] {
+    return this.db
+      .prepare<[], { path: string }>('SELECT path FROM archive_files ORDER BY path')
+      .all()
+      .map((r) => r.path);
+  }
+
+  /** Forgets a file that left the archive, with its events, in one transaction; returns their ids. */
+  removeArchiveFile(file: string): string[] {
+    const removed: string[] = [];
+    this.db.transaction(() => {
+      for (const { seq, id } of this.statements.idsOfFile.all(file)) {
+        this.search.remove(seq);
+        this.statements.deleteEvent.run(seq);
+        removed.push(id);
+      }
+      this.db.prepare('DELETE FROM archive_files WHERE path = ?').run(file);
+    })();
+    return removed;
+  }
+
   /** The remembered hash of an imported file, if any. */
   archiveFile(path: string): ArchiveFileRecord | undefined {
     const row = this.statements.fileRecord.get(path);
