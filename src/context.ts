@@ -58,11 +58,11 @@ export function createContext(config: Config, overrides: { clock?: Clock } = {})
  * Imports archive files and lets reminders follow what changed: re-timed with their event, or
  * cancelled (and their owner told once) when it is gone. Every import path goes through here.
  */
-export function importIntoContext(
+export async function importIntoContext(
   context: AppContext,
   paths: string[],
   options: Omit<ImportOptions, 'now' | 'defaultZone'> = {},
-): ImportSummary & { reminders: ArchiveChangeReport } {
+): Promise<ImportSummary & { reminders: ArchiveChangeReport }> {
   const summary = importArchive(paths, context.store, {
     now: context.clock.now(),
     defaultZone: context.config.timezone,
@@ -70,7 +70,7 @@ export function importIntoContext(
   });
   const reminders = options.dryRun
     ? { updated: 0, cancelled: 0, missed: 0, notified: 0 }
-    : applyArchiveChanges(summary, context.commands);
+    : await applyArchiveChanges(summary, context.commands);
   return { ...summary, reminders };
 }
 
@@ -78,6 +78,6 @@ export function importIntoContext(
 export function loadConfiguredArchive(
   context: AppContext,
   hooks: Pick<ImportOptions, 'onFile' | 'onEvents'> = {},
-): ImportSummary & { reminders: ArchiveChangeReport } {
+): Promise<ImportSummary & { reminders: ArchiveChangeReport }> {
   return importIntoContext(context, context.config.archivePaths, hooks);
 }

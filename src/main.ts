@@ -36,7 +36,7 @@ async function main(): Promise<number | undefined> {
   }
   const context = createContext(config);
   try {
-    const summary = loadConfiguredArchive(context);
+    const summary = await loadConfiguredArchive(context);
     for (const p of summary.problems) process.stderr.write(`${formatProblem(p)}\n`);
     for (const p of summary.warnings) process.stderr.write(`warning: ${formatProblem(p)}\n`);
     for (const line of removedFileLines(summary)) process.stderr.write(`${line}\n`);

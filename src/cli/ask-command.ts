@@ -12,9 +12,14 @@ const EVENT_PREFIX = /^\/event(?:\s+|$)/i;
  * the slash command's response_url (`response_type`, `text`, `blocks`), for checking Slack output
  * without a workspace (paste the blocks into Block Kit Builder).
  */
-export function runAsk(context: AppContext, words: string[], io: CliIo, json: boolean): number {
+export async function runAsk(
+  context: AppContext,
+  words: string[],
+  io: CliIo,
+  json: boolean,
+): Promise<number> {
   const text = words.join(' ').trim().replace(EVENT_PREFIX, '');
-  const result = runEventCommand({ text }, context.commands);
+  const result = await runEventCommand({ text }, context.commands);
   if (json) {
     io.out(JSON.stringify(commandResponse(result), null, 2));
     return 0;

@@ -15,7 +15,7 @@ const PROGRESS_THRESHOLD = 2000;
  * `partial` imports the valid records of other files with bad ones. Exit 1 when a file was refused or a
  * record skipped.
  */
-export function runImport(
+export async function runImport(
   context: AppContext,
   paths: string[],
   io: CliIo,
@@ -24,7 +24,7 @@ export function runImport(
     strict = false,
     partial = false,
   }: { force?: boolean; strict?: boolean; partial?: boolean } = {},
-): number {
+): Promise<number> {
   if (paths.length === 0) paths = context.config.archivePaths;
   const bar = io.interactive
     ? new SingleBar(
@@ -33,7 +33,7 @@ export function runImport(
       )
     : undefined;
   let barStarted = false;
-  const summary = importIntoContext(context, paths, {
+  const summary = await importIntoContext(context, paths, {
     force,
     strict,
     partial,

@@ -1,6 +1,7 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { CommandDeps } from '../core/commands/deps.js';
+import { helpReply } from '../core/commands/help-command.js';
 import { runAction, runEventCommand } from '../core/commands/index.js';
 import type { CommandResult, Reply } from '../core/commands/reply.js';
 import { type ConsoleRender, renderForConsole } from './render.js';
@@ -75,13 +76,13 @@ export async function runConsole(
       try {
         if (line.kind === 'help') {
           say(CONSOLE_HELP);
-          show(runEventCommand({ text: 'help', ...asker }, deps));
+          show(await runEventCommand({ text: 'help', ...asker }, deps));
         } else if (line.kind === 'pick') {
-          show(runAction(choices[line.index].action, deps, options.userId, asker));
+          show(await runAction(choices[line.index].action, deps, options.userId, asker));
         } else if (line.kind === 'foreign') {
           say(`Only /event works here, not ${line.command}. Type help for examples.`);
         } else if (line.kind === 'event') {
-          show(runEventCommand({ text: line.text, ...asker }, deps));
+          show(await runEventCommand({ text: line.text, ...asker }, deps));
         }
       } catch (error) {
         say(`Something went wrong: ${(error as Error).message ?? String(error)}`);
@@ -120,7 +121,7 @@ function parse(raw: string, choiceCount: number): Line {
 function banner(deps: CommandDeps, options: ReplOptions): string {
   const stats = options.stats ?? { events: deps.index.eventCount() };
   const span = stats.first && stats.last ? `, ${stats.first.slice(0, 4)}–${stats.last.slice(0, 4)}` : '';
-  const help = runEventCommand({ text: '' }, deps).reply;
+  const help = helpReply(deps);
   const example = (help.kind === 'help' && help.examples[0]?.command) || '/event peacekeeping';
   return [
     `event-archive-bot console: ${stats.events} ${stats.events === 1 ? 'event' : 'events'} in the archive${span}.`,

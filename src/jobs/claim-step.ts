@@ -32,14 +32,14 @@ const NOTICE_TTL_MS = 3 * 24 * 60 * 60_000;
  * transaction, under the tick's token and lease) and wraps each claim as a {@link Delivery}. `full`
  * when a queue gave a whole batch, so more may be due.
  */
-export function claimDue(
+export async function claimDue(
   sources: ClaimSources,
   claim: ClaimOptions,
-): { deliveries: Delivery[]; full: boolean } {
+): Promise<{ deliveries: Delivery[]; full: boolean }> {
   const { reminders, subscriptions, index } = sources;
-  const noticeClaims = reminders.notices.claim(claim);
-  const reminderClaims = reminders.queue.claim(claim);
-  const digestClaims = subscriptions.queue.claim(claim);
+  const noticeClaims = await reminders.notices.claim(claim);
+  const reminderClaims = await reminders.queue.claim(claim);
+  const digestClaims = await subscriptions.queue.claim(claim);
   const events = new Map(
     index.events([...new Set(reminderClaims.map((c) => c.item.eventId))]).map((e) => [e.id, e]),
   );
@@ -61,7 +61,7 @@ function reminderDelivery(
   const { reminders, logger, zone, now } = sources;
   const r = claim.item;
   const q = reminders.queue;
-  const settle = (s: Settlement) => q.settle(r.id, claim.token, now(), s);
+  const settle = async (s: Settlement) => q.settle(r.id, claim.token, now(), s);
   const name = `reminder ${r.id} (user ${r.userId}, event ${r.eventId})`;
   return {
     label: name,
@@ -69,23 +69,24 @@ function reminderDelivery(
     to: { kind: 'user', userId: r.userId, workspace: r.workspace },
     key: `reminder:${r.id}`,
     pace: `user:${r.workspace.teamId}:${r.userId}`,
-    begin: (nowMs) => q.begin(r.id, claim.token, nowMs),
-    plan: (nowMs) => {
+    begin: async (nowMs) => q.begin(r.id, claim.token, nowMs),
+    plan: async (nowMs) => {
       const event = events.get(r.eventId);
       const decision = decideReminder(r, event, nowMs, zone);
       switch (decision.action) {
         case 'cancel':
-          if (decision.notice) reminders.notices.add({ ...decision.notice, workspace: r.workspace }, nowMs);
-          settle({ status: 'cancelled', reason: decision.reason });
+          if (decision.notice)
+            await reminders.notices.add({ ...decision.notice, workspace: r.workspace }, nowMs);
+          await settle({ status: 'cancelled', reason: decision.reason });
           logger.info(`${name} cancelled: ${decision.reason}`);
           return { done: 'cancelled' };
         case 'missed':
-          settle({ status: 'missed', reason: decision.reason });
+          await settle({ status: 'missed', reason: decision.reason });
           logger.warn(`${name} missed: ${decision.reason}`);
           return { done: 'missed' };
         case 'update':
-          settle({ status: 'release' });
-          reminders.update(r.id, decision, nowMs);
+          await settle({ status: 'release' });
+          await reminders.update(r.id, decision, nowMs);
           return { done: 'rescheduled' };
         case 'send': {
           const e = event!;
@@ -105,36 +106,44 @@ function reminderDelivery(
         }
       }
     },
-    sent: (_nowMs, ts, channelId) => settle({ status: 'sent', ts, channelId }),
+    sent: async (_nowMs, ts, channelId) => {
+      await settle({ status: 'sent', ts, channelId });
+    },
     failed: (nowMs, error, deadlineMs) =>
       settleFailure(settle, error, claim.attempts + 1, sources.maxAttempts, nowMs, deadlineMs),
-    release: () => settle({ status: 'release' }),
+    release: async () => {
+      await settle({ status: 'release' });
+    },
   };
 }
 
 function noticeDelivery(sources: ClaimSources, claim: Claim<Notice>): Delivery {
   const n = claim.item;
   const q = sources.reminders.notices;
-  const settle = (s: Settlement) => q.settle(n.id, claim.token, sources.now(), s);
+  const settle = async (s: Settlement) => q.settle(n.id, claim.token, sources.now(), s);
   return {
     label: `notice ${n.id} (${n.key})`,
     claim,
     to: { kind: 'user', userId: n.userId, workspace: n.workspace },
     key: `notice:${n.id}`,
     pace: `user:${n.workspace.teamId}:${n.userId}`,
-    begin: (nowMs) => q.begin(n.id, claim.token, nowMs),
-    plan: (nowMs) => {
+    begin: async (nowMs) => q.begin(n.id, claim.token, nowMs),
+    plan: async (nowMs) => {
       const deadlineMs = n.createdMs + NOTICE_TTL_MS;
       if (nowMs >= deadlineMs) {
-        settle({ status: 'missed', reason: 'undeliverable for too long' });
+        await settle({ status: 'missed', reason: 'undeliverable for too long' });
         return { done: 'missed' };
       }
       return { reply: { kind: 'notice', tone: n.tone, text: n.text }, deadlineMs };
     },
-    sent: (_nowMs, ts, channelId) => settle({ status: 'sent', ts, channelId }),
+    sent: async (_nowMs, ts, channelId) => {
+      await settle({ status: 'sent', ts, channelId });
+    },
     failed: (nowMs, error, deadlineMs) =>
       settleFailure(settle, error, claim.attempts + 1, sources.maxAttempts, nowMs, deadlineMs),
-    release: () => settle({ status: 'release' }),
+    release: async () => {
+      await settle({ status: 'release' });
+    },
   };
 }
 
@@ -142,7 +151,7 @@ function digestDelivery(sources: ClaimSources, claim: Claim<Subscription>): Deli
   const { subscriptions, reminders, index, logger, now, maxAttempts } = sources;
   const s = claim.item;
   const q = subscriptions.queue;
-  const settle = (d: DigestSettlement) => q.settle(s.id, claim.token, now(), d);
+  const settle = async (d: DigestSettlement) => q.settle(s.id, claim.token, now(), d);
   const following = (nowMs: number) => nextRun(s.schedule, s.zone, Math.max(s.runMs, nowMs));
   return {
     label: `digest ${s.id} (channel ${s.channelId}, run ${new Date(s.runMs).toISOString()})`,
@@ -150,30 +159,32 @@ function digestDelivery(sources: ClaimSources, claim: Claim<Subscription>): Deli
     to: { kind: 'channel', channelId: s.channelId, workspace: s.workspace },
     key: `digest:${s.id}:${s.runMs}`,
     pace: `channel:${s.workspace.teamId}:${s.channelId}`,
-    begin: (nowMs) => q.begin(s.id, claim.token, nowMs),
-    plan: (nowMs) => {
+    begin: async (nowMs) => q.begin(s.id, claim.token, nowMs),
+    plan: async (nowMs) => {
       const decision = decideDigest(s, nowMs);
       if (decision.action === 'missed') {
-        settle({ status: 'missed', reason: decision.reason, nextRunMs: decision.nextRunMs });
+        await settle({ status: 'missed', reason: decision.reason, nextRunMs: decision.nextRunMs });
         logger.warn(`digest ${s.id} in ${s.channelId} skipped: ${decision.reason}`);
         return { done: 'missed' };
       }
       const reply = buildDigest(s, index, s.runMs, nowMs);
       if (!reply) {
-        settle({ status: 'empty', reason: 'no upcoming event matched', nextRunMs: following(nowMs) });
+        await settle({ status: 'empty', reason: 'no upcoming event matched', nextRunMs: following(nowMs) });
         return { done: 'skipped' };
       }
       return { reply, deadlineMs: s.runMs + DIGEST_GRACE_MS };
     },
-    sent: (nowMs, ts, channelId) => settle({ status: 'sent', ts, channelId, nextRunMs: following(nowMs) }),
-    failed: (nowMs, error, deadlineMs) => {
+    sent: async (nowMs, ts, channelId) => {
+      await settle({ status: 'sent', ts, channelId, nextRunMs: following(nowMs) });
+    },
+    failed: async (nowMs, error, deadlineMs) => {
       const decision = afterFailure(error, { attempts: claim.attempts + 1, maxAttempts, nowMs, deadlineMs });
       if (decision.status === 'retry') {
-        settle(decision);
+        await settle(decision);
         return 'retried';
       }
       if (error.kind === 'permanent' && PAUSING.has(error.code)) {
-        reminders.notices.add(
+        await reminders.notices.add(
           {
             key: `digest-paused:${s.id}:${s.runMs}`,
             workspace: s.workspace,
@@ -183,28 +194,30 @@ function digestDelivery(sources: ClaimSources, claim: Claim<Subscription>): Deli
           },
           nowMs,
         );
-        settle({ status: 'paused', reason: error.code });
+        await settle({ status: 'paused', reason: error.code });
         logger.warn(`digest ${s.id} in ${s.channelId} paused: ${error.code}`);
         return 'failed';
       }
-      settle({ status: decision.status, reason: decision.reason, nextRunMs: following(nowMs) });
+      await settle({ status: decision.status, reason: decision.reason, nextRunMs: following(nowMs) });
       logger.warn(`digest ${s.id} in ${s.channelId}: this run ${decision.status}: ${decision.reason}`);
       return decision.status;
     },
-    release: () => settle({ status: 'release' }),
+    release: async () => {
+      await settle({ status: 'release' });
+    },
   };
 }
 
-function settleFailure(
-  settle: (s: Settlement) => boolean,
+async function settleFailure(
+  settle: (s: Settlement) => Promise<boolean>,
   error: PostError,
   attempts: number,
   maxAttempts: number,
   nowMs: number,
   deadlineMs: number,
-): Counter {
+): Promise<Counter> {
   const decision = afterFailure(error, { attempts, maxAttempts, nowMs, deadlineMs });
-  settle(decision);
+  await settle(decision);
   return decision.status === 'retry' ? 'retried' : decision.status;
 }
 

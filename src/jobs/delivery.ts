@@ -61,10 +61,10 @@ export interface Delivery {
   /** Per-channel pacing key: a user's DM, or a channel. */
   pace: string;
   /** Marks posting as begun (the item is in doubt from here); false when the claim was lost. */
-  begin(nowMs: number): boolean;
+  begin(nowMs: number): Promise<boolean>;
   /** Decides what to post now, or settles the item without posting. */
-  plan(nowMs: number): Plan;
-  sent(nowMs: number, ts: string, channelId: string): void;
-  failed(nowMs: number, error: PostError, deadlineMs: number): Counter;
-  release(nowMs: number): void;
+  plan(nowMs: number): Promise<Plan>;
+  sent(nowMs: number, ts: string, channelId: string): Promise<void>;
+  failed(nowMs: number, error: PostError, deadlineMs: number): Promise<Counter>;
+  release(nowMs: number): Promise<void>;
 }

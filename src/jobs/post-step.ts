@@ -76,7 +76,7 @@ export async function postDelivery(
   // Marked as posting only once it holds a slot, right before the call: an item still waiting for
   // a slot when the process dies is not in doubt, and is simply claimed again.
   const result = await slot(async (): Promise<PostResult | undefined> => {
-    if (!begun && !d.begin(now())) return undefined;
+    if (!begun && !(await d.begin(now()))) return undefined;
     try {
       return await withTimeout(
         notifier.post({ to: d.to, reply: plan.reply, key: d.key }),

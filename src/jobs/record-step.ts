@@ -8,19 +8,19 @@ const FIND_SLACK_MS = 60_000;
  * Step three: writes Slack's answer to the item's row (sent, or retried / failed / missed by the rules)
  * and returns the counter it goes under.
  */
-export function recordOutcome(
+export async function recordOutcome(
   d: Delivery,
   result: PostResult,
   afterMs: number,
   deadlineMs: number,
   logger: JobLogger,
-): Counter {
+): Promise<Counter> {
   if (result.ok) {
-    d.sent(afterMs, result.ts, result.channelId);
+    await d.sent(afterMs, result.ts, result.channelId);
     return 'sent';
   }
   const { error } = result;
-  const counter = d.failed(afterMs, error, deadlineMs);
+  const counter = await d.failed(afterMs, error, deadlineMs);
   const log = counter === 'retried' ? logger.info : logger.warn;
   log.call(logger, `${d.label}: ${error.kind} ${error.code}; ${counter}`);
   return counter;
@@ -43,18 +43,26 @@ export async function recordDoubt(
 ): Promise<Counter | 'post'> {
   const { notifier, now, logger } = options;
   if (!notifier.findPosted) {
-    d.failed(now(), { kind: 'permanent', code: 'in_doubt_after_interruption' }, Number.POSITIVE_INFINITY);
+    await d.failed(
+      now(),
+      { kind: 'permanent', code: 'in_doubt_after_interruption' },
+      Number.POSITIVE_INFINITY,
+    );
     logger.warn(`${d.label}: a post began and its outcome was never recorded; not posting again`);
     return 'failed';
   }
   try {
     const found = await options.slot(() => notifier.findPosted!(d.to, d.key, sinceMs - FIND_SLACK_MS));
     if (!found) return 'post';
-    d.sent(now(), found.ts, found.channelId);
+    await d.sent(now(), found.ts, found.channelId);
     logger.info(`${d.label}: found in Slack after an interrupted post; recorded as sent`);
     return 'recovered';
   } catch (error) {
-    const counter = d.failed(now(), { kind: 'uncertain', code: 'lookup_failed' }, Number.POSITIVE_INFINITY);
+    const counter = await d.failed(
+      now(),
+      { kind: 'uncertain', code: 'lookup_failed' },
+      Number.POSITIVE_INFINITY,
+    );
     logger.warn(`${d.label}: could not check whether an interrupted post arrived (${String(error)})`);
     return counter;
   }

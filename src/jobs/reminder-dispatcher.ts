@@ -115,7 +115,7 @@ export function createReminderDispatcher(options: DispatcherOptions): ReminderDi
   async function deliver(d: Delivery, tickStart: number, report: TickReport): Promise<void> {
     let begun = false;
     if (d.claim.postingSinceMs !== undefined) {
-      if (!d.begin(now())) return;
+      if (!(await d.begin(now()))) return;
       begun = true;
       const doubt = await recordDoubt(d, d.claim.postingSinceMs, { notifier, slot, now, logger });
       if (doubt !== 'post') {
@@ -123,7 +123,7 @@ export function createReminderDispatcher(options: DispatcherOptions): ReminderDi
         return;
       }
     }
-    const plan = d.plan(now());
+    const plan = await d.plan(now());
     if ('done' in plan) {
       report[plan.done]++;
       return;
@@ -131,18 +131,18 @@ export function createReminderDispatcher(options: DispatcherOptions): ReminderDi
     const outcome = await postDelivery(posting, d, plan, tickStart + holdMs, begun);
     if (outcome.kind === 'lost') return;
     if (outcome.kind === 'released') {
-      d.release(now());
+      await d.release(now());
       report.released++;
       return;
     }
-    report[recordOutcome(d, outcome.result, outcome.afterMs, plan.deadlineMs, logger)]++;
+    report[await recordOutcome(d, outcome.result, outcome.afterMs, plan.deadlineMs, logger)]++;
   }
 
   async function runTick(): Promise<TickReport> {
     const report = emptyReport();
     const tickStart = now();
     token += 1;
-    const { deliveries, full } = claimDue(sources, {
+    const { deliveries, full } = await claimDue(sources, {
       nowMs: tickStart,
       limit: batchSize,
       leaseMs,

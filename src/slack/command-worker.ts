@@ -9,13 +9,13 @@ import type { WorkerRequest, WorkerResponse } from './command-runner.js';
 const context = createContext(workerData.config as Config);
 warmUpDateParsing();
 
-parentPort?.on('message', (request: WorkerRequest) => {
+parentPort?.on('message', async (request: WorkerRequest) => {
   let response: WorkerResponse;
   try {
     const result =
       request.kind === 'command'
-        ? runEventCommand(request.input, context.commands)
-        : runAction(request.action, context.commands, request.userId, request.asker);
+        ? await runEventCommand(request.input, context.commands)
+        : await runAction(request.action, context.commands, request.userId, request.asker);
     response = { id: request.id, result };
   } catch (error) {
     response = {

@@ -1,4 +1,18 @@
-import type { ClaimOptions } from '../core/ports/delivery.js';
+import type { Claim, ClaimOptions, Settlement } from '../core/ports/delivery.js';
+import type { NewNotice } from '../core/reminders/model.js';
+
+/** A DeliveryQueue as the embedded store has it: every answer at once (better-sqlite3 is synchronous). */
+export interface SyncDeliveryQueue<T, S = Settlement> {
+  claim(options: ClaimOptions): Claim<T>[];
+  begin(id: string, token: string, nowMs: number): boolean;
+  settle(id: string, token: string, nowMs: number, settlement: S): boolean;
+}
+
+/** The notice outbox of the embedded store. */
+export interface SyncNoticeOutbox<T> extends SyncDeliveryQueue<T> {
+  add(notice: NewNotice, nowMs: number): boolean;
+}
+
 import type { Db } from './database.js';
 
 /** The columns every delivery table shares (see migrations/003-reminders.sql). */

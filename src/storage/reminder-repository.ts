@@ -1,5 +1,5 @@
-import type { Claim, ClaimOptions, DeliveryQueue, Settlement } from '../core/ports/delivery.js';
-import type { AddReminderResult, NoticeOutbox, ReminderRepository } from '../core/ports/reminders.js';
+import type { Claim, ClaimOptions, Settlement } from '../core/ports/delivery.js';
+import type { AddReminderResult, ReminderRepository } from '../core/ports/reminders.js';
 import {
   DEFAULT_WORKSPACE,
   type DeliveryStatus,
@@ -11,7 +11,13 @@ import {
   type Workspace,
 } from '../core/reminders/model.js';
 import type { Db } from './database.js';
-import { claimOf, type DeliveryColumns, DeliveryTable } from './delivery-queue.js';
+import {
+  claimOf,
+  type DeliveryColumns,
+  DeliveryTable,
+  type SyncDeliveryQueue,
+  type SyncNoticeOutbox,
+} from './delivery-queue.js';
 
 /** The workspace columns of every user-state row (migrations/008-workspaces.sql). */
 export interface WorkspaceColumns {
@@ -64,8 +70,8 @@ const MINE = 'team_id = @team AND enterprise_id = @enterprise';
 
 /** All SQL about reminders and notices; callers get and give plain core types. */
 export class SqliteReminderRepository implements ReminderRepository {
-  readonly queue: DeliveryQueue<Reminder>;
-  readonly notices: NoticeOutbox;
+  readonly queue: SyncDeliveryQueue<Reminder>;
+  readonly notices: SyncNoticeOutbox<Notice>;
   readonly forWorkspace: (workspace: Workspace) => SqliteReminderRepository;
   private readonly statements: Statements;
   private readonly ws: { team: string; enterprise: string };
@@ -76,7 +82,7 @@ export class SqliteReminderRepository implements ReminderRepository {
     workspace: Workspace = DEFAULT_WORKSPACE,
     shared?: {
       statements: Statements;
-      queue: DeliveryQueue<Reminder>;
+      queue: SyncDeliveryQueue<Reminder>;
       forWorkspace: SqliteReminderRepository['forWorkspace'];
     },
   ) {

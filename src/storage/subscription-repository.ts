@@ -1,4 +1,4 @@
-import type { Claim, ClaimOptions, DeliveryQueue, DigestSettlement } from '../core/ports/delivery.js';
+import type { Claim, ClaimOptions, DigestSettlement } from '../core/ports/delivery.js';
 import type { AddSubscriptionResult, SubscriptionRepository } from '../core/ports/reminders.js';
 import {
   DEFAULT_WORKSPACE,
@@ -8,7 +8,7 @@ import {
   type Workspace,
 } from '../core/reminders/model.js';
 import type { Db } from './database.js';
-import { claimOf, type DeliveryColumns, DeliveryTable } from './delivery-queue.js';
+import { claimOf, type DeliveryColumns, DeliveryTable, type SyncDeliveryQueue } from './delivery-queue.js';
 import { type WorkspaceColumns, workspaceOf, workspaceViews } from './reminder-repository.js';
 
 interface SubscriptionRow extends DeliveryColumns, WorkspaceColumns {
@@ -29,7 +29,7 @@ interface SubscriptionRow extends DeliveryColumns, WorkspaceColumns {
 
 /** All SQL about channel digest subscriptions; callers get and give plain core types. */
 export class SqliteSubscriptionRepository implements SubscriptionRepository {
-  readonly queue: DeliveryQueue<Subscription, DigestSettlement>;
+  readonly queue: SyncDeliveryQueue<Subscription, DigestSettlement>;
   readonly forWorkspace: (workspace: Workspace) => SqliteSubscriptionRepository;
   private readonly statements: Statements;
   private readonly ws: { team: string; enterprise: string };
@@ -40,7 +40,7 @@ export class SqliteSubscriptionRepository implements SubscriptionRepository {
     workspace: Workspace = DEFAULT_WORKSPACE,
     shared?: {
       statements: Statements;
-      queue: DeliveryQueue<Subscription, DigestSettlement>;
+      queue: SyncDeliveryQueue<Subscription, DigestSettlement>;
       forWorkspace: SqliteSubscriptionRepository['forWorkspace'];
     },
   ) {
@@ -59,7 +59,7 @@ export class SqliteSubscriptionRepository implements SubscriptionRepository {
       );
   }
 
-  private createQueue(): DeliveryQueue<Subscription, DigestSettlement> {
+  private createQueue(): SyncDeliveryQueue<Subscription, DigestSettlement> {
     const db = this.db;
     const statements = this.statements;
     const table = new DeliveryTable<SubscriptionRow>(db, {

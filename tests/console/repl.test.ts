@@ -7,7 +7,7 @@ import { runMain } from '../helpers/run-main.js';
 import { relevanceContext } from '../helpers/search.js';
 
 const context = relevanceContext('America/New_York');
-afterAll(() => context.close());
+afterAll(async () => context.close());
 
 const DINNER_TITLE = 'Strengthening the Partnership: A Fresh Dialogue on UN Peacekeeping';
 
@@ -53,7 +53,7 @@ describe('the console', () => {
     const [, themes, one] = out.split(/^> /m).slice(1);
     expect(themes).not.toContain('Choices:');
     const asSearch = renderForConsole(
-      runEventCommand({ text: '1', userId: 'U0ASKER' }, context.commands).reply,
+      (await runEventCommand({ text: '1', userId: 'U0ASKER' }, context.commands)).reply,
       {
         zone: 'America/New_York',
       },

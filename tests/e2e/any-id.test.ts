@@ -33,7 +33,7 @@ const URL_ID = EVENTS[2];
 const blocksOf = (r: RecordedRequest) => (r.json?.blocks ?? []) as KnownBlock[];
 
 describe('ids of any shape, as archives have them', () => {
-  it('the fixture holds a 250-character slug, an upper-case UUID and a URL', () => {
+  it('the fixture holds a 250-character slug, an upper-case UUID and a URL', async () => {
     expect(LONG.id).toHaveLength(250);
     expect(UUID.id).toMatch(/^[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/);
     expect(URL_ID.id).toMatch(/^https:\/\/.+\?lang=en&ref=archive$/);
@@ -74,7 +74,7 @@ describe('ids of any shape in Slack, through app.processEvent', () => {
       }),
       { clock: fixedClock(NOW) },
     );
-    expect(loadConfiguredArchive(context).added).toBe(3);
+    expect((await loadConfiguredArchive(context)).added).toBe(3);
     app = createSlackApp(context.config, context, { logger: log.logger });
     await app.init();
   });
@@ -134,7 +134,7 @@ describe('ids of any shape in Slack, through app.processEvent', () => {
         responseUrl: fake.responseUrl(`reminded-${index}`),
       }),
     );
-    const reminders = context.commands.reminders.active(`U0REMIND${index}`);
+    const reminders = await context.commands.reminders.active(`U0REMIND${index}`);
     expect(reminders.map((r) => r.eventId)).toEqual([event.id]);
     expect(texts(blocksOf(fake.responses(`reminded-${index}`)[0])).join(' ')).toContain(event.title);
   });
@@ -181,7 +181,7 @@ describe('ids of any shape in the console', () => {
       loadConfig({ EVENT_DB: ':memory:', EVENT_ARCHIVE: FIXTURE, EVENT_TIMEZONE: 'America/New_York' }),
       { clock: fixedClock(NOW) },
     );
-    loadConfiguredArchive(context);
+    await loadConfiguredArchive(context);
     let out = '';
     const output = new Writable({
       write(chunk, _encoding, done) {
@@ -194,7 +194,7 @@ describe('ids of any shape in the console', () => {
       zone: 'America/New_York',
       userId: 'U0CONSOLE',
     });
-    const reminders = context.commands.reminders.active('U0CONSOLE');
+    const reminders = await context.commands.reminders.active('U0CONSOLE');
     expect(reminders.map((r) => r.eventId).sort()).toEqual([LONG.id, UUID.id].sort());
     const answers = out.split(/^> /m);
     expect(answers.find((a) => a.startsWith('1\n'))).toContain(URL_ID.title);

@@ -135,7 +135,7 @@ describe('the HTTP door, end to end', () => {
     expect(posted[0].json?.text).toBe(
       `Reminder set: ${REVIEW_TITLE} — Wednesday, 2 December 2026 at 13:15 EST`,
     );
-    const [reminder] = context.commands.reminders.active('U0ASKER');
+    const [reminder] = await context.commands.reminders.active('U0ASKER');
     expect(reminder).toMatchObject({ eventTitle: REVIEW_TITLE, dueMs: Date.parse('2026-12-02T18:15:00Z') });
   });
 
@@ -163,7 +163,7 @@ describe('request signing', () => {
   const url = () => `${base}/slack/events`;
   const body = () => commandBody(slashCommand({ text: 'help', responseUrl: fake.responseUrl('e2e-forged') }));
 
-  it('reproduces the signature in Slack’s published example, which Bolt’s verifier accepts', () => {
+  it('reproduces the signature in Slack’s published example, which Bolt’s verifier accepts', async () => {
     expect(signSlackRequest(DOC.secret, DOC.timestamp, DOC.body)).toBe(DOC.signature);
     expect(() =>
       verifySlackRequest({

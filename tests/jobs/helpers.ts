@@ -4,6 +4,7 @@ import type { OutgoingMessage, PostResult } from '../../src/core/ports/notifier.
 import type { NewReminder } from '../../src/core/reminders/model.js';
 import { eventStartMs } from '../../src/core/reminders/schedule.js';
 import { createReminderDispatcher, type DispatcherOptions } from '../../src/jobs/reminder-dispatcher.js';
+import type { SqliteReminderRepository } from '../../src/storage/reminder-repository.js';
 import { fixedClock, memoryContext } from '../helpers/context.js';
 import { RELEVANCE_ARCHIVE, RELEVANCE_NOW } from '../helpers/search.js';
 
@@ -29,7 +30,8 @@ export function addReminder(
   overrides: Partial<NewReminder> = {},
 ) {
   const event = context.commands.index.events([eventId])[0];
-  const result = context.commands.reminders.add(
+  // The embedded store answers at once, so the dispatcher tests can set up without awaiting.
+  const result = (context.commands.reminders as SqliteReminderRepository).add(
     {
       userId,
       eventId,

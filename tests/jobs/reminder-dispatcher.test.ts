@@ -41,7 +41,7 @@ describe('the reminder dispatcher', () => {
     expect(reply.calendar.google).toMatch(
       /^https:\/\/calendar\.google\.com\/calendar\/render\?action=TEMPLATE/,
     );
-    expect(context.commands.reminders.active('U1')).toEqual([]);
+    expect(await context.commands.reminders.active('U1')).toEqual([]);
     expect(context.db.prepare('SELECT status, sent_ts, channel_id FROM reminders').get()).toEqual({
       status: 'sent',
       sent_ts: post.ts,
@@ -268,7 +268,7 @@ describe('the reminder dispatcher', () => {
     clock.set('2026-11-30T18:15:00Z');
     const { dispatcher: d } = dispatcher(context, clock, fake.notifier);
     expect(await d.tick()).toMatchObject({ rescheduled: 1, sent: 0 });
-    expect(new Date(context.commands.reminders.active('U1')[0].dueMs).toISOString()).toBe(
+    expect(new Date((await context.commands.reminders.active('U1'))[0].dueMs).toISOString()).toBe(
       '2026-12-02T18:15:00.000Z',
     );
     clock.set('2026-12-02T18:15:00Z');

@@ -10,7 +10,8 @@ import { upcomingCommand } from './upcoming-command.js';
 
 export type { CommandDeps, CommandInput } from './deps.js';
 
-type Handler = (input: CommandInput, deps: CommandDeps) => CommandResult;
+/** Reminder and digest subcommands wait for their store (PostgreSQL answers later); the rest answer at once. */
+type Handler = (input: CommandInput, deps: CommandDeps) => CommandResult | Promise<CommandResult>;
 
 const THEME_OF = /^(\d{1,3})\s+(?:of|in|from)\s+(.+)$/i;
 
@@ -68,7 +69,7 @@ export function actionNeedsUserZone(action: ReplyAction): boolean {
  * The one entry point for `/event <text>` from every door: routes by the first word and returns a
  * Reply plus who should see it. Never throws for anything a user can type.
  */
-export function runEventCommand(input: CommandInput, all: CommandDeps): CommandResult {
+export async function runEventCommand(input: CommandInput, all: CommandDeps): Promise<CommandResult> {
   const deps = depsForWorkspace(all, input.workspace);
   const text = input.text.replace(/\s+/g, ' ').trim();
   const [first = '', ...rest] = text.split(' ');
@@ -82,12 +83,12 @@ export function runEventCommand(input: CommandInput, all: CommandDeps): CommandR
  * What a button does, decided here so the Slack listener and the console stay thin. `asker` carries the
  * clicker's zone for reminder times (and where they clicked).
  */
-export function runAction(
+export async function runAction(
   action: ReplyAction,
   all: CommandDeps,
   userId?: string,
   asker: Pick<CommandInput, 'userZone' | 'channelId' | 'channelName' | 'workspace'> = {},
-): CommandResult {
+): Promise<CommandResult> {
   const deps = depsForWorkspace(all, asker.workspace);
   switch (action.kind) {
     case 'open':
@@ -111,6 +112,6 @@ function runPage(
   page: PageRequest,
   deps: CommandDeps,
   asker: Omit<CommandInput, 'text' | 'offset'> = {},
-): CommandResult {
+): CommandResult | Promise<CommandResult> {
   return PAGED[page.subcommand]({ ...asker, text: page.words, offset: page.offset }, deps);
 }

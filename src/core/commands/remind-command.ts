@@ -21,7 +21,7 @@ const UPCOMING_SLACK_MS = 2 * 24 * 60 * 60_000;
  * `/event remind <query or id> [when]`, `/event remind cancel <n|all>`: sets a reminder of the best
  * upcoming match, at the time asked (1 day before by default), computed in the asker's own zone.
  */
-export function remindCommand(input: CommandInput, deps: CommandDeps): CommandResult {
+export async function remindCommand(input: CommandInput, deps: CommandDeps): Promise<CommandResult> {
   const text = input.text.replace(/\s+/g, ' ').trim();
   if (!input.userId) return notice('warning', 'I need to know who you are to set a reminder.');
   const cancel = /^(?:cancel|delete|remove|stop)\b\s*(.*)$/i.exec(text);
@@ -39,12 +39,12 @@ export function remindCommand(input: CommandInput, deps: CommandDeps): CommandRe
 }
 
 /** The card's "Remind me" (with its choice of when), for the event the card shows. */
-export function remindAction(
+export async function remindAction(
   eventId: string,
   when: RemindPreset | undefined,
   input: Pick<CommandInput, 'userId' | 'userZone'>,
   deps: CommandDeps,
-): CommandResult {
+): Promise<CommandResult> {
   if (!input.userId) return notice('warning', 'I need to know who you are to set a reminder.');
   const event = deps.index.events([eventId.trim()])[0];
   if (!event)
@@ -57,37 +57,41 @@ export function remindAction(
 }
 
 /** `/event reminders`: the asker's active reminders, soonest first, each with a Cancel button. */
-export function remindersCommand(input: CommandInput, deps: CommandDeps, note?: string): CommandResult {
+export async function remindersCommand(
+  input: CommandInput,
+  deps: CommandDeps,
+  note?: string,
+): Promise<CommandResult> {
   if (!input.userId) return notice('warning', 'I need to know who you are to list your reminders.');
   return {
     visibility: 'ephemeral',
-    reply: remindersReply(input.userId, userZone(input, deps), deps, note, input.offset),
+    reply: await remindersReply(input.userId, userZone(input, deps), deps, note, input.offset),
   };
 }
 
 /** "Cancel" on a listed reminder: only the owner's own pending reminder can be cancelled. */
-export function cancelReminderAction(
+export async function cancelReminderAction(
   reminderId: string,
   input: Pick<CommandInput, 'userId' | 'userZone'>,
   deps: CommandDeps,
-): CommandResult {
+): Promise<CommandResult> {
   if (!input.userId) return notice('warning', 'I need to know who you are to cancel a reminder.');
   return cancelOne(reminderId, input.userId, userZone(input, deps), deps);
 }
 
-function setReminder(
+async function setReminder(
   event: Event,
   spec: ReminderSpec,
   userId: string,
   zone: string,
   deps: CommandDeps,
-): CommandResult {
+): Promise<CommandResult> {
   const nowMs = deps.clock.now().getTime();
   const due = computeDue(spec, event, zone, deps.zone);
   if ('problem' in due) return notice('warning', due.problem);
   const refusal = refuseTime(due.dueMs, event, nowMs, zone, deps.zone);
   if (refusal) return notice('warning', refusal);
-  const result = deps.reminders.add(
+  const result = await deps.reminders.add(
     {
       userId,
       eventId: event.id,
@@ -170,8 +174,14 @@ function pastEvent(event: Event, zone: string, deps: CommandDeps): Reply {
   };
 }
 
-function remindersReply(userId: string, zone: string, deps: CommandDeps, note?: string, offset = 0): Reply {
-  const active = deps.reminders.active(userId);
+async function remindersReply(
+  userId: string,
+  zone: string,
+  deps: CommandDeps,
+  note?: string,
+  offset = 0,
+): Promise<Reply> {
+  const active = await deps.reminders.active(userId);
   const start = offset < active.length ? offset : 0;
   const page = active.slice(start, start + REMINDERS_PAGE);
   return {
@@ -195,16 +205,16 @@ function remindersReply(userId: string, zone: string, deps: CommandDeps, note?: 
   };
 }
 
-function cancelByPosition(arg: string, input: CommandInput, deps: CommandDeps): CommandResult {
+async function cancelByPosition(arg: string, input: CommandInput, deps: CommandDeps): Promise<CommandResult> {
   const userId = input.userId!;
   const zone = userZone(input, deps);
-  const active = deps.reminders.active(userId);
+  const active = await deps.reminders.active(userId);
   const what = arg.trim().toLowerCase();
   if (what === 'all') {
     const nowMs = deps.clock.now().getTime();
-    const cancelled = active.filter(
-      (r) => typeof deps.reminders.cancel(r.id, userId, nowMs) === 'object',
-    ).length;
+    let cancelled = 0;
+    for (const r of active)
+      if (typeof (await deps.reminders.cancel(r.id, userId, nowMs)) === 'object') cancelled++;
     return remindersCommand(
       input,
       deps,
@@ -229,14 +239,19 @@ function cancelByPosition(arg: string, input: CommandInput, deps: CommandDeps): 
   return cancelOne(reminder.id, userId, zone, deps);
 }
 
-function cancelOne(reminderId: string, userId: string, zone: string, deps: CommandDeps): CommandResult {
-  const result = deps.reminders.cancel(reminderId, userId, deps.clock.now().getTime());
+async function cancelOne(
+  reminderId: string,
+  userId: string,
+  zone: string,
+  deps: CommandDeps,
+): Promise<CommandResult> {
+  const result = await deps.reminders.cancel(reminderId, userId, deps.clock.now().getTime());
   if (result === 'sending')
     return notice('info', 'That reminder is being sent right now, so it can no longer be cancelled.');
   if (!result) return notice('info', 'That reminder was already sent or cancelled.');
   return {
     visibility: 'ephemeral',
-    reply: remindersReply(
+    reply: await remindersReply(
       userId,
       zone,
       deps,

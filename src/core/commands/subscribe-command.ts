@@ -21,7 +21,7 @@ const INVITE = `invite me with \`/invite @${BOT_HANDLE}\``;
  * gets a digest of matching upcoming events on that schedule, at wall-clock time in the subscription's
  * zone (the subscriber's own unless `tz:` names one). Subscribing again to a paused digest resumes it.
  */
-export function subscribeCommand(input: CommandInput, deps: CommandDeps): CommandResult {
+export async function subscribeCommand(input: CommandInput, deps: CommandDeps): Promise<CommandResult> {
   if (!input.channelId) return notice('warning', IN_A_CHANNEL);
   if (!input.userId) return notice('warning', 'I need to know who is subscribing.');
   const request = parseSubscribe(input.text);
@@ -39,7 +39,7 @@ export function subscribeCommand(input: CommandInput, deps: CommandDeps): Comman
     }
   }
   const runMs = nextRun(request.schedule, zone, now.getTime());
-  const result = deps.subscriptions.add(
+  const result = await deps.subscriptions.add(
     {
       channelId: input.channelId,
       channelName: input.channelName,
@@ -78,14 +78,14 @@ export function subscribeCommand(input: CommandInput, deps: CommandDeps): Comman
 }
 
 /** `/event unsubscribe [n|all]`: stops one of this channel's digests (the only one, when there is one). */
-export function unsubscribeCommand(input: CommandInput, deps: CommandDeps): CommandResult {
+export async function unsubscribeCommand(input: CommandInput, deps: CommandDeps): Promise<CommandResult> {
   if (!input.channelId) return notice('warning', IN_A_CHANNEL.replace('get', 'stop getting'));
-  const subs = deps.subscriptions.forChannel(input.channelId);
+  const subs = await deps.subscriptions.forChannel(input.channelId);
   const what = input.text.trim().toLowerCase();
   const nowMs = deps.clock.now().getTime();
   if (!subs.length) return notice('info', `${channelLabel(input)} has no digests.`);
   if (what === 'all') {
-    for (const s of subs) deps.subscriptions.cancel(s.id, input.channelId, nowMs);
+    for (const s of subs) await deps.subscriptions.cancel(s.id, input.channelId, nowMs);
     return listResult(input, deps, `Stopped ${subs.length} ${subs.length === 1 ? 'digest' : 'digests'}.`);
   }
   const n = /^#?(\d{1,3})$/.exec(what);
@@ -103,7 +103,7 @@ export function unsubscribeCommand(input: CommandInput, deps: CommandDeps): Comm
       `Pick a digest by its number, from 1 to ${subs.length}: \`/event subscriptions\` lists them.`,
     );
   }
-  deps.subscriptions.cancel(target.id, input.channelId, nowMs);
+  await deps.subscriptions.cancel(target.id, input.channelId, nowMs);
   return listResult(
     input,
     deps,
@@ -112,13 +112,13 @@ export function unsubscribeCommand(input: CommandInput, deps: CommandDeps): Comm
 }
 
 /** `/event subscriptions`: this channel's digests, with when each runs next and why one is paused. */
-export function subscriptionsCommand(input: CommandInput, deps: CommandDeps): CommandResult {
+export async function subscriptionsCommand(input: CommandInput, deps: CommandDeps): Promise<CommandResult> {
   if (!input.channelId) return notice('warning', 'Run this in a channel to see its digests.');
   return listResult(input, deps);
 }
 
-function listResult(input: CommandInput, deps: CommandDeps, note?: string): CommandResult {
-  const subs = deps.subscriptions.forChannel(input.channelId!);
+async function listResult(input: CommandInput, deps: CommandDeps, note?: string): Promise<CommandResult> {
+  const subs = await deps.subscriptions.forChannel(input.channelId!);
   return {
     visibility: 'ephemeral',
     reply: {

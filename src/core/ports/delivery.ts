@@ -1,3 +1,6 @@
+/** A value now (the embedded SQLite store) or later (PostgreSQL): callers always await it. */
+export type Awaitable<T> = T | Promise<T>;
+
 /** One item the reminder dispatcher holds under a claim (a lease that runs out if the holder dies). */
 export interface Claim<T> {
   item: T;
@@ -44,8 +47,8 @@ export type DigestSettlement =
  * no longer change the item.
  */
 export interface DeliveryQueue<T, S = Settlement> {
-  claim(options: ClaimOptions): Claim<T>[];
+  claim(options: ClaimOptions): Awaitable<Claim<T>[]>;
   /** Counts an attempt and marks posting as begun; false when the claim was lost. */
-  begin(id: string, token: string, nowMs: number): boolean;
-  settle(id: string, token: string, nowMs: number, settlement: S): boolean;
+  begin(id: string, token: string, nowMs: number): Awaitable<boolean>;
+  settle(id: string, token: string, nowMs: number, settlement: S): Awaitable<boolean>;
 }

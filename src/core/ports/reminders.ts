@@ -7,7 +7,7 @@ import type {
   Subscription,
   Workspace,
 } from '../reminders/model.js';
-import type { DeliveryQueue, DigestSettlement } from './delivery.js';
+import type { Awaitable, DeliveryQueue, DigestSettlement } from './delivery.js';
 
 export type AddReminderResult =
   | { ok: true; reminder: Reminder }
@@ -17,7 +17,7 @@ export type AddReminderResult =
 /** One-off direct messages to users, each key at most once. */
 export interface NoticeOutbox extends DeliveryQueue<Notice> {
   /** Queues a notice unless one with the same key was ever queued; true when queued now. */
-  add(notice: NewNotice, nowMs: number): boolean;
+  add(notice: NewNotice, nowMs: number): Awaitable<boolean>;
 }
 
 /**
@@ -29,24 +29,24 @@ export interface ReminderRepository {
   /** The same repository for another workspace. */
   forWorkspace(workspace: Workspace): ReminderRepository;
   /** Adds a reminder unless the user already holds `cap` active ones or the same one; atomic. */
-  add(reminder: NewReminder, options: { nowMs: number; cap: number }): AddReminderResult;
+  add(reminder: NewReminder, options: { nowMs: number; cap: number }): Awaitable<AddReminderResult>;
   /** A user's pending and sending reminders, soonest first. */
-  active(userId: string): Reminder[];
+  active(userId: string): Awaitable<Reminder[]>;
   /**
    * Cancels one of the user's pending reminders. `sending` when it is being posted this moment; undefined
    * when there is no such active reminder of theirs.
    */
-  cancel(id: string, userId: string, nowMs: number): Reminder | 'sending' | undefined;
+  cancel(id: string, userId: string, nowMs: number): Awaitable<Reminder | 'sending' | undefined>;
   /** Pending reminders of any of these events. */
-  pendingForEvents(eventIds: string[]): Reminder[];
+  pendingForEvents(eventIds: string[]): Awaitable<Reminder[]>;
   /** Re-times a pending reminder after its event moved; false when it is no longer pending. */
   update(
     id: string,
     change: { dueMs: number; eventStartMs: number; eventTitle: string },
     nowMs: number,
-  ): boolean;
+  ): Awaitable<boolean>;
   /** Ends a pending reminder without sending it; false when it is no longer pending. */
-  close(id: string, status: 'cancelled' | 'missed', reason: string, nowMs: number): boolean;
+  close(id: string, status: 'cancelled' | 'missed', reason: string, nowMs: number): Awaitable<boolean>;
   queue: DeliveryQueue<Reminder>;
   notices: NoticeOutbox;
 }
@@ -64,12 +64,15 @@ export interface SubscriptionRepository {
   /** The same repository for another workspace. */
   forWorkspace(workspace: Workspace): SubscriptionRepository;
   /** Adds a subscription, or resumes a paused one with the same query and schedule; atomic. */
-  add(subscription: NewSubscription, options: { nowMs: number; cap: number }): AddSubscriptionResult;
+  add(
+    subscription: NewSubscription,
+    options: { nowMs: number; cap: number },
+  ): Awaitable<AddSubscriptionResult>;
   /** A channel's active and paused subscriptions, oldest first. */
-  forChannel(channelId: string): Subscription[];
+  forChannel(channelId: string): Awaitable<Subscription[]>;
   /** The active and paused subscriptions a user set up, in any channel, oldest first. */
-  createdBy(userId: string): Subscription[];
+  createdBy(userId: string): Awaitable<Subscription[]>;
   /** Ends one of the channel's subscriptions; undefined when there is no such one. */
-  cancel(id: string, channelId: string, nowMs: number): Subscription | undefined;
+  cancel(id: string, channelId: string, nowMs: number): Awaitable<Subscription | undefined>;
   queue: DeliveryQueue<Subscription, DigestSettlement>;
 }

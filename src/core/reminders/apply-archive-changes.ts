@@ -22,33 +22,33 @@ export interface ArchiveChangeReport {
  * files) still exists, so its reminders are kept. The notice is queued before the reminder is closed, so
  * a crash in between still tells the user exactly once (the notice key is unique).
  */
-export function applyArchiveChanges(
+export async function applyArchiveChanges(
   summary: { changedIds: string[]; removedIds: string[] },
   deps: { reminders: ReminderRepository; index: SearchIndex; clock: Clock; zone: string },
-): ArchiveChangeReport {
+): Promise<ArchiveChangeReport> {
   const report: ArchiveChangeReport = { updated: 0, cancelled: 0, missed: 0, notified: 0 };
   const ids = [...new Set([...summary.changedIds, ...summary.removedIds])];
   if (!ids.length) return report;
   const nowMs = deps.clock.now().getTime();
   const events = new Map(deps.index.events(ids).map((e) => [e.id, e]));
-  for (const reminder of deps.reminders.pendingForEvents(ids)) {
+  for (const reminder of await deps.reminders.pendingForEvents(ids)) {
     const decision = followEvent(reminder, events.get(reminder.eventId), nowMs, deps.zone);
     switch (decision.action) {
       case 'keep':
         break;
       case 'update':
-        if (deps.reminders.update(reminder.id, decision, nowMs)) report.updated++;
+        if (await deps.reminders.update(reminder.id, decision, nowMs)) report.updated++;
         break;
       case 'missed':
-        if (deps.reminders.close(reminder.id, 'missed', decision.reason, nowMs)) report.missed++;
+        if (await deps.reminders.close(reminder.id, 'missed', decision.reason, nowMs)) report.missed++;
         break;
       case 'cancel':
         if (
           decision.notice &&
-          deps.reminders.notices.add({ ...decision.notice, workspace: reminder.workspace }, nowMs)
+          (await deps.reminders.notices.add({ ...decision.notice, workspace: reminder.workspace }, nowMs))
         )
           report.notified++;
-        if (deps.reminders.close(reminder.id, 'cancelled', decision.reason, nowMs)) report.cancelled++;
+        if (await deps.reminders.close(reminder.id, 'cancelled', decision.reason, nowMs)) report.cancelled++;
         break;
     }
   }

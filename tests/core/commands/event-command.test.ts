@@ -4,8 +4,8 @@ import type { CommandResult, Reply } from '../../../src/core/commands/reply.js';
 import { relevanceContext } from '../../helpers/search.js';
 
 const context = relevanceContext('America/New_York');
-const run = (text: string, offset?: number) =>
-  runEventCommand({ text, offset, userId: 'U123' }, context.commands);
+const run = async (text: string, offset?: number) =>
+  await runEventCommand({ text, offset, userId: 'U123' }, context.commands);
 const as = <K extends Reply['kind']>(result: CommandResult, kind: K) => {
   expect(result.reply.kind).toBe(kind);
   return result.reply as Extract<Reply, { kind: K }>;
@@ -13,45 +13,45 @@ const as = <K extends Reply['kind']>(result: CommandResult, kind: K) => {
 const DINNER = '2013-09-25-strengthening-the-partnership-a-fresh-dialogue-on-un-peacekeeping';
 
 describe('/event <search>', () => {
-  it('finds the dinner from a typo and says how it read the query', () => {
-    const reply = as(run('peacekeepng finland'), 'event');
+  it('finds the dinner from a typo and says how it read the query', async () => {
+    const reply = as(await run('peacekeepng finland'), 'event');
     expect(reply.event.id).toBe(DINNER);
     expect(reply.heading).toMatch(/"peacekeeping".*you typed peacekeepng/);
     expect(reply.more.length).toBeLessThanOrEqual(4);
   });
 
-  it('narrows by a date phrase and says so', () => {
-    const reply = as(run('peacekeeping september 2013'), 'event');
+  it('narrows by a date phrase and says so', async () => {
+    const reply = as(await run('peacekeeping september 2013'), 'event');
     expect(reply.event.id).toBe(DINNER);
     expect(reply.heading).toMatch(/Within September 2013/);
     for (const hit of reply.more) expect(hit.event.start.slice(0, 7)).toBe('2013-09');
   });
 
-  it('applies type:, speaker:, host:, theme:, before: and after: filters', () => {
-    const byType = as(run('type:"Ministerial Dinner" peacekeeping'), 'event');
+  it('applies type:, speaker:, host:, theme:, before: and after: filters', async () => {
+    const byType = as(await run('type:"Ministerial Dinner" peacekeeping'), 'event');
     expect(
       [byType.event, ...byType.more.map((h) => h.event)].every((e) => e.type === 'Ministerial Dinner'),
     ).toBe(true);
-    expect(as(run('speaker:kaljulaid'), 'event').event.speakers.map((s) => s.name)).toContain(
+    expect(as(await run('speaker:kaljulaid'), 'event').event.speakers.map((s) => s.name)).toContain(
       'Kersti Kaljulaid',
     );
-    expect(as(run('host:uruguay peacekeeping'), 'event').event.id).toBe(DINNER);
-    expect(as(run('theme:"asymmetric threats"'), 'event').event.id).toBe(DINNER);
-    const dated = as(run('peacekeeping after:2013 before:2016'), 'event');
+    expect(as(await run('host:uruguay peacekeeping'), 'event').event.id).toBe(DINNER);
+    expect(as(await run('theme:"asymmetric threats"'), 'event').event.id).toBe(DINNER);
+    const dated = as(await run('peacekeeping after:2013 before:2016'), 'event');
     for (const e of [dated.event, ...dated.more.map((h) => h.event)]) {
       expect(e.start >= '2014' && e.start < '2016').toBe(true);
     }
   });
 
-  it('offers the next page while more matches exist, and the page continues the ranking', () => {
-    const first = as(run('peacekeeping'), 'event');
+  it('offers the next page while more matches exist, and the page continues the ranking', async () => {
+    const first = as(await run('peacekeeping'), 'event');
     const next = first.actions.find((a) => a.kind === 'page');
     expect(next).toEqual({
       kind: 'page',
       direction: 'next',
       page: { subcommand: 'search', words: 'peacekeeping', offset: 5 },
     });
-    const second = as(runAction(next!, context.commands), 'event');
+    const second = as(await runAction(next!, context.commands), 'event');
     const seen = [first.event, ...first.more.map((h) => h.event)].map((e) => e.id);
     expect(seen).not.toContain(second.event.id);
     expect(second.actions).toContainEqual({
@@ -63,15 +63,15 @@ describe('/event <search>', () => {
 
   it.each(['quantum chromodynamics', 'kubernetes autoscaling', 'sourdough baking workshop'])(
     'answers "%s" honestly with no match',
-    (text) => {
-      const reply = as(run(text), 'no-match');
+    async (text) => {
+      const reply = as(await run(text), 'no-match');
       expect(reply.query).toBe(text);
       expect(reply.hint).toMatch(/Try/);
     },
   );
 
-  it.each(['', '   ', '\t', '!!!', '🙂🕊️'])('answers %j with help that uses real examples', (text) => {
-    const reply = run(text).reply;
+  it.each(['', '   ', '\t', '!!!', '🙂🕊️'])('answers %j with help that uses real examples', async (text) => {
+    const reply = (await run(text)).reply;
     expect(reply.kind).toBe('help');
     const help = reply as Extract<Reply, { kind: 'help' }>;
     expect(help.examples.some((e) => e.command.startsWith('/event theme '))).toBe(true);
@@ -83,8 +83,8 @@ describe('/event <search>', () => {
     ['SQL and FTS metacharacters', `'; DROP TABLE events; -- " NEAR(a b) OR * ^ peacekeeping`, 'no-match'],
     ['regex metacharacters', '.* (a|b)+ [^x] \\d{3} $^ peacekeeping', 'no-match'],
     ['an injection attempt', '<!channel> <@U123> <http://evil.example|click> peacekeeping', 'no-match'],
-  ] as const)('survives %s with a clear %s answer', (_label, text, kind) => {
-    const result = run(text);
+  ] as const)('survives %s with a clear %s answer', async (_label, text, kind) => {
+    const result = await run(text);
     expect(result.visibility).toBe('ephemeral');
     if (kind === 'event') {
       const reply = as(result, 'event');
@@ -99,20 +99,20 @@ describe('/event <search>', () => {
     }
   });
 
-  it('answers punctuation alone with help that says no words were found', () => {
-    const reply = as(run('?!.,;:()[]{}<>"\'`~'), 'help');
+  it('answers punctuation alone with help that says no words were found', async () => {
+    const reply = as(await run('?!.,;:()[]{}<>"\'`~'), 'help');
     expect(reply.problem).toMatch(/couldn't find any words/);
   });
 
-  it('events stay intact after a hostile query', () => {
-    run(`'); DELETE FROM events; --`);
+  it('events stay intact after a hostile query', async () => {
+    await run(`'); DELETE FROM events; --`);
     expect(context.store.stats().events).toBe(120);
   });
 });
 
 describe('/event upcoming', () => {
-  it('lists the next events from now, soonest first', () => {
-    const reply = as(run('upcoming'), 'list');
+  it('lists the next events from now, soonest first', async () => {
+    const reply = as(await run('upcoming'), 'list');
     const starts = reply.items.map((h) => Date.parse(h.event.start));
     expect(starts.length).toBeGreaterThan(0);
     expect(starts.every((s) => s >= Date.parse('2026-11-29T12:00:00Z'))).toBe(true);
@@ -124,21 +124,21 @@ describe('/event upcoming', () => {
     ['next week', ['The Review of Peace Operations: Findings and Next Steps']],
     ['this week', []],
     ['in march', ['Women Mediators and the Future of Peace Processes']],
-  ])('reads the range "%s"', (range, titles) => {
-    const reply = as(run(`upcoming ${range}`), 'list');
+  ])('reads the range "%s"', async (range, titles) => {
+    const reply = as(await run(`upcoming ${range}`), 'list');
     // Exactly these: "this week" (the clock is on a Sunday afternoon) has nothing left in it.
     expect(reply.items.map((h) => h.event.title)).toEqual(titles);
     expect(reply.empty).toMatch(/No events are scheduled/);
   });
 
-  it('says what to type when the range is unreadable', () => {
-    expect(as(run('upcoming whenever'), 'notice').text).toMatch(/upcoming next week/);
+  it('says what to type when the range is unreadable', async () => {
+    expect(as(await run('upcoming whenever'), 'notice').text).toMatch(/upcoming next week/);
   });
 });
 
 describe('/event themes and theme lookups', () => {
-  it('counts every theme across the archive', () => {
-    const reply = as(run('themes'), 'themes');
+  it('counts every theme across the archive', async () => {
+    const reply = as(await run('themes'), 'themes');
     const distinct = context.db
       .prepare('SELECT count(*) AS n FROM (SELECT 1 FROM themes GROUP BY lower(title))')
       .get() as {
@@ -156,49 +156,49 @@ describe('/event themes and theme lookups', () => {
     expect([...counts].sort((a, b) => b - a)).toEqual(counts);
   });
 
-  it('finds events for a misspelled theme name', () => {
-    const reply = as(run('theme resourcng'), 'list');
+  it('finds events for a misspelled theme name', async () => {
+    const reply = as(await run('theme resourcng'), 'list');
     expect(reply.items[0].event.id).toBe(DINNER);
   });
 
-  it('shows one theme of one event in detail', () => {
-    const reply = as(run('theme 3 of peacekeeping finland uruguay'), 'theme-detail');
+  it('shows one theme of one event in detail', async () => {
+    const reply = as(await run('theme 3 of peacekeeping finland uruguay'), 'theme-detail');
     expect(reply.event.themes[reply.index].title).toMatch(/^UN peacekeeping.s legitimacy$/);
   });
 
-  it('explains an out-of-range theme number', () => {
-    expect(as(run('theme 9 of peacekeeping finland uruguay'), 'notice').text).toMatch(
+  it('explains an out-of-range theme number', async () => {
+    expect(as(await run('theme 9 of peacekeeping finland uruguay'), 'notice').text).toMatch(
       /has 7 key themes; ask for one from 1 to 7/,
     );
   });
 });
 
 describe('/event speaker and host', () => {
-  it('finds a speaker by surname, even misspelled', () => {
+  it('finds a speaker by surname, even misspelled', async () => {
     for (const text of ['speaker kaljulaid', 'speaker kaljuliad']) {
-      const reply = as(run(text), 'list');
+      const reply = as(await run(text), 'list');
       expect(reply.items[0].event.speakers.map((s) => s.name)).toContain('Kersti Kaljulaid');
     }
   });
 
-  it('finds a host', () => {
-    expect(as(run('host uruguay'), 'list').items.map((h) => h.event.id)).toContain(DINNER);
+  it('finds a host', async () => {
+    expect(as(await run('host uruguay'), 'list').items.map((h) => h.event.id)).toContain(DINNER);
   });
 
-  it('says what to type when the name is missing', () => {
-    expect(as(run('speaker'), 'notice').text).toMatch(/\/event speaker kaljulaid/);
+  it('says what to type when the name is missing', async () => {
+    expect(as(await run('speaker'), 'notice').text).toMatch(/\/event speaker kaljulaid/);
   });
 });
 
 describe('/event share', () => {
-  it('posts a clearly best match into the channel, shared by the user', () => {
-    const result = run('share peacekeepng finland uruguay');
+  it('posts a clearly best match into the channel, shared by the user', async () => {
+    const result = await run('share peacekeepng finland uruguay');
     expect(result.visibility).toBe('in_channel');
     expect(as(result, 'event')).toMatchObject({ sharedBy: 'U123', event: { id: DINNER } });
   });
 
-  it('offers a picker when several events fit', () => {
-    const result = run('share peacekeeping');
+  it('offers a picker when several events fit', async () => {
+    const result = await run('share peacekeeping');
     expect(result.visibility).toBe('ephemeral');
     const picker = as(result, 'list');
     expect(picker.items.length).toBeGreaterThan(1);
@@ -206,17 +206,17 @@ describe('/event share', () => {
       expect(item.actions).toEqual([{ kind: 'share', eventId: item.event.id }]);
   });
 
-  it('shares by id from a button, and reports an event that has gone', () => {
-    expect(runAction({ kind: 'share', eventId: DINNER }, context.commands, 'U9').visibility).toBe(
+  it('shares by id from a button, and reports an event that has gone', async () => {
+    expect((await runAction({ kind: 'share', eventId: DINNER }, context.commands, 'U9')).visibility).toBe(
       'in_channel',
     );
-    expect(as(runAction({ kind: 'open', eventId: 'gone' }, context.commands), 'notice').text).toMatch(
+    expect(as(await runAction({ kind: 'open', eventId: 'gone' }, context.commands), 'notice').text).toMatch(
       /no longer in the archive/,
     );
   });
 
-  it('finds more like an event, without the event itself', () => {
-    const reply = as(runAction({ kind: 'more-like', eventId: DINNER }, context.commands), 'list');
+  it('finds more like an event, without the event itself', async () => {
+    const reply = as(await runAction({ kind: 'more-like', eventId: DINNER }, context.commands), 'list');
     expect(reply.items.length).toBeGreaterThan(0);
     expect(reply.items.map((h) => h.event.id)).not.toContain(DINNER);
   });

@@ -29,10 +29,10 @@ const load = (files: Record<string, string>) => {
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
   return importArchive([dir], context.store, { now: context.clock.now(), defaultZone: NY });
 };
-const remind = (text: string, userId = 'U1') =>
-  runEventCommand({ text: `remind ${text}`, userId, userZone: NY }, context.commands).reply;
-const active = (userId = 'U1') =>
-  context.commands.reminders.active(userId).map((r) => [r.eventId, new Date(r.dueMs).toISOString()]);
+const remind = async (text: string, userId = 'U1') =>
+  (await runEventCommand({ text: `remind ${text}`, userId, userZone: NY }, context.commands)).reply;
+const active = async (userId = 'U1') =>
+  (await context.commands.reminders.active(userId)).map((r) => [r.eventId, new Date(r.dueMs).toISOString()]);
 const noticeRows = () =>
   context.db.prepare('SELECT key, user_id AS userId, text FROM notices ORDER BY id').all() as {
     key: string;
@@ -40,7 +40,7 @@ const noticeRows = () =>
     text: string;
   }[];
 
-beforeEach(() => {
+beforeEach(async () => {
   context = memoryContext(
     { EVENT_TIMEZONE: NY, EVENT_ARCHIVE: 'unused' },
     fixedClock('2027-03-01T12:00:00Z'),
@@ -50,90 +50,92 @@ beforeEach(() => {
 });
 
 describe('applyArchiveChanges', () => {
-  it('moves relative reminders with their event, keeping their rule across the DST change', () => {
-    remind('forum 1 day before');
-    expect(remind('forum at 7am on the day').kind).toBe('reminder-set');
+  it('moves relative reminders with their event, keeping their rule across the DST change', async () => {
+    await remind('forum 1 day before');
+    expect((await remind('forum at 7am on the day')).kind).toBe('reminder-set');
     const summary = load({ 'a.jsonl': jsonl({ ...forum, start: '2027-03-08T10:00:00-05:00' }, dinner) });
     expect(summary.changedIds).toEqual(['forum']);
-    const report = applyArchiveChanges(summary, context.commands);
+    const report = await applyArchiveChanges(summary, context.commands);
     expect(report).toEqual({ updated: 2, cancelled: 0, missed: 0, notified: 0 });
-    expect(active()).toEqual([
+    expect(await active()).toEqual([
       ['forum', '2027-03-07T15:00:00.000Z'], // Sunday 10:00 EST
       ['forum', '2027-03-08T12:00:00.000Z'], // Monday 07:00 EST
     ]);
-    expect(context.commands.reminders.active('U1')[0].eventStartMs).toBe(Date.parse('2027-03-08T15:00:00Z'));
+    expect((await context.commands.reminders.active('U1'))[0].eventStartMs).toBe(
+      Date.parse('2027-03-08T15:00:00Z'),
+    );
   });
 
-  it('keeps a fixed-time reminder while it is still before the event, and cancels it with a notice when not', () => {
-    remind('dinner mar 18 12:00');
+  it('keeps a fixed-time reminder while it is still before the event, and cancels it with a notice when not', async () => {
+    await remind('dinner mar 18 12:00');
     load({ 'a.jsonl': jsonl(forum, { ...dinner, start: '2027-03-19T19:00:00-04:00' }) });
-    expect(active()).toEqual([['dinner', '2027-03-18T16:00:00.000Z']]);
+    expect(await active()).toEqual([['dinner', '2027-03-18T16:00:00.000Z']]);
     const summary = load({ 'a.jsonl': jsonl(forum, { ...dinner, start: '2027-03-17T19:00:00-04:00' }) });
-    expect(applyArchiveChanges(summary, context.commands)).toMatchObject({ cancelled: 1, notified: 1 });
-    expect(active()).toEqual([]);
-    expect(noticeRows()[0].text).toMatch(
+    expect(await applyArchiveChanges(summary, context.commands)).toMatchObject({ cancelled: 1, notified: 1 });
+    expect(await active()).toEqual([]);
+    expect((await noticeRows())[0].text).toMatch(
       /moved to Wednesday, 17 March 2027 at 19:00 EDT, before your reminder/,
     );
   });
 
-  it('fires a relative reminder at once when the event moved so close that its time has passed', () => {
-    remind('forum 1 day before');
+  it('fires a relative reminder at once when the event moved so close that its time has passed', async () => {
+    await remind('forum 1 day before');
     const summary = load({ 'a.jsonl': jsonl({ ...forum, start: '2027-03-01T18:00:00-05:00' }, dinner) });
-    applyArchiveChanges(summary, context.commands);
-    expect(active()).toEqual([['forum', '2027-03-01T12:00:00.000Z']]);
+    await applyArchiveChanges(summary, context.commands);
+    expect(await active()).toEqual([['forum', '2027-03-01T12:00:00.000Z']]);
   });
 
-  it('keeps one reminder when two rules both fall due at once after the event moved closer', () => {
-    remind('forum 1 day before');
-    remind('forum 2h before');
+  it('keeps one reminder when two rules both fall due at once after the event moved closer', async () => {
+    await remind('forum 1 day before');
+    await remind('forum 2h before');
     const summary = load({ 'a.jsonl': jsonl({ ...forum, start: '2027-03-01T08:30:00-05:00' }, dinner) });
-    expect(applyArchiveChanges(summary, context.commands)).toMatchObject({ updated: 2 });
-    expect(active()).toEqual([['forum', '2027-03-01T12:00:00.000Z']]);
+    expect(await applyArchiveChanges(summary, context.commands)).toMatchObject({ updated: 2 });
+    expect(await active()).toEqual([['forum', '2027-03-01T12:00:00.000Z']]);
   });
 
-  it('cancels reminders of a removed event and tells each user once', () => {
-    remind('forum 1 day before');
-    remind('forum 2h before');
-    remind('forum', 'U2');
-    remind('dinner');
+  it('cancels reminders of a removed event and tells each user once', async () => {
+    await remind('forum 1 day before');
+    await remind('forum 2h before');
+    await remind('forum', 'U2');
+    await remind('dinner');
     const summary = load({ 'a.jsonl': jsonl(dinner) });
     expect(summary.removedIds).toEqual(['forum']);
-    expect(applyArchiveChanges(summary, context.commands)).toEqual({
+    expect(await applyArchiveChanges(summary, context.commands)).toEqual({
       updated: 0,
       cancelled: 3,
       missed: 0,
       notified: 2,
     });
-    expect(active()).toEqual([['dinner', '2027-03-19T23:00:00.000Z']]);
-    expect(noticeRows().map((n) => [n.key, n.userId])).toEqual([
+    expect(await active()).toEqual([['dinner', '2027-03-19T23:00:00.000Z']]);
+    expect((await noticeRows()).map((n) => [n.key, n.userId])).toEqual([
       ['event-removed:U1:forum', 'U1'],
       ['event-removed:U2:forum', 'U2'],
     ]);
-    expect(noticeRows()[0].text).toMatch(
+    expect((await noticeRows())[0].text).toMatch(
       /“Peace Operations Forum” \(Monday, 15 March 2027 at 09:00 EDT\) is no longer/,
     );
     // Running it again (say, after a restart) tells no one twice.
-    expect(applyArchiveChanges(summary, context.commands)).toMatchObject({ cancelled: 0, notified: 0 });
-    expect(noticeRows()).toHaveLength(2);
+    expect(await applyArchiveChanges(summary, context.commands)).toMatchObject({ cancelled: 0, notified: 0 });
+    expect(await noticeRows()).toHaveLength(2);
   });
 
-  it('keeps reminders of an event that moved to another file in the same import', () => {
-    remind('forum');
+  it('keeps reminders of an event that moved to another file in the same import', async () => {
+    await remind('forum');
     const summary = load({ 'a.jsonl': jsonl(dinner), 'b.jsonl': jsonl(forum) });
     expect(summary.removedIds).toEqual(['forum']);
-    expect(applyArchiveChanges(summary, context.commands)).toMatchObject({ cancelled: 0, notified: 0 });
-    expect(active()).toHaveLength(1);
+    expect(await applyArchiveChanges(summary, context.commands)).toMatchObject({ cancelled: 0, notified: 0 });
+    expect(await active()).toHaveLength(1);
   });
 
-  it('follows a new title without moving the reminder', () => {
-    remind('forum');
+  it('follows a new title without moving the reminder', async () => {
+    await remind('forum');
     const summary = load({
       'a.jsonl': jsonl({ ...forum, title: 'Peace Operations Forum (rescheduled room)' }, dinner),
     });
-    expect(applyArchiveChanges(summary, context.commands)).toMatchObject({ updated: 1 });
-    expect(context.commands.reminders.active('U1')[0].eventTitle).toBe(
+    expect(await applyArchiveChanges(summary, context.commands)).toMatchObject({ updated: 1 });
+    expect((await context.commands.reminders.active('U1'))[0].eventTitle).toBe(
       'Peace Operations Forum (rescheduled room)',
     );
-    expect(active()).toEqual([['forum', '2027-03-14T13:00:00.000Z']]);
+    expect(await active()).toEqual([['forum', '2027-03-14T13:00:00.000Z']]);
   });
 });

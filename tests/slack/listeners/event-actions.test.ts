@@ -9,7 +9,7 @@ import { interactives, texts } from '../views/inspect.js';
 import { brokenDeps, captureLogger, fakeSlackArgs } from './fakes.js';
 
 const context = relevanceContext('America/New_York');
-afterAll(() => context.close());
+afterAll(async () => context.close());
 
 const a = SlackIds.actions;
 const DINNER = '2013-09-25-strengthening-the-partnership-a-fresh-dialogue-on-un-peacekeeping';
@@ -102,7 +102,7 @@ describe('block action listener', () => {
       const { done, sent } = click({ actionId: a.remind, selectedValue: value }, clicked.commands);
       await done;
       const decoded = toReplyAction(a.remind, value)!;
-      const core = runAction(decoded, expected.commands, 'U0ASKER');
+      const core = await runAction(decoded, expected.commands, 'U0ASKER');
       expect(sent).toEqual(actionResponses(core));
       expect(sent[0].response_type).toBe('ephemeral');
     } finally {
@@ -147,19 +147,19 @@ describe('block action listener', () => {
 });
 
 describe('EVENT_ACTION_IDS', () => {
-  it('matches every action our cards carry, including indexed suggestions', () => {
+  it('matches every action our cards carry, including indexed suggestions', async () => {
     for (const id of [a.share, a.remind, a.moreLike, a.open, a.page, a.suggest, `${a.suggest}:4`]) {
       expect(EVENT_ACTION_IDS.test(id), id).toBe(true);
     }
   });
 
-  it('leaves other apps’ ids and look-alikes alone', () => {
+  it('leaves other apps’ ids and look-alikes alone', async () => {
     for (const id of ['event_open_x', 'xevent_open', 'event_suggest:x', `${a.cancelReminder}_x`, 'other']) {
       expect(EVENT_ACTION_IDS.test(id), id).toBe(false);
     }
   });
 
-  it('routes the Cancel buttons of the reminders list', () => {
+  it('routes the Cancel buttons of the reminders list', async () => {
     expect(EVENT_ACTION_IDS.test(a.cancelReminder)).toBe(true);
   });
 });
