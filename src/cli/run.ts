@@ -20,7 +20,12 @@ interface CliCommand {
   run:
     | {
         needs: 'context';
-        fn: (context: AppContext, positionals: string[], values: Values, io: CliIo) => number;
+        fn: (
+          context: AppContext,
+          positionals: string[],
+          values: Values,
+          io: CliIo,
+        ) => number | Promise<number>;
       }
     | {
         needs: 'config';

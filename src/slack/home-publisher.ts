@@ -32,7 +32,10 @@ export function homePublisher(
       const zone = services.lookupUserZone ? await services.lookupUserZone(userId, workspace) : undefined;
       const deps = { ...depsForWorkspace(services.commands, workspace), feed: services.feed };
       const client = await clientFor(workspace);
-      await client.views.publish({ user_id: userId, view: homeView(homeModel(userId, zone, deps, note)) });
+      await client.views.publish({
+        user_id: userId,
+        view: homeView(await homeModel(userId, zone, deps, note)),
+      });
     } catch (error) {
       logger.warn(`surface=home user=${userId} could not publish the Home tab:`, error);
     }

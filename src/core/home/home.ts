@@ -50,17 +50,17 @@ export interface HomeModel {
 export type HomeDeps = CommandDeps & { feed?: ArchiveFeed };
 
 /** Builds one user's Home tab: this week and next, their reminders, their digests, what is new. */
-export function homeModel(
+export async function homeModel(
   userId: string,
   userZone: string | undefined,
   deps: HomeDeps,
   note?: string,
-): HomeModel {
+): Promise<HomeModel> {
   return {
     ...(note ? { note } : {}),
     weeks: [weekSection('this week', 'This week', deps), weekSection('next week', 'Next week', deps)],
-    reminders: myReminders(userId, userZone, deps),
-    digests: myDigests(userId, deps),
+    reminders: await myReminders(userId, userZone, deps),
+    digests: await myDigests(userId, deps),
     recent: recentSection(deps),
   };
 }
@@ -116,18 +116,22 @@ function weekSection(phrase: string, heading: string, deps: HomeDeps): HomeSecti
   };
 }
 
-function myReminders(userId: string, userZone: string | undefined, deps: HomeDeps): HomeModel['reminders'] {
-  const { reply } = remindersCommand({ text: '', userId, userZone }, deps);
+async function myReminders(
+  userId: string,
+  userZone: string | undefined,
+  deps: HomeDeps,
+): Promise<HomeModel['reminders']> {
+  const { reply } = await remindersCommand({ text: '', userId, userZone }, deps);
   const items = reply.kind === 'reminders' ? reply.items : [];
   return {
     items,
-    total: deps.reminders.active(userId).length,
+    total: (await deps.reminders.active(userId)).length,
     empty: 'No reminders. Pick "Remind me" on an event below, or type `/event remind <event>`.',
   };
 }
 
-function myDigests(userId: string, deps: HomeDeps): HomeModel['digests'] {
-  const subs = deps.subscriptions.createdBy(userId).slice(0, HOME_DIGEST_ITEMS);
+async function myDigests(userId: string, deps: HomeDeps): Promise<HomeModel['digests']> {
+  const subs = (await deps.subscriptions.createdBy(userId)).slice(0, HOME_DIGEST_ITEMS);
   return {
     items: subs.map((s) => ({
       channelId: s.channelId,

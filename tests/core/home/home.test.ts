@@ -5,12 +5,12 @@ import { actionChangesHome, commandChangesHome, homeModel, homeNote } from '../.
 import { relevanceContext } from '../../helpers/search.js';
 
 const context = relevanceContext('America/New_York');
-afterAll(() => context.close());
+afterAll(async () => context.close());
 const deps = () => ({ ...context.commands, feed: context.feed });
 
 describe('the Home tab’s model', () => {
-  it('lists this week and next from now, each event offering a reminder', () => {
-    const model = homeModel('U0HOME1', 'America/New_York', deps());
+  it('lists this week and next from now, each event offering a reminder', async () => {
+    const model = await homeModel('U0HOME1', 'America/New_York', deps());
     expect(model.weeks.map((w) => w.heading)).toEqual(['This week', 'Next week']);
     const titles = model.weeks.flatMap((w) => w.items.map((i) => i.event.title));
     expect(titles).toContain('The Review of Peace Operations: Findings and Next Steps');
@@ -21,14 +21,14 @@ describe('the Home tab’s model', () => {
     }
   });
 
-  it('shows the user’s own reminders with Cancel, and the digests they set up', () => {
+  it('shows the user’s own reminders with Cancel, and the digests they set up', async () => {
     const asker = { userId: 'U0HOME2', userZone: 'America/New_York' };
     remindCommand({ ...asker, text: 'review of peace operations' }, context.commands);
     subscribeCommand(
       { ...asker, text: 'humanitarian weekly monday', channelId: 'C0DIGEST', channelName: 'news' },
       context.commands,
     );
-    const model = homeModel('U0HOME2', 'America/New_York', deps());
+    const model = await homeModel('U0HOME2', 'America/New_York', deps());
     expect(model.reminders.total).toBe(1);
     expect(model.reminders.items[0].title).toBe('The Review of Peace Operations: Findings and Next Steps');
     expect(model.reminders.items[0].actions).toEqual([
@@ -36,17 +36,17 @@ describe('the Home tab’s model', () => {
     ]);
     expect(model.digests.items).toHaveLength(1);
     expect(model.digests.items[0]).toMatchObject({ channelId: 'C0DIGEST', what: '“humanitarian”' });
-    expect(homeModel('U0SOMEONEELSE', undefined, deps()).reminders.items).toEqual([]);
-    expect(homeModel('U0SOMEONEELSE', undefined, deps()).digests.items).toEqual([]);
+    expect((await homeModel('U0SOMEONEELSE', undefined, deps())).reminders.items).toEqual([]);
+    expect((await homeModel('U0SOMEONEELSE', undefined, deps())).digests.items).toEqual([]);
   });
 
-  it('lists the most recently added events, and none without a feed', () => {
-    const model = homeModel('U0HOME3', undefined, deps());
+  it('lists the most recently added events, and none without a feed', async () => {
+    const model = await homeModel('U0HOME3', undefined, deps());
     expect(model.recent.items.length).toBe(5);
-    expect(homeModel('U0HOME3', undefined, context.commands).recent.items).toEqual([]);
+    expect((await homeModel('U0HOME3', undefined, context.commands)).recent.items).toEqual([]);
   });
 
-  it('knows which commands and clicks change a Home tab', () => {
+  it('knows which commands and clicks change a Home tab', async () => {
     expect(commandChangesHome('remind review 2h before')).toBe(true);
     expect(commandChangesHome('subscribe peacekeeping')).toBe(true);
     expect(commandChangesHome('unsubscribe 1')).toBe(true);
@@ -55,7 +55,7 @@ describe('the Home tab’s model', () => {
     expect(actionChangesHome({ kind: 'open', eventId: 'x' })).toBe(false);
   });
 
-  it('says in a sentence what a click did', () => {
+  it('says in a sentence what a click did', async () => {
     expect(homeNote({ kind: 'notice', tone: 'info', text: 'Cancelled.' })).toBe('Cancelled.');
     expect(homeNote({ kind: 'help', examples: [], actions: [] } as never)).toBeUndefined();
   });

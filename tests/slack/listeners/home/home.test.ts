@@ -13,7 +13,7 @@ import { texts } from '../../views/inspect.js';
 import { captureLogger } from '../fakes.js';
 
 const context = relevanceContext('America/New_York');
-afterAll(() => context.close());
+afterAll(async () => context.close());
 const REVIEW = 'The Review of Peace Operations: Findings and Next Steps';
 
 function fakeViews() {
@@ -25,10 +25,13 @@ function fakeViews() {
   return { published, client: { views: { publish } } };
 }
 
-const reviewId = () => {
-  const result = remindCommand({ text: 'review of peace operations', userId: 'U0PROBE' }, context.commands);
+const reviewId = async () => {
+  const result = await remindCommand(
+    { text: 'review of peace operations', userId: 'U0PROBE' },
+    context.commands,
+  );
   if (result.reply.kind !== 'reminder-set') throw new Error('fixture: no upcoming review event');
-  context.commands.reminders.cancel(result.reply.reminderId, 'U0PROBE', Date.now());
+  await context.commands.reminders.cancel(result.reply.reminderId, 'U0PROBE', Date.now());
   return result.reply.event.id;
 };
 
@@ -60,7 +63,7 @@ describe('the Home tab listeners', () => {
     const ack = vi.fn(async () => {});
     const payload = blockActions({
       actionId: SlackIds.surfaces.homeRemind,
-      value: encodeActionValue({ e: reviewId() }),
+      value: encodeActionValue({ e: await reviewId() }),
       responseUrl: '',
       userId: 'U0HOMECLICK',
     });
@@ -74,7 +77,9 @@ describe('the Home tab listeners', () => {
       logger: captureLogger().logger,
     });
     expect(ack).toHaveBeenCalledTimes(1);
-    expect(context.commands.reminders.active('U0HOMECLICK').map((r) => r.eventTitle)).toEqual([REVIEW]);
+    expect((await context.commands.reminders.active('U0HOMECLICK')).map((r) => r.eventTitle)).toEqual([
+      REVIEW,
+    ]);
     const shown = texts(published[0].view.blocks).join('\n');
     expect(shown).toContain(`Reminder set for “${REVIEW}”`);
     expect(shown).toContain('Your reminders (1)');
@@ -84,7 +89,10 @@ describe('the Home tab listeners', () => {
     const { published, client } = fakeViews();
     const services = { commands: context.commands };
     const publish = homePublisher(services, async () => client, captureLogger().logger);
-    const set = remindCommand({ text: 'review of peace operations', userId: 'U0OWNER' }, context.commands);
+    const set = await remindCommand(
+      { text: 'review of peace operations', userId: 'U0OWNER' },
+      context.commands,
+    );
     if (set.reply.kind !== 'reminder-set') throw new Error('no reminder');
     const click = (userId: string) => {
       const payload = blockActions({
@@ -104,9 +112,9 @@ describe('the Home tab listeners', () => {
       });
     };
     await click('U0INTRUDER');
-    expect(context.commands.reminders.active('U0OWNER')).toHaveLength(1);
+    expect(await context.commands.reminders.active('U0OWNER')).toHaveLength(1);
     await click('U0OWNER');
-    expect(context.commands.reminders.active('U0OWNER')).toHaveLength(0);
+    expect(await context.commands.reminders.active('U0OWNER')).toHaveLength(0);
     expect(published.map((p) => p.user_id)).toEqual(['U0INTRUDER', 'U0OWNER']);
   });
 
