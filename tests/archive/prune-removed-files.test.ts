@@ -17,7 +17,7 @@ const SAMPLE = event('sample', '[Sample] Weekly Policy Breakfast', '2027-03-10T0
 let context: AppContext;
 let dir: string;
 
-beforeEach(() => {
+beforeEach(async () => {
   context = memoryContext(
     { EVENT_TIMEZONE: NY, EVENT_ARCHIVE: 'unused' },
     fixedClock('2027-03-01T12:00:00Z'),
@@ -27,7 +27,7 @@ beforeEach(() => {
     'samples/upcoming.jsonl': jsonl(SAMPLE),
   });
 });
-afterEach(() => context.close());
+afterEach(async () => context.close());
 
 const ids = () =>
   context.db
@@ -36,19 +36,19 @@ const ids = () =>
     .map((r) => r.id);
 const notices = () =>
   context.db.prepare<[], { user_id: string; text: string }>('SELECT user_id, text FROM notices').all();
-const remind = (words: string, userId: string) =>
-  runEventCommand({ text: `remind ${words}`, userId, userZone: NY }, context.commands).reply.kind;
+const remind = async (words: string, userId: string) =>
+  (await runEventCommand({ text: `remind ${words}`, userId, userZone: NY }, context.commands)).reply.kind;
 
 describe('files removed from an archive folder', () => {
-  it('take their events along on the next import, cancel their reminders and tell each owner once', () => {
-    importIntoContext(context, [dir]);
+  it('take their events along on the next import, cancel their reminders and tell each owner once', async () => {
+    await importIntoContext(context, [dir]);
     expect(ids()).toEqual(['dinner', 'forum', 'sample']);
     expect(remind('weekly policy breakfast', 'U1')).toBe('reminder-set');
     expect(remind('weekly policy breakfast 2h before', 'U1')).toBe('reminder-set');
     expect(remind('weekly policy breakfast', 'U2')).toBe('reminder-set');
 
     rmSync(join(dir, 'samples'), { recursive: true });
-    const summary = importIntoContext(context, [dir]);
+    const summary = await importIntoContext(context, [dir]);
 
     expect(ids()).toEqual(['dinner', 'forum']);
     expect(summary.removedFiles).toEqual([{ file: join(dir, 'samples', 'upcoming.jsonl'), events: 1 }]);
@@ -59,50 +59,50 @@ describe('files removed from an archive folder', () => {
         .map((n) => n.user_id)
         .sort(),
     ).toEqual(['U1', 'U2']);
-    expect(context.commands.reminders.active('U1')).toEqual([]);
+    expect(await context.commands.reminders.active('U1')).toEqual([]);
     expect(context.store.archiveFilePaths()).toEqual([join(dir, 'events', 'a.jsonl')]);
   });
 
-  it('prune a renamed file under its old name, and its events come back under the new one', () => {
-    importIntoContext(context, [dir]);
+  it('prune a renamed file under its old name, and its events come back under the new one', async () => {
+    await importIntoContext(context, [dir]);
     renameSync(join(dir, 'events', 'a.jsonl'), join(dir, 'events', 'b.jsonl'));
-    const summary = importIntoContext(context, [dir]);
+    const summary = await importIntoContext(context, [dir]);
     expect(summary.removedFiles.map((f) => f.file)).toEqual([join(dir, 'events', 'a.jsonl')]);
     expect(ids()).toEqual(['dinner', 'forum', 'sample']);
   });
 
-  it('are not pruned while the folder itself is missing: that is reported, and nothing is lost', () => {
-    importIntoContext(context, [join(dir, 'samples')]);
+  it('are not pruned while the folder itself is missing: that is reported, and nothing is lost', async () => {
+    await importIntoContext(context, [join(dir, 'samples')]);
     rmSync(join(dir, 'samples'), { recursive: true });
-    const summary = importIntoContext(context, [join(dir, 'samples')]);
+    const summary = await importIntoContext(context, [join(dir, 'samples')]);
     expect(summary.problems.map((p) => p.message)).toEqual(['no such file or folder']);
     expect(summary.removedFiles).toEqual([]);
     expect(ids()).toEqual(['sample']);
   });
 
-  it('leave files of other folders alone', () => {
-    importIntoContext(context, [join(dir, 'events'), join(dir, 'samples')]);
-    const summary = importIntoContext(context, [join(dir, 'events')]);
+  it('leave files of other folders alone', async () => {
+    await importIntoContext(context, [join(dir, 'events'), join(dir, 'samples')]);
+    const summary = await importIntoContext(context, [join(dir, 'events')]);
     expect(summary.removedFiles).toEqual([]);
     expect(ids()).toEqual(['dinner', 'forum', 'sample']);
   });
 });
 
 describe('files named one by one', () => {
-  it('are never pruned by omission: importing one file leaves the other as it was', () => {
+  it('are never pruned by omission: importing one file leaves the other as it was', async () => {
     const a = join(dir, 'events', 'a.jsonl');
     const sample = join(dir, 'samples', 'upcoming.jsonl');
-    importIntoContext(context, [a, sample]);
-    const summary = importIntoContext(context, [a]);
+    await importIntoContext(context, [a, sample]);
+    const summary = await importIntoContext(context, [a]);
     expect(summary.removedFiles).toEqual([]);
     expect(ids()).toEqual(['dinner', 'forum', 'sample']);
   });
 
-  it('are not pruned by a folder import elsewhere, even once deleted', () => {
+  it('are not pruned by a folder import elsewhere, even once deleted', async () => {
     const other = tempDir({ 'one.jsonl': jsonl(SAMPLE) });
-    importIntoContext(context, [join(other, 'one.jsonl')]);
+    await importIntoContext(context, [join(other, 'one.jsonl')]);
     rmSync(join(other, 'one.jsonl'));
-    importIntoContext(context, [join(dir, 'events')]);
+    await importIntoContext(context, [join(dir, 'events')]);
     expect(ids()).toEqual(['dinner', 'forum', 'sample']);
   });
 });
