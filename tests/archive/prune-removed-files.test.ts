@@ -43,9 +43,9 @@ describe('files removed from an archive folder', () => {
   it('take their events along on the next import, cancel their reminders and tell each owner once', async () => {
     await importIntoContext(context, [dir]);
     expect(ids()).toEqual(['dinner', 'forum', 'sample']);
-    expect(remind('weekly policy breakfast', 'U1')).toBe('reminder-set');
-    expect(remind('weekly policy breakfast 2h before', 'U1')).toBe('reminder-set');
-    expect(remind('weekly policy breakfast', 'U2')).toBe('reminder-set');
+    expect(await remind('weekly policy breakfast', 'U1')).toBe('reminder-set');
+    expect(await remind('weekly policy breakfast 2h before', 'U1')).toBe('reminder-set');
+    expect(await remind('weekly policy breakfast', 'U2')).toBe('reminder-set');
 
     rmSync(join(dir, 'samples'), { recursive: true });
     const summary = await importIntoContext(context, [dir]);
