@@ -12,11 +12,6 @@ import {
   type JobLogger,
   type ReminderDispatcher,
 } from './jobs/reminder-dispatcher.js';
-import { inlineRunner, workerPoolRunner } from './slack/command-runner.js';
-import { createSlackApp, HEALTH_PATH, SLACK_EVENTS_PATH, startSlackApp } from './slack/create-slack-app.js';
-import { configSecrets, createLogger } from './slack/logger.js';
-import { createNotifierClient, createSlackNotifier } from './slack/notifier.js';
-import { installationStoreOf, workspaceClients } from './slack/oauth/index.js';
 
 /**
  * Composition root: config → database → archive → one door. Without Slack credentials that door is the
@@ -49,7 +44,6 @@ async function main(): Promise<number | undefined> {
         `reminders: ${r.updated} re-timed, ${r.cancelled} cancelled, ${r.missed} missed\n`,
       );
     }
-    warmUpDateParsing();
   } catch (error) {
     context.close();
     throw error;
@@ -108,6 +102,22 @@ function startDispatcher(
 }
 
 async function serveSlack(config: Config, context: AppContext): Promise<number | undefined> {
+  // The Slack door (Bolt, its web client, Express) is most of what a start would load: only this path loads it.
+  const [
+    { inlineRunner, workerPoolRunner },
+    { createSlackApp, HEALTH_PATH, SLACK_EVENTS_PATH, startSlackApp },
+    { configSecrets, createLogger },
+    { createNotifierClient, createSlackNotifier },
+    { installationStoreOf, workspaceClients },
+  ] = await Promise.all([
+    import('./slack/command-runner.js'),
+    import('./slack/create-slack-app.js'),
+    import('./slack/logger.js'),
+    import('./slack/notifier.js'),
+    import('./slack/oauth/index.js'),
+  ]);
+  // Before serving, so no user's first date query pays chrono's start-up (the console pays it on first use).
+  warmUpDateParsing();
   const { botToken, oauth } = config.slack;
   const logger = createLogger({ level: config.logLevel, secrets: configSecrets(config) });
   // OAuth distribution: each workspace's token comes from its installation, for requests and deliveries alike.

@@ -1,4 +1,5 @@
 import { cpus } from 'node:os';
+import { extname } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Config } from '../config.js';
 import type { CommandDeps, CommandInput } from '../core/commands/deps.js';
@@ -49,7 +50,8 @@ export function workerPoolRunner(
   if (config.databasePath === ':memory:')
     throw new Error('worker threads cannot share an in-memory database');
   const boot = new URL('./command-worker-boot.mjs', import.meta.url);
-  const entry = new URL('./command-worker.ts', import.meta.url).href;
+  // The compiled build spawns compiled workers; the TypeScript sources (tests, dev) spawn TypeScript ones.
+  const entry = new URL(`./command-worker${extname(import.meta.url)}`, import.meta.url).href;
   let nextId = 1;
   let closing = false;
   const pool: PooledWorker[] = [];

@@ -1,7 +1,9 @@
-// Worker threads do not inherit tsx's loader hooks, so each worker registers them before loading
-// its TypeScript entry point.
+// Worker threads do not inherit tsx's loader hooks: when the entry is TypeScript (tests and dev runs on
+// the sources), register them before loading it. The compiled build (npm start) runs on plain node.
 import { workerData } from 'node:worker_threads';
-import { register } from 'tsx/esm/api';
 
-register();
+if (workerData.entry.endsWith('.ts')) {
+  const { register } = await import('tsx/esm/api');
+  register();
+}
 await import(workerData.entry);

@@ -1,5 +1,5 @@
-import * as chrono from 'chrono-node';
 import { DateTime } from 'luxon';
+import { chrono } from '../chrono.js';
 import { MORNING, type ReminderSpec, type RemindPreset } from './model.js';
 
 /** With no `when`, a reminder fires one day before the event. */
@@ -130,7 +130,7 @@ export function splitWhen(text: string, now: Date, zone: string): SplitWhen {
 
 function absoluteAtEnd(text: string, now: Date, zone: string): SplitWhen | undefined {
   const reference = DateTime.fromJSDate(now, { zone });
-  const results = chrono.parse(text, { instant: now, timezone: reference.offset }, { forwardDate: true });
+  const results = chrono().parse(text, { instant: now, timezone: reference.offset }, { forwardDate: true });
   const last = results.at(-1);
   if (!last || !/^[\s.!]*$/.test(text.slice(last.index + last.text.length))) return undefined;
   if (!last.start.isCertain('hour')) return undefined;

@@ -1,5 +1,6 @@
-import * as chrono from 'chrono-node';
+import type { ParsedResult } from 'chrono-node';
 import { DateTime } from 'luxon';
+import { chrono } from '../chrono.js';
 
 /** A half-open interval of instants, with the words a person would use for it. */
 export interface DateRange {
@@ -37,7 +38,7 @@ export function extractDateRange(
   }
   const parsed = !MIGHT_BE_DATE.test(text)
     ? []
-    : chrono.parse(text, { instant: now, timezone: today.offset }, { forwardDate: prefer === 'future' });
+    : chrono().parse(text, { instant: now, timezone: today.offset }, { forwardDate: prefer === 'future' });
   for (const result of parsed) {
     const unit = granularity(result);
     const acceptable = unit && (/\d/.test(result.text) || /\bin\s+$/i.test(text.slice(0, result.index)));
@@ -92,7 +93,7 @@ function toRange(start: DateTime, unit: Unit): DateRange {
   return { fromMs: from.toMillis(), toMs: to.toMillis(), label };
 }
 
-function granularity(result: chrono.ParsedResult): Unit | undefined {
+function granularity(result: ParsedResult): Unit | undefined {
   if (result.start.isCertain('day')) return 'day';
   if (result.start.isCertain('month')) return 'month';
   if (result.start.isCertain('year')) return 'year';
