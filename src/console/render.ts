@@ -261,7 +261,7 @@ function labelOf(action: ReplyAction, about?: string): string {
  * Text from the archive or a user, safe to print: C0/C1 control characters (ESC starts ANSI sequences)
  * and bidirectional overrides are removed; newlines and tabs stay.
  */
-function clean(text: string): string {
+export function clean(text: string): string {
   return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '');
 }
 

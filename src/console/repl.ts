@@ -4,7 +4,8 @@ import type { CommandDeps } from '../core/commands/deps.js';
 import { helpReply } from '../core/commands/help-command.js';
 import { runAction, runEventCommand } from '../core/commands/index.js';
 import type { CommandResult, Reply } from '../core/commands/reply.js';
-import { type ConsoleRender, renderForConsole } from './render.js';
+import { eventWhen } from '../core/when-text.js';
+import { type ConsoleRender, clean, renderForConsole } from './render.js';
 
 /** How the console looks and who it speaks for. */
 export interface ReplOptions {
@@ -17,7 +18,12 @@ export interface ReplOptions {
   /** Who is asking, for "Shared by …". */
   userId?: string;
   /** Archive figures for the banner; the event count is read from the index when absent. */
-  stats?: { events: number; first?: string; last?: string };
+  stats?: {
+    events: number;
+    first?: string;
+    last?: string;
+    samples?: { occurrences: number; series: number; realFirst?: string; realLast?: string };
+  };
 }
 
 type Line =
@@ -120,11 +126,26 @@ function parse(raw: string, choiceCount: number): Line {
 
 function banner(deps: CommandDeps, options: ReplOptions): string {
   const stats = options.stats ?? { events: deps.index.eventCount() };
-  const span = stats.first && stats.last ? `, ${stats.first.slice(0, 4)}–${stats.last.slice(0, 4)}` : '';
+  const samples = stats.samples?.occurrences ?? 0;
+  const real = stats.events - samples;
+  const first = stats.samples ? stats.samples.realFirst : stats.first;
+  const last = stats.samples ? stats.samples.realLast : stats.last;
+  const span = first && last ? `, ${first.slice(0, 4)}–${last.slice(0, 4)}` : '';
   const help = helpReply(deps);
   const example = (help.kind === 'help' && help.examples[0]?.command) || '/event peacekeeping';
+  const nowMs = deps.clock.now().getTime();
+  const [next] = deps.index.events(deps.index.browse({ fromMs: nowMs }, 'asc', 1, 0));
   return [
-    `event-archive-bot console: ${stats.events} ${stats.events === 1 ? 'event' : 'events'} in the archive${span}.`,
+    `event-archive-bot console: ${real} ${real === 1 ? 'event' : 'events'} in the archive${span}.`,
+    ...(samples
+      ? [
+          `Plus ${samples} occurrence${samples === 1 ? '' : 's'} of ${stats.samples?.series} [Sample] series (tagged "sample"), so upcoming always shows something.`,
+        ]
+      : []),
+    // In the event's own zone, as every card shows it: the venue's clock is the one that matters.
+    ...(next
+      ? [`Next: ${clean(next.title).replace(/\s+/g, ' ')}, ${eventWhen(next, nowMs, deps.zone).text}`]
+      : []),
     `Try: ${example}   (help for more, quit to leave)`,
     '',
   ].join('\n');

@@ -126,6 +126,15 @@ export class EventStore {
            valid_until = excluded.valid_until, imported_ms = excluded.imported_ms`,
       ),
       count: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM events'),
+      // The shipped demo events are tagged "sample" (see data/samples); the banner counts them apart.
+      samples: db.prepare<[], { n: number; series: number; first: string | null; last: string | null }>(
+        `WITH s AS (SELECT id, series, start, start_ms, EXISTS (SELECT 1 FROM json_each(events.tags) t
+                      WHERE lower(t.value) = 'sample') AS sample FROM events)
+         SELECT (SELECT count(*) FROM s WHERE sample) AS n,
+                (SELECT count(DISTINCT coalesce(series, id)) FROM s WHERE sample) AS series,
+                (SELECT start FROM s WHERE NOT sample ORDER BY start_ms ASC LIMIT 1) AS first,
+                (SELECT start FROM s WHERE NOT sample ORDER BY start_ms DESC LIMIT 1) AS last`,
+      ),
       range: db.prepare<[], { first: string | null; last: string | null }>(
         `SELECT (SELECT start FROM events ORDER BY start_ms ASC LIMIT 1) AS first,
                 (SELECT start FROM events ORDER BY start_ms DESC LIMIT 1) AS last`,
@@ -289,9 +298,18 @@ export class EventStore {
     last?: string;
     types: { type: string; count: number }[];
     files: { path: string; events: number }[];
+    /** The events tagged "sample", and the date range of all the others. */
+    samples: { occurrences: number; series: number; realFirst?: string; realLast?: string };
   } {
     const range = this.statements.range.get();
+    const samples = this.statements.samples.get();
     return {
+      samples: {
+        occurrences: samples?.n ?? 0,
+        series: samples?.series ?? 0,
+        realFirst: samples?.first ?? undefined,
+        realLast: samples?.last ?? undefined,
+      },
       events: this.statements.count.get()?.n ?? 0,
       themes: this.statements.themeCount.get()?.n ?? 0,
       first: range?.first ?? undefined,
