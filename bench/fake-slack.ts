@@ -88,6 +88,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
           channel,
           ts: `${Math.floor(Date.now() / 1000)}.${String(requests.length).padStart(6, '0')}`,
         };
+      } else if (path === '/api/views.open') {
+        answer = { ok: true, view: { id: `V${String(requests.length).padStart(8, '0')}` } };
       } else if (path === '/api/users.info') {
         answer = { ok: true, user: { id: String(recorded.form?.user ?? ''), tz: FAKE_USER_ZONE } };
       } else if (path === '/api/oauth.v2.access') {
@@ -269,6 +271,71 @@ export function blockActions(fields: {
   };
 }
 
+/** A global shortcut as Slack sends it (before form encoding). */
+export function globalShortcut(callbackId: string, userId = 'U0ASKER') {
+  return {
+    type: 'shortcut' as const,
+    callback_id: callbackId,
+    trigger_id: `${nowSeconds()}.1.trigger`,
+    user: { id: userId, username: 'asker', team_id: FAKE_BOT.team_id },
+    team: { id: FAKE_BOT.team_id, domain: 'fake' },
+    token: 'legacy-verification-token',
+    action_ts: `${nowSeconds()}.1`,
+    is_enterprise_install: false,
+  };
+}
+
+/** A message shortcut on a message whose Slack-formatted text is `text`. */
+export function messageShortcut(callbackId: string, text: string, responseUrl: string, userId = 'U0ASKER') {
+  return {
+    type: 'message_action' as const,
+    callback_id: callbackId,
+    trigger_id: `${nowSeconds()}.2.trigger`,
+    message_ts: '1700000000.000300',
+    response_url: responseUrl,
+    message: { type: 'message', user: 'U0AUTHOR', ts: '1700000000.000300', text },
+    user: { id: userId, username: 'asker', team_id: FAKE_BOT.team_id, name: 'asker' },
+    channel: { id: 'C0CHANNEL', name: 'events' },
+    team: { id: FAKE_BOT.team_id, domain: 'fake' },
+    token: 'legacy-verification-token',
+    action_ts: `${nowSeconds()}.2`,
+    is_enterprise_install: false,
+  };
+}
+
+/** A modal's view_submission, with its inputs' state as Slack reports it. */
+export function viewSubmission(
+  callbackId: string,
+  values: Record<string, Record<string, unknown>>,
+  userId = 'U0ASKER',
+) {
+  return {
+    type: 'view_submission' as const,
+    team: { id: FAKE_BOT.team_id, domain: 'fake' },
+    user: { id: userId, username: 'asker', name: 'asker', team_id: FAKE_BOT.team_id },
+    view: {
+      id: 'V0MODAL',
+      team_id: FAKE_BOT.team_id,
+      type: 'modal',
+      callback_id: callbackId,
+      blocks: [],
+      private_metadata: '',
+      state: { values },
+      hash: 'h',
+      title: { type: 'plain_text', text: 'x' },
+      close: null,
+      submit: null,
+      root_view_id: 'V0MODAL',
+      previous_view_id: null,
+      app_id: 'A0APP',
+      bot_id: FAKE_BOT.bot_id,
+    },
+    api_app_id: 'A0APP',
+    token: 'legacy-verification-token',
+    trigger_id: `${nowSeconds()}.3.trigger`,
+  };
+}
+
 /** A slash command's form body: every field URL-encoded, as Slack posts it. */
 export function commandBody(command: SlashCommand): string {
   return new URLSearchParams(
@@ -277,7 +344,7 @@ export function commandBody(command: SlashCommand): string {
 }
 
 /** An interaction's form body: the JSON payload in one `payload` field. */
-export function actionBody(payload: BlockAction): string {
+export function actionBody(payload: BlockAction | Record<string, unknown>): string {
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }
 

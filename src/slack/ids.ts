@@ -46,6 +46,20 @@ export const SlackIds = {
     homeCancelReminder: 'home_cancel_reminder',
     /** "Search the archive" on the Home tab: opens the search modal. */
     homeSearch: 'home_search',
+    /** The global shortcut "Search the event archive" (its callback_id, as in manifest.yml). */
+    searchShortcut: 'search_archive',
+    /** The message shortcut "Find events this message mentions" (its callback_id, as in manifest.yml). */
+    mentionedShortcut: 'find_mentioned_events',
+    /** The search modal's callback_id. */
+    searchModal: 'search_modal',
+  },
+  /** The search modal's inputs: each block id, whose one element has the same action id. */
+  searchFields: {
+    words: 'search_words',
+    type: 'search_type',
+    year: 'search_year',
+    place: 'search_place',
+    speaker: 'search_speaker',
   },
 } as const;
 

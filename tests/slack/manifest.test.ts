@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { SlackIds } from '../../src/slack/ids.js';
 
 // Slack's schema and example, copied into the repository (see tests/fixtures/interop/README.md).
 const schemaUrl = new URL('../fixtures/interop/slack/manifest.schema.1.0.0.json', import.meta.url);
@@ -51,6 +52,15 @@ const EVENT_SCOPES: Record<string, string | null> = {
 };
 
 describe('manifest.yml', () => {
+  it('declares both shortcuts with the callback ids the listeners answer', () => {
+    const shortcuts = (manifest.features as { shortcuts?: { type: string; callback_id: string }[] })
+      .shortcuts;
+    expect(shortcuts?.map((s) => [s.type, s.callback_id])).toEqual([
+      ['global', SlackIds.surfaces.searchShortcut],
+      ['message', SlackIds.surfaces.mentionedShortcut],
+    ]);
+  });
+
   let validate: ValidateFunction;
   let manifest: Manifest;
 

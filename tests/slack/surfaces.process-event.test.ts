@@ -1,7 +1,16 @@
 import type { App } from '@slack/bolt';
 import type { KnownBlock } from '@slack/types';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { eventCallbackBody, FAKE_BOT, type FakeSlack, slashCommand } from '../helpers/fake-slack.js';
+import { SlackIds } from '../../src/slack/ids.js';
+import {
+  eventCallbackBody,
+  FAKE_BOT,
+  type FakeSlack,
+  globalShortcut,
+  messageShortcut,
+  slashCommand,
+  viewSubmission,
+} from '../helpers/fake-slack.js';
 import { memoryLogger, startProcessEventApp } from '../helpers/slack-app.js';
 import { texts } from './views/inspect.js';
 
@@ -106,5 +115,49 @@ describe('the App Home, through the real App', () => {
     const shown = texts(viewOf(found[found.length - 1]).blocks).join('\n');
     expect(shown).toContain('Your reminders (1)');
     expect(shown).toContain(REVIEW);
+  });
+});
+
+describe('shortcuts and the search modal, through the real App', () => {
+  it('opens the modal with views.open, then fills the view it opened with views.update', async () => {
+    const before = fake.requests.length;
+    await app.processEvent({ body: globalShortcut(SlackIds.surfaces.searchShortcut), ack: async () => {} });
+    const calls = fake.requests
+      .slice(before)
+      .filter((r) => r.path.startsWith('/api/views.'))
+      .map((r) => r.path);
+    expect(calls).toEqual(['/api/views.open', '/api/views.update']);
+    const opened = fake.requests.slice(before).find((r) => r.path === '/api/views.open');
+    const updated = fake.requests.slice(before).find((r) => r.path === '/api/views.update');
+    expect(JSON.parse(String(opened?.form?.view)).callback_id).toBe(SlackIds.surfaces.searchModal);
+    expect(updated?.form?.view_id).toMatch(/^V\d+$/);
+  });
+
+  it('acks a submission with a bad year with errors keyed by the year block', async () => {
+    const ack = vi.fn(async (_r?: unknown) => {});
+    const f = SlackIds.searchFields;
+    const body = viewSubmission(SlackIds.surfaces.searchModal, {
+      [f.words]: { [f.words]: { type: 'plain_text_input', value: 'peacekeeping' } },
+      [f.year]: { [f.year]: { type: 'plain_text_input', value: '19' } },
+    });
+    await app.processEvent({ body, ack });
+    expect(ack).toHaveBeenCalledWith({
+      response_action: 'errors',
+      errors: { [f.year]: 'A year such as 2019.' },
+    });
+  });
+
+  it('answers a message shortcut through its response_url', async () => {
+    await app.processEvent({
+      body: messageShortcut(
+        SlackIds.surfaces.mentionedShortcut,
+        'notes from the Finland peacekeeping dinner',
+        fake.responseUrl('pe-msg-shortcut'),
+      ),
+      ack: async () => {},
+    });
+    const [answer] = await fake.waitFor((r) => r.path === '/response/pe-msg-shortcut');
+    expect(answer.json?.response_type).toBe('ephemeral');
+    expect(texts(answer.json?.blocks as KnownBlock[]).join('\n')).toContain(DINNER_TITLE);
   });
 });

@@ -3,7 +3,7 @@ import type { ListItem, ReminderItem } from '../../core/commands/reply.js';
 import type { HomeDigest, HomeModel, HomeSection } from '../../core/home/home.js';
 import { encodeActionValue, SlackIds } from '../ids.js';
 import { DATE_TIME_FORMAT, escapeMrkdwn, escapeTruncate, oneLine, slackDate, truncate } from './mrkdwn.js';
-import { button, compact, context, header, itemSection, plain, section } from './parts.js';
+import { actions, button, compact, context, header, itemSection, plain, section } from './parts.js';
 
 /** Slack's cap on blocks in a Home tab or a modal (messages: 50). */
 export const VIEW_BLOCK_LIMIT = 100;
@@ -27,8 +27,9 @@ export function homeView(model: HomeModel): HomeView {
   const blocks = compact([
     header('Event Archive'),
     model.note ? section(`:information_source: ${escapeTruncate(oneLine(model.note), 600)}`) : undefined,
+    actions([button('Search the archive', ids.homeSearch, 'open', { style: 'primary' })], 'home_search'),
     context([
-      escapeMrkdwn('Type `/event <words>` anywhere, mention me in a channel, or write to me in Messages.'),
+      escapeMrkdwn('Or type `/event <words>` anywhere, mention me in a channel, or write to me in Messages.'),
     ]),
     ...model.weeks.flatMap(weekBlocks),
     { type: 'divider' },

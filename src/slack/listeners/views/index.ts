@@ -1,0 +1,12 @@
+import type { App, ViewSubmitAction } from '@slack/bolt';
+import { SlackIds } from '../../ids.js';
+import type { SlackServices } from '../../services.js';
+import { searchSubmission } from './search-submission.js';
+
+/** Modal submissions, by callback_id. */
+export function register(app: App, services: SlackServices): void {
+  app.view<ViewSubmitAction>(
+    { type: 'view_submission', callback_id: SlackIds.surfaces.searchModal },
+    searchSubmission(services),
+  );
+}
