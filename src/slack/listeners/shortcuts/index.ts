@@ -2,7 +2,7 @@ import type { App } from '@slack/bolt';
 import { SlackIds } from '../../ids.js';
 import type { SlackServices } from '../../services.js';
 import { mentionedShortcutListener } from './mentioned-shortcut.js';
-import { homeSearchListener, searchShortcutListener } from './search-shortcut.js';
+import { searchShortcutListener } from './search-shortcut.js';
 
 const ids = SlackIds.surfaces;
 
@@ -13,5 +13,5 @@ export function register(app: App, services: SlackServices): void {
     { type: 'message_action', callback_id: ids.mentionedShortcut },
     mentionedShortcutListener(services),
   );
-  app.action({ type: 'block_actions', action_id: ids.homeSearch }, homeSearchListener(services));
+  app.action({ type: 'block_actions', action_id: ids.homeSearch }, searchShortcutListener(services));
 }

@@ -1,41 +1,29 @@
-import type {
-  AllMiddlewareArgs,
-  BlockAction,
-  GlobalShortcut,
-  SlackActionMiddlewareArgs,
-  SlackShortcutMiddlewareArgs,
-} from '@slack/bolt';
+import type { Logger } from '@slack/bolt';
 import type { SlackServices } from '../../services.js';
 import { type ModalClient, openSearchModal } from './open-search.js';
 
-/** The parts of Bolt's shortcut arguments this listener uses, so tests can pass plain fakes. */
-export type SearchShortcutArgs = Pick<SlackShortcutMiddlewareArgs<GlobalShortcut>, 'ack' | 'shortcut'> &
-  Pick<AllMiddlewareArgs, 'logger'> & { client: ModalClient };
-
-/** The global shortcut "Search the event archive": ack, then open the search modal. */
-export function searchShortcutListener(services: SlackServices) {
-  return async ({ ack, shortcut, client, logger }: SearchShortcutArgs): Promise<void> => {
-    await ack();
-    try {
-      await openSearchModal(client, shortcut.trigger_id, services);
-    } catch (error) {
-      logger.error(`surface=shortcut user=${shortcut.user.id} could not open the search modal:`, error);
-    }
-  };
+/**
+ * What opening the search modal reads from a global shortcut or a Home tab click: both payloads carry
+ * the trigger_id and who clicked.
+ */
+export interface OpenSearchArgs {
+  ack: () => Promise<void>;
+  body: { trigger_id: string; user: { id: string } };
+  client: ModalClient;
+  logger: Logger;
 }
 
-/** The parts of a Home tab click this listener uses. */
-export type HomeSearchArgs = Pick<SlackActionMiddlewareArgs<BlockAction>, 'ack' | 'body'> &
-  Pick<AllMiddlewareArgs, 'logger'> & { client: ModalClient };
-
-/** "Search the archive" on the Home tab opens the same modal. */
-export function homeSearchListener(services: SlackServices) {
-  return async ({ ack, body, client, logger }: HomeSearchArgs): Promise<void> => {
+/**
+ * The global shortcut "Search the event archive", and "Search the archive" on the Home tab: ack, then
+ * open the search modal.
+ */
+export function searchShortcutListener(services: Pick<SlackServices, 'commands'>) {
+  return async ({ ack, body, client, logger }: OpenSearchArgs): Promise<void> => {
     await ack();
     try {
       await openSearchModal(client, body.trigger_id, services);
     } catch (error) {
-      logger.error(`surface=home user=${body.user.id} could not open the search modal:`, error);
+      logger.error(`surface=search-modal user=${body.user.id} could not open the search modal:`, error);
     }
   };
 }

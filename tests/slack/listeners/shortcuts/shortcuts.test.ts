@@ -64,7 +64,7 @@ describe('the global search shortcut', () => {
     const { ack, order } = fakeSlackArgs();
     await searchShortcutListener({ commands: context.commands })({
       ack,
-      shortcut: globalShortcut(SlackIds.surfaces.searchShortcut) as never,
+      body: globalShortcut(SlackIds.surfaces.searchShortcut),
       client,
       logger: captureLogger().logger,
     });
