@@ -64,10 +64,25 @@ export interface SearchIndex {
   termsWithPrefix(prefix: string, limit: number): TermInfo[];
   /** Ids matching the request, best bm25 first (the score is higher-is-better). */
   match(request: MatchRequest): { id: string; score: number }[];
-  /** The occurrence of a recurring series to show: the next from now, else the latest. */
-  nextInSeries(series: string, nowMs: number): string | undefined;
-  /** Ids of events within the filters, by start time, without any text. */
-  browse(filters: EventFilters, order: 'asc' | 'desc', limit: number, offset: number): string[];
+  /**
+   * How many events (a recurring series counting once) the request matches, counted up to `cap`:
+   * a result of `cap` means "at least". The request's `limit` and `budget` are ignored.
+   */
+  countMatches(request: MatchRequest, cap: number): number;
+  /** How many events (a series counting once) lie within the filters, up to `cap`. */
+  countBrowse(filters: EventFilters, cap: number): number;
+  /** The occurrence of a recurring series to show, within the filters: the next from now, else the latest. */
+  nextInSeries(series: string, nowMs: number, filters?: EventFilters): string | undefined;
+  /** The event a pasted link points to: its `url` as stored, compared without scheme, www, query or trailing slash. */
+  eventByUrl(url: string): string | undefined;
+  /** Ids of events within the filters, by start time, without any text; a series once when `oncePerSeries`. */
+  browse(
+    filters: EventFilters,
+    order: 'asc' | 'desc',
+    limit: number,
+    offset: number,
+    oncePerSeries?: boolean,
+  ): string[];
   /** Digests for ids, in the order given; unknown ids are left out. */
   digests(ids: string[]): EventDigest[];
   /** Full events for ids, in the order given; unknown ids are left out. */

@@ -67,14 +67,25 @@ function closeEnough(a: string, b: string): boolean {
   return INFLECTIONS.has(a.slice(common)) && INFLECTIONS.has(b.slice(common));
 }
 
+/**
+ * A correction two edits away must be a word at least this many events use: a rare word that far off
+ * is more often noise than what was meant ("xylophone" is not a misspelt "xenophobe").
+ */
+const MIN_DF_TWO_EDITS = 2;
+
 function readSpelling(word: string, index: SearchIndex): Omit<WordReading, 'df'> {
   if (index.termFrequency(word) > 0) return { typed: word, terms: [word], kind: 'exact', confidence: 1 };
+  // Numbers, ordinals and codes (3, 10th, g20, 2250) mean exactly what they say: never corrected.
+  if (/\d/.test(word)) return { typed: word, terms: [], kind: 'unknown', confidence: 0 };
   const max = maxEdits(word);
   if (max > 0) {
     let best = max + 1;
     let found: { term: string; df: number }[] = [];
     for (const candidate of index.similarTerms(word, TYPO_CANDIDATES)) {
+      // Never towards numbers, nor towards words of three letters or fewer ("news" is not "new").
+      if (/\d/.test(candidate.term) || candidate.term.length < 4) continue;
       const d = editDistance(word, candidate.term, max);
+      if (d === 2 && candidate.df < MIN_DF_TWO_EDITS) continue;
       if (d < best) {
         best = d;
         found = [candidate];

@@ -16,7 +16,12 @@ const RELATIVE =
 /** chrono costs about a millisecond a query; most queries hold no date word, so they skip it. */
 const MIGHT_BE_DATE =
   /\d|\b(jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|september|oct|october|nov|november|dec|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|tomorrow|yesterday|week|month|year|ago|noon|midnight)\b/i;
-const BARE_YEAR = /(?<![\p{L}\p{N}-])(19[5-9]\d|20\d\d)(?![\p{L}\p{N}])/u;
+/** A year on its own, unless it is a number's: "resolution 2000", "session 1999", "no. 2001", "#2010". */
+const BARE_YEAR =
+  /(?<![\p{L}\p{N}-])(?<!\b(?:resolution|resolutions|res|unscr|session|no|nos|number|item|article|#|№)\.?\s{0,2})(19[5-9]\d|20\d\d)(?![\p{L}\p{N}])/iu;
+/** What a date written with digits must also hold to read as a date: a month, a year or a numeric date. */
+const DATE_SHAPED =
+  /\b(jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|september|oct|october|nov|november|dec|december)\b|\b(19|20)\d\d\b|\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b/i;
 
 /**
  * Finds one date phrase in free text ("september 2013", "2014", "last month", "next week", "in october",
@@ -41,7 +46,11 @@ export function extractDateRange(
     : chrono().parse(text, { instant: now, timezone: today.offset }, { forwardDate: prefer === 'future' });
   for (const result of parsed) {
     const unit = granularity(result);
-    const acceptable = unit && (/\d/.test(result.text) || /\bin\s+$/i.test(text.slice(0, result.index)));
+    // "10th", "5 years" or "75th anniversary" hold digits but are not dates; "in may" is one.
+    const acceptable =
+      unit &&
+      ((/\d/.test(result.text) && DATE_SHAPED.test(result.text)) ||
+        /\bin\s+$/i.test(text.slice(0, result.index)));
     if (!unit || !acceptable) continue;
     const c = result.start;
     const start = DateTime.fromObject(
@@ -52,7 +61,16 @@ export function extractDateRange(
       },
       { zone },
     );
-    const range = toRange(start, unit);
+    // Without a year, a month or day means the last one when looking back, the coming one (this one
+    // while it lasts) when looking ahead: chrono picks whichever is closest.
+    const yearless = !c.isCertain('year');
+    const shifted =
+      yearless && prefer === 'past' && start > today
+        ? start.minus({ years: 1 })
+        : yearless && prefer === 'future' && start.endOf(unit) < today
+          ? start.plus({ years: 1 })
+          : start;
+    const range = toRange(shifted, unit);
     const preposition = /\bin\s+$/i.exec(text.slice(0, result.index));
     const from = preposition ? result.index - preposition[0].length : result.index;
     return { range, rest: cut(text, from, result.index + result.text.length - from) };

@@ -1,5 +1,5 @@
 import type { Event } from '../model.js';
-import type { EventFilters, SearchIndex, TextClause } from '../ports/search.js';
+import type { EventDigest, EventFilters, SearchColumn, SearchIndex, TextClause } from '../ports/search.js';
 import { nearWords, readWord, type WordReading } from './correct.js';
 import type { ParsedQuery } from './query-parser.js';
 import { type Candidate, rankCandidates } from './rank.js';
@@ -28,16 +28,25 @@ export interface SearchOutcome {
   corrections: { typed: string; read: string }[];
   /** Words matching nothing in the archive. */
   unknown: string[];
+  /** An unknown word left out so the rest could still answer ("ignored xylophone"). */
+  ignored: string[];
   /** When there are no hits: closest titles, themes or people to offer instead. */
   suggestions: string[];
   /** True when more hits exist past `offset + limit`. */
   more: boolean;
+  /** How many events match in all, a recurring series once; at least this many when `totalIsFloor`. */
+  total: number;
+  totalIsFloor: boolean;
 }
+
+/** Totals are counted up to this; past it a reply says "1000+". */
+export const TOTAL_CAP = 1000;
 
 /**
  * Finds the events a sloppy query means. Words are first read against the archive's vocabulary (typos
  * corrected, prefixes completed), then SQLite FTS5 gathers candidates that contain every word (or all
- * but one), and fuse.js with bm25 re-rank them. A query that is mostly unknown words gets no results.
+ * but one), and fuse.js with bm25 re-rank them. A query that is mostly unknown words gets no results;
+ * one unknown word among known ones is left out (and said so) when the rest match together.
  */
 export function searchEvents(
   query: ParsedQuery,
@@ -50,39 +59,71 @@ export function searchEvents(
     .filter((r) => r.kind === 'typo' || r.kind === 'prefix')
     .map((r) => ({ typed: r.typed, read: r.terms[0] }));
   const unknown = readings.filter((r) => r.kind === 'unknown').map((r) => r.typed);
+  const known = readings.filter((r) => r.terms.length);
   const filterClauses = filterClausesOf(query, index);
   const filters: EventFilters = { fromMs: query.range?.fromMs, toMs: query.range?.toMs, type: query.type };
-  const outcome = (hits: Hit[], more: boolean, suggestions: string[] = []): SearchOutcome => ({
+  const outcome = (
+    hits: Hit[],
+    more: boolean,
+    suggestions: string[] = [],
+    total = hits.length,
+    totalIsFloor = false,
+    ignored: string[] = [],
+  ): SearchOutcome => ({
     hits,
     corrections,
     unknown,
+    ignored,
     suggestions,
     more,
+    total: Math.max(total, offset + hits.length),
+    totalIsFloor,
   });
 
-  if (filterClauses === undefined) return outcome([], false, []);
-  const confidence = readings.length
-    ? readings.reduce((sum, r) => sum + r.confidence, 0) / readings.length
-    : 1;
+  if (filterClauses === undefined) {
+    // "hosted by …" read from a question names no host the archive knows: search those words instead.
+    if (query.loose)
+      return searchEvents(
+        {
+          ...query,
+          words: [...query.words, ...(query.host ?? []), ...(query.speaker ?? [])],
+          host: undefined,
+          speaker: undefined,
+          loose: false,
+        },
+        index,
+        options,
+      );
+    return outcome([], false, []);
+  }
+  // One unknown word among words the archive uses as typed is left out, if the rest then match together.
+  const dropOne = unknown.length === 1 && known.length >= 1 && known.every((r) => r.kind === 'exact');
+  const judged = dropOne ? known : readings;
+  const confidence = judged.length ? judged.reduce((sum, r) => sum + r.confidence, 0) / judged.length : 1;
   if (confidence < MIN_CONFIDENCE && !query.phrases.length) {
     return outcome([], false, suggestionsFor(readings, index, filters));
   }
 
-  const groups = readings.filter((r) => r.terms.length).map((r) => r.terms);
+  const groups = known.map((r) => r.terms);
   if (!groups.length && !query.phrases.length && !filterClauses.length) {
     if (!query.range && !query.type) return outcome([], false);
-    const ids = index.browse(filters, 'desc', options.limit + 1, offset);
+    const ids = index.browse(filters, 'desc', options.limit + 1, offset, true);
     const hits = index
-      .events(ids.slice(0, options.limit))
+      .events(ids.slice(0, options.limit).map((id) => shownOccurrence(id, index, options.nowMs, filters)))
       .map((event) => ({ event, score: 1, matched: ['start'] }));
-    return outcome(hits, ids.length > options.limit);
+    return outcome(hits, ids.length > options.limit, [], index.countBrowse(filters, TOTAL_CAP), false);
   }
 
-  const dfOf = new Map(readings.filter((r) => r.terms.length).map((r) => [r.terms, r.df]));
-  const candidates = gather(groups, dfOf, query.phrases, filterClauses, filters, index);
+  const dfOf = new Map(known.map((r) => [r.terms, r.df]));
+  const window = Math.max(CANDIDATES, offset + options.limit + 1);
+  const gathered = gather(groups, dfOf, query.phrases, filterClauses, filters, index, window, !dropOne);
   const phrase = query.phrases[0]?.join(' ') ?? groups.map((g) => g[0]).join(' ');
+  // The first few candidates are re-ranked; past them (deep pages) bm25 order stands, so every page
+  // comes from one fixed order and paging to the end shows each match once.
+  const head = rankCandidates(gathered.candidates.slice(0, CANDIDATES), groups, phrase, options.nowMs);
+  const tail = gathered.candidates.slice(CANDIDATES).map((c) => ({ event: c.event, score: 0, matched: [] }));
   const seen = new Set<string>();
-  const ranked = rankCandidates(candidates, groups, phrase, options.nowMs).filter((r) => {
+  const ranked = [...head, ...tail].filter((r) => {
     const key = r.event.series ?? `id:${r.event.id}`;
     if (seen.has(key)) return false;
     seen.add(key);
@@ -90,33 +131,71 @@ export function searchEvents(
   });
   if (!ranked.length) return outcome([], false, suggestionsFor(readings, index, filters));
   const page = ranked.slice(offset, offset + options.limit);
-  // Storage returns one occurrence per recurring series; show the one a reader wants, the next.
   const shown = page.map((r) =>
-    r.event.series ? (index.nextInSeries(r.event.series, options.nowMs) ?? r.event.id) : r.event.id,
+    r.event.series ? shownOccurrence(r.event.id, index, options.nowMs, filters, r.event) : r.event.id,
   );
   const events = new Map(index.events(shown).map((e) => [e.id, e]));
   const hits = page.flatMap((r, i) => {
     const event = events.get(shown[i]);
     return event ? [{ event, score: r.score, matched: r.matched }] : [];
   });
-  return outcome(hits, ranked.length > offset + options.limit);
+  const total = gathered.strict
+    ? index.countMatches({ clauses: gathered.clauses, filters, limit: 0, scope: gathered.scope }, TOTAL_CAP)
+    : ranked.length;
+  return outcome(
+    hits,
+    ranked.length > offset + options.limit,
+    [],
+    Math.max(total, ranked.length),
+    total >= TOTAL_CAP,
+    dropOne ? unknown : [],
+  );
+}
+
+/**
+ * The occurrence of a series to show for a matched one: the next within the filters, unless the
+ * matched occurrence was renamed (its own title is what the query found).
+ */
+function shownOccurrence(
+  id: string,
+  index: SearchIndex,
+  nowMs: number,
+  filters: EventFilters,
+  matched?: EventDigest,
+): string {
+  const digest = matched ?? index.digests([id])[0];
+  if (!digest?.series) return id;
+  const next = index.nextInSeries(digest.series, nowMs, filters);
+  if (!next || next === id) return id;
+  const [other] = index.digests([next]);
+  return other && other.title.toLowerCase() === digest.title.toLowerCase() ? next : id;
 }
 
 /** Filters on people and themes become column-restricted clauses; undefined when a filter can't match. */
 function filterClausesOf(query: ParsedQuery, index: SearchIndex): TextClause[] | undefined {
   const clauses: TextClause[] = [];
-  const specs = [
-    [query.speaker, 'speakers'],
-    [query.host, 'hosts'],
-    [query.theme, 'themes'],
-  ] as const;
-  for (const [words, column] of specs) {
+  // Host acronyms, the type and the place are indexed among the tags (see ftsDocument).
+  const specs: [string[] | undefined, SearchColumn[]][] = [
+    [query.speaker, ['speakers']],
+    [query.host, ['hosts', 'tags']],
+    [query.theme, ['themes']],
+    [query.place, ['tags']],
+  ];
+  for (const [words, columns] of specs) {
     if (!words?.length) continue;
     const groups = words.map((w) => readWord(w, index).terms);
     if (groups.some((g) => !g.length)) return undefined;
-    clauses.push({ groups, columns: [column] });
+    clauses.push({ groups, columns });
   }
   return clauses;
+}
+
+/** Candidates in bm25 order, and how they were found: the clauses, where, and whether all held. */
+interface Gathered {
+  candidates: Candidate[];
+  clauses: TextClause[];
+  scope: 'short' | 'all';
+  strict: boolean;
 }
 
 /**
@@ -130,7 +209,9 @@ function gather(
   filterClauses: TextClause[],
   filters: EventFilters,
   index: SearchIndex,
-): Candidate[] {
+  window: number,
+  mayRelax: boolean,
+): Gathered {
   const found = new Map<string, Omit<Candidate, 'event'>>();
   // Equal bm25 scores share a rank, so identical texts leave the decision to recency.
   const add = (rows: { id: string; score: number }[], strict: boolean) => {
@@ -142,20 +223,17 @@ function gather(
       previous = { score: row.score, rank };
     }
   };
+  const clausesOf = (g: string[][]): TextClause[] => [{ groups: g, phrases }, ...filterClauses];
   const run = (g: string[][], scope: 'short' | 'all', limit: number) => {
     const selective = Math.min(...g.map((terms) => dfOf.get(terms) ?? 0));
     const budget =
-      scope === 'all' || (selective > COMMON_MATCHES && !phrases.length) ? COMMON_MATCHES : undefined;
-    return index.match({
-      clauses: [{ groups: g, phrases }, ...filterClauses],
-      filters,
-      limit,
-      budget,
-      scope,
-    });
+      scope === 'all' || (selective > COMMON_MATCHES && !phrases.length)
+        ? Math.max(COMMON_MATCHES, limit)
+        : undefined;
+    return index.match({ clauses: clausesOf(g), filters, limit, budget, scope });
   };
   const relax = (scope: 'short' | 'all') => {
-    if (groups.length < 2 || groups.length > 6) return;
+    if (!mayRelax || groups.length < 2 || groups.length > 6) return;
     for (let skip = 0; skip < groups.length; skip++) {
       add(
         run(
@@ -168,11 +246,23 @@ function gather(
     }
   };
   // Titles, themes and people first: their index is small. Summaries and bodies only when those fail.
-  add(run(groups, 'short', CANDIDATES), true);
-  if (found.size < 2) add(run(groups, 'all', CANDIDATES), true);
+  let scope: 'short' | 'all' = 'short';
+  add(run(groups, 'short', window), true);
+  // A query missing a word must match in titles, themes or people: summaries match too loosely.
+  if (found.size < 2 && mayRelax) {
+    scope = 'all';
+    add(run(groups, 'all', window), true);
+  }
+  const strict = found.size >= 2;
   if (found.size < 2) relax('short');
   if (found.size === 0) relax('all');
-  return index.digests([...found.keys()]).map((event) => ({ ...found.get(event.id)!, event }));
+  const candidates = index.digests([...found.keys()]).map((event) => ({ ...found.get(event.id)!, event }));
+  return {
+    candidates,
+    clauses: clausesOf(groups),
+    scope,
+    strict: strict || candidates.every((c) => c.strict),
+  };
 }
 
 /** Did-you-mean: titles found when any single word is enough, else the archive words closest to the unknown ones. */

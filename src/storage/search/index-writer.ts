@@ -87,7 +87,7 @@ export class SearchIndexWriter {
     this.db.exec(`
       BEGIN;
       DELETE FROM vocab;
-      INSERT INTO vocab (term, df) SELECT term, doc FROM events_vocab WHERE length(term) BETWEEN 2 AND 40;
+      INSERT INTO vocab (term, df) SELECT term, doc FROM events_vocab WHERE length(term) BETWEEN 1 AND 40;
       INSERT INTO vocab_trigram (vocab_trigram) VALUES ('rebuild');
       DELETE FROM theme_counts;
       INSERT INTO theme_counts (title, count)

@@ -27,6 +27,14 @@ const BM25_ALL = `bm25(events_fts, ${Object.values(WEIGHTS).join(', ')})`;
 const SHORT_COLUMNS: SearchColumn[] = ['title', 'themes', 'speakers', 'hosts', 'tags'];
 const BM25_SHORT = `bm25(short_fts, ${SHORT_COLUMNS.map((c) => WEIGHTS[c]).join(', ')})`;
 
+/** Which occurrences of a series may be shown: within a time window, of a type. */
+interface SeriesWindow {
+  series: string;
+  from: number;
+  to: number;
+  type: string | null;
+}
+
 interface DigestRow {
   id: string;
   title: string;
@@ -65,11 +73,16 @@ export class SqliteSearchIndex implements SearchIndex {
            (SELECT json_group_array(name) FROM (SELECT name FROM people WHERE event_seq = e.seq AND kind = 'host' ORDER BY position)) AS hosts
          FROM json_each(?) j JOIN events e ON e.id = j.value`,
       ),
-      nextInSeries: db.prepare<[string, number], { id: string }>(
-        'SELECT id FROM events WHERE series = ? AND start_ms >= ? ORDER BY start_ms LIMIT 1',
+      nextInSeries: db.prepare<[SeriesWindow], { id: string }>(
+        `SELECT id FROM events WHERE series = @series AND start_ms >= @from AND start_ms < @to
+           AND (@type IS NULL OR lower(type) = lower(@type)) ORDER BY start_ms LIMIT 1`,
       ),
-      lastInSeries: db.prepare<[string], { id: string }>(
-        'SELECT id FROM events WHERE series = ? ORDER BY start_ms DESC LIMIT 1',
+      lastInSeries: db.prepare<[SeriesWindow], { id: string }>(
+        `SELECT id FROM events WHERE series = @series AND start_ms >= @from AND start_ms < @to
+           AND (@type IS NULL OR lower(type) = lower(@type)) ORDER BY start_ms DESC LIMIT 1`,
+      ),
+      byUrl: db.prepare<[string], { id: string }>(
+        `SELECT id FROM events WHERE url IN (SELECT value FROM json_each(?)) ORDER BY start_ms DESC LIMIT 1`,
       ),
       types: db.prepare<[], { type: string; count: number }>(
         'SELECT type, count(*) AS count FROM events GROUP BY type ORDER BY count DESC, type',
@@ -104,6 +117,44 @@ export class SqliteSearchIndex implements SearchIndex {
   match(request: MatchRequest): { id: string; score: number }[] {
     const expression = toFtsExpression(request.clauses);
     if (!expression) return [];
+    const { sql, params } = this.matchSql(expression, request);
+    return this.prepared(sql).all(...params) as { id: string; score: number }[];
+  }
+
+  countMatches(request: MatchRequest, cap: number): number {
+    const expression = toFtsExpression(request.clauses);
+    if (!expression) return 0;
+    const { from, to } = seqBounds(request.filters.fromMs, request.filters.toMs);
+    const table = request.scope === 'short' ? 'short_fts' : 'events_fts';
+    const params: unknown[] = [expression];
+    let bounds = '';
+    if (from !== undefined) {
+      bounds += ' AND rowid >= ?';
+      params.push(from);
+    }
+    if (to !== undefined) {
+      bounds += ' AND rowid < ?';
+      params.push(to);
+    }
+    // Each match is joined to its event (series count once, types filter); capping the matches keeps
+    // that to a few milliseconds whatever the word. Occurrences of one series may fill the cap: a floor.
+    params.push(cap * 4);
+    const typed = request.filters.type !== undefined;
+    if (typed) params.push(request.filters.type);
+    const sql = `SELECT count(DISTINCT coalesce(e.series, e.id)) AS n FROM
+      (SELECT rowid FROM ${table} WHERE ${table} MATCH ?${bounds} LIMIT ?) m
+      JOIN events e ON e.seq = m.rowid ${typed ? 'WHERE lower(e.type) = lower(?)' : ''}`;
+    return Math.min(cap, (this.prepared(sql).get(...params) as { n: number }).n);
+  }
+
+  countBrowse(filters: EventFilters, cap: number): number {
+    const { where, params } = filterSql(filters);
+    const sql = `SELECT count(DISTINCT coalesce(series, id)) AS n FROM
+      (SELECT e.series AS series, e.id AS id FROM events e WHERE 1 = 1 ${where} LIMIT ?)`;
+    return Math.min(cap, (this.prepared(sql).get(...params, cap * 4) as { n: number }).n);
+  }
+
+  private matchSql(expression: string, request: MatchRequest): { sql: string; params: unknown[] } {
     // Rank inside the full-text index alone and join events only for the rows kept: a join per match
     // costs more than bm25 itself. Date filters are rowid bounds (rowids follow start time); a type
     // filter needs the events row, so it is applied in the join, after ranking a larger pool.
@@ -135,7 +186,7 @@ export class SqliteSearchIndex implements SearchIndex {
       ${typed ? 'WHERE lower(e.type) = lower(?)' : ''} GROUP BY coalesce(e.series, e.id) ORDER BY min(m.rank) LIMIT ?`;
     if (typed) params.push(request.filters.type);
     params.push(request.limit);
-    return this.prepared(sql).all(...params) as { id: string; score: number }[];
+    return { sql, params };
   }
 
   /** Statements built from a few fixed shapes, prepared once each rather than on every query. */
@@ -149,17 +200,35 @@ export class SqliteSearchIndex implements SearchIndex {
     return statement;
   }
 
-  nextInSeries(series: string, nowMs: number): string | undefined {
-    return (this.statements.nextInSeries.get(series, nowMs) ?? this.statements.lastInSeries.get(series))?.id;
+  nextInSeries(series: string, nowMs: number, filters: EventFilters = {}): string | undefined {
+    const from = Number.isFinite(filters.fromMs) ? (filters.fromMs as number) : Number.MIN_SAFE_INTEGER;
+    const to = Number.isFinite(filters.toMs) ? (filters.toMs as number) : Number.MAX_SAFE_INTEGER;
+    const type = filters.type ?? null;
+    return (
+      this.statements.nextInSeries.get({ series, from: Math.max(from, nowMs), to, type }) ??
+      this.statements.lastInSeries.get({ series, from, to, type })
+    )?.id;
   }
 
-  browse(filters: EventFilters, order: 'asc' | 'desc', limit: number, offset: number): string[] {
+  eventByUrl(url: string): string | undefined {
+    return this.statements.byUrl.get(JSON.stringify(urlVariants(url)))?.id;
+  }
+
+  browse(
+    filters: EventFilters,
+    order: 'asc' | 'desc',
+    limit: number,
+    offset: number,
+    oncePerSeries = false,
+  ): string[] {
     const { where, params } = filterSql(filters);
-    const sql = `SELECT e.id AS id FROM events e WHERE 1 = 1 ${where} ORDER BY e.start_ms ${order === 'asc' ? 'ASC' : 'DESC'}, e.id LIMIT ? OFFSET ?`;
-    return this.db
-      .prepare<unknown[], { id: string }>(sql)
-      .all(...params, limit, offset)
-      .map((r) => r.id);
+    const direction = order === 'asc' ? 'ASC' : 'DESC';
+    // A series once, at its first occurrence in this order: min/max picks that row's id (SQLite's bare column).
+    const sql = oncePerSeries
+      ? `SELECT id FROM (SELECT e.id AS id, ${order === 'asc' ? 'min' : 'max'}(e.start_ms) AS at FROM events e
+           WHERE 1 = 1 ${where} GROUP BY coalesce(e.series, e.id)) ORDER BY at ${direction}, id LIMIT ? OFFSET ?`
+      : `SELECT e.id AS id FROM events e WHERE 1 = 1 ${where} ORDER BY e.start_ms ${direction}, e.id LIMIT ? OFFSET ?`;
+    return (this.prepared(sql).all(...params, limit, offset) as { id: string }[]).map((r) => r.id);
   }
 
   digests(ids: string[]): EventDigest[] {
@@ -212,4 +281,22 @@ function filterSql(filters: EventFilters): { where: string; params: unknown[] } 
   if (filters.toMs !== undefined && Number.isFinite(filters.toMs)) add('AND e.start_ms < ?', filters.toMs);
   if (filters.type) add('AND lower(e.type) = lower(?)', filters.type);
   return { where: clauses.join(' '), params };
+}
+
+/**
+ * The spellings a stored event URL may have for a pasted one: http or https, with or without www and
+ * a trailing slash, with and without its query (Slack and browsers add tracking parameters).
+ */
+export function urlVariants(pasted: string): string[] {
+  const match = /^(?:https?:\/\/)?(?:www\.)?([^?#]*?)\/?(\?[^#]*)?(?:#.*)?$/i.exec(
+    pasted.trim().replace(/^<|>$/g, ''),
+  );
+  if (!match) return [pasted];
+  const [, rest, query = ''] = match;
+  const out = new Set<string>();
+  for (const scheme of ['https://', 'http://'])
+    for (const www of ['', 'www.'])
+      for (const slash of ['', '/'])
+        for (const q of query ? [query, ''] : ['']) out.add(`${scheme}${www}${rest}${slash}${q}`);
+  return [...out];
 }
