@@ -28,7 +28,8 @@ describe('the console', () => {
   it('answers a piped script: a search, a numbered pick, upcoming, then ends at EOF', async () => {
     const out = await session('/event peacekeeping finland\n3\nupcoming\n');
     const [search, pick, upcoming] = out.split(/^> /m).slice(1);
-    expect(search).toContain(`peacekeeping finland\n${DINNER_TITLE}`);
+    expect(search).toMatch(/^\/event peacekeeping finland\n\d+ events · 1–5\n/);
+    expect(search).toContain(DINNER_TITLE);
     expect(search).toMatch(
       /Choices:\n {2}\[1\] Share to channel \(would be posted to the channel\)\n {2}\[2\] Remind me\n {2}\[3\] More like this/,
     );

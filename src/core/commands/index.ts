@@ -1,3 +1,4 @@
+import { mightHoldDate } from '../search/date-phrases.js';
 import { type CommandDeps, type CommandInput, depsForWorkspace } from './deps.js';
 import { moreLikeCommand, openCommand, shareByIdCommand, shareCommand } from './event-commands.js';
 import { helpReply } from './help-command.js';
@@ -6,7 +7,7 @@ import { cancelReminderAction, remindAction, remindCommand, remindersCommand } f
 import type { CommandResult, PagedSubcommand, PageRequest, ReplyAction } from './reply.js';
 import { searchCommand } from './search-command.js';
 import { subscribeCommand, subscriptionsCommand, unsubscribeCommand } from './subscribe-command.js';
-import { upcomingCommand } from './upcoming-command.js';
+import { readsAsUpcoming, upcomingCommand } from './upcoming-command.js';
 
 export type { CommandDeps, CommandInput } from './deps.js';
 
@@ -19,7 +20,7 @@ const THEME_OF = /^(\d{1,3})\s+(?:of|in|from)\s+(.+)$/i;
 const SUBCOMMANDS: Record<string, Handler> = {
   help: (_input, deps) => ({ reply: helpReply(deps), visibility: 'ephemeral' }),
   upcoming: upcomingCommand,
-  next: upcomingCommand,
+  next: (input, deps) => upcomingCommand({ ...input, text: `next ${input.text}`.trim() }, deps),
   themes: (_input, deps) => themesCommand(deps),
   theme: (input, deps) => {
     const detail = THEME_OF.exec(input.text.trim());
@@ -53,7 +54,9 @@ const ZONED = new Set(['remind', 'reminders', 'subscribe', 'subscriptions', 'uns
 
 /** True when `/event <text>` needs `userZone` (a Slack door fetches it with users.info only then). */
 export function commandNeedsUserZone(text: string): boolean {
-  return ZONED.has(text.trim().split(/\s+/)[0]?.toLowerCase() ?? '');
+  const first = text.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
+  // Upcoming ranges and date phrases in a search are read in the asker's zone ("today" is theirs).
+  return ZONED.has(first) || first === 'upcoming' || first === 'next' || mightHoldDate(text);
 }
 
 /** True when a button's action needs `userZone`. */
@@ -74,9 +77,31 @@ export async function runEventCommand(input: CommandInput, all: CommandDeps): Pr
   const text = input.text.replace(/\s+/g, ' ').trim();
   const [first = '', ...rest] = text.split(' ');
   if (!text) return { reply: helpReply(deps), visibility: 'ephemeral' };
-  const handler = SUBCOMMANDS[first.toLowerCase()];
-  if (handler) return handler({ ...input, text: rest.join(' ') }, deps);
+  const name = first.toLowerCase();
+  const handler = SUBCOMMANDS[name];
+  if (handler && readsAsSubcommand(name, rest, input, deps))
+    return handler({ ...input, text: rest.join(' ') }, deps);
   return searchCommand({ ...input, text }, deps);
+}
+
+/** Subcommands that take nothing after them; with words after, the whole text is a search ("themes of 2030"). */
+const ALONE = new Set(['themes', 'reminders', 'subscriptions']);
+/** Subcommand names that also start ordinary phrases ("share of", "host country", "theme of"). */
+const PHRASE_STARTERS = new Set(['share', 'speaker', 'host', 'theme']);
+/** A word after a subcommand's name that makes the two read as a phrase: "share of", "host country of". */
+const LINKING = new Set(
+  'of for in on and the to with at from by as a an or is are was were vs versus'.split(' '),
+);
+
+/**
+ * Whether the first word is meant as the subcommand: "next steps for mediation", "share of women in
+ * parliament" and "themes of the 2030 agenda" are searches, "next week" and "share mediation" are not.
+ */
+function readsAsSubcommand(name: string, rest: string[], input: CommandInput, deps: CommandDeps): boolean {
+  if (ALONE.has(name)) return rest.length === 0;
+  if (name === 'next') return readsAsUpcoming(rest.join(' '), deps.clock.now(), input.userZone ?? deps.zone);
+  if (PHRASE_STARTERS.has(name)) return !LINKING.has(rest[0]?.toLowerCase() ?? '');
+  return true;
 }
 
 /**

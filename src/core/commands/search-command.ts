@@ -1,7 +1,7 @@
 import { isEmptyQuery, type ParsedQuery, parseQuery } from '../search/query-parser.js';
 import { type SearchOutcome, searchEvents } from '../search/search-events.js';
 import { cardActions, listItem, pagerActions, positionOf, suggestionActions, whenOf } from './actions.js';
-import { type CommandDeps, type CommandInput, MORE_MATCHES } from './deps.js';
+import { type CommandDeps, type CommandInput, LIST_PAGE, MORE_MATCHES } from './deps.js';
 import { helpReply } from './help-command.js';
 import { notice } from './notice.js';
 import type { CommandResult, Reply } from './reply.js';
@@ -20,7 +20,8 @@ export function runSearch(
   deps: CommandDeps,
 ): { query: ParsedQuery; result: SearchOutcome; offset: number } | { reply: Reply } {
   const now = deps.clock.now();
-  const query = parseQuery(input.text, now, deps.zone);
+  // Date phrases are read in the asker's own zone when the door knows it.
+  const query = parseQuery(input.text, now, input.userZone ?? deps.zone);
   if (query.problems.length) return { reply: notice('warning', query.problems.join('\n')).reply };
   if (isEmptyQuery(query))
     return {
@@ -32,7 +33,8 @@ export function runSearch(
       ),
     };
   const offset = input.offset ?? 0;
-  const result = searchEvents(query, deps.index, { limit: SEARCH_PAGE, offset, nowMs: now.getTime() });
+  const limit = query.count ? LIST_PAGE : SEARCH_PAGE;
+  const result = searchEvents(query, deps.index, { limit, offset, nowMs: now.getTime() });
   return { query, result, offset };
 }
 
@@ -53,16 +55,36 @@ export function searchReply(input: CommandInput, deps: CommandDeps): Reply {
     };
   }
   const words = input.text.trim();
+  if (query.count) {
+    // "how many …", "which …": the total first, then the matches newest first, paged to the end.
+    const items = [...result.hits].sort((a, b) => Date.parse(b.event.start) - Date.parse(a.event.start));
+    return {
+      kind: 'list',
+      heading: [totalLine(result, offset, items.length), searchNotes(query, result)]
+        .filter(Boolean)
+        .join(' · '),
+      items: items.map((hit) => listItem(hit, deps)),
+      empty: '',
+      actions: pagerActions('search', words, offset, LIST_PAGE, result.more),
+      position: positionOf(offset, items.length, result.totalIsFloor ? undefined : result.total),
+    };
+  }
   return {
     kind: 'event',
     event: best.event,
     when: whenOf(best.event, deps),
     matched: best.matched,
     score: best.score,
-    heading: searchNotes(query, result) || undefined,
+    heading:
+      [
+        searchNotes(query, result),
+        result.total > result.hits.length ? totalLine(result, offset, result.hits.length) : '',
+      ]
+        .filter(Boolean)
+        .join(' · ') || undefined,
     more: more.map((hit) => listItem(hit, deps)),
     actions: [...cardActions(best.event), ...pagerActions('search', words, offset, SEARCH_PAGE, result.more)],
-    position: positionOf(offset, result.hits.length),
+    position: positionOf(offset, result.hits.length, result.totalIsFloor ? undefined : result.total),
   };
 }
 
@@ -73,9 +95,22 @@ function searchNotes(query: ParsedQuery, result: SearchOutcome): string {
     notes.push(
       `Showing results for ${result.corrections.map((c) => `"${c.read}"`).join(', ')} (you typed ${result.corrections.map((c) => c.typed).join(', ')})`,
     );
-  if (result.unknown.length)
-    notes.push(`No event mentions ${result.unknown.map((w) => `"${w}"`).join(', ')}`);
-  if (query.range) notes.push(`Within ${query.range.label}`);
+  if (result.ignored.length) notes.push(`ignored ${result.ignored.join(', ')}`);
+  const unknown = result.unknown.filter((w) => !result.ignored.includes(w));
+  if (unknown.length) notes.push(`No event mentions ${unknown.map((w) => `"${w}"`).join(', ')}`);
+  if (result.undated) notes.push(`Nothing within ${result.undated}, so these are from any date`);
+  else if (query.range) notes.push(`Within ${query.range.label}`);
   if (query.truncated) notes.push('Your query was long, so I used its first words');
   return notes.join(' · ');
+}
+
+/** "292 events · 1–5": how many match in all, and which of them this page shows. */
+export function totalLine(
+  result: Pick<SearchOutcome, 'total' | 'totalIsFloor'>,
+  offset: number,
+  shown: number,
+): string {
+  const total = `${result.total.toLocaleString('en-US')}${result.totalIsFloor ? '+' : ''}`;
+  const range = shown ? ` · ${offset + 1}–${offset + shown}` : '';
+  return `${total} event${result.total === 1 ? '' : 's'}${range}`;
 }

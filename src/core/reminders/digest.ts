@@ -169,11 +169,15 @@ export function digestEvents(
 ): Hit[] {
   const from = Math.max(runMs, nowMs);
   const until = runMs + digestHorizonMs(subscription.schedule);
-  const upcoming = (hits: Hit[]) =>
-    hits
+  // A recurring series appears once, at its next occurrence.
+  const upcoming = (hits: Hit[]) => {
+    const seen = new Set<string>();
+    return hits
       .filter((h) => eventDeadlineMs(h.event, subscription.zone) > from)
       .sort((a, b) => a.event.start.localeCompare(b.event.start) || a.event.id.localeCompare(b.event.id))
+      .filter((h) => !h.event.series || (!seen.has(h.event.series) && seen.add(h.event.series) !== undefined))
       .slice(0, DIGEST_ITEMS);
+  };
   // A day of slack before `from`, so an all-day event of today (it began at midnight) is still listed.
   const window = { fromMs: from - 24 * 60 * 60_000, toMs: until };
   if (!subscription.query) {

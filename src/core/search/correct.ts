@@ -1,6 +1,7 @@
 import { stemmer } from 'stemmer';
 import type { SearchIndex } from '../ports/search.js';
 import { editDistance } from './edit-distance.js';
+import { FIELD_ACRONYMS, synonymsOf } from './field-terms.js';
 
 /** How a typed word was understood: as itself, as the start of longer words, as a typo, or not at all. */
 export interface WordReading {
@@ -30,7 +31,11 @@ export function maxEdits(word: string): number {
 export function readWord(word: string, index: SearchIndex): WordReading {
   const reading = readSpelling(word, index);
   if (!reading.terms.length) return { ...reading, df: 0 };
-  const terms = withStemSiblings(reading.terms, index);
+  const synonyms = synonymsOf(reading.terms[0]).filter((t) => index.termFrequency(t) > 0);
+  const terms = [...new Set([...withStemSiblings(reading.terms, index), ...synonyms])].slice(
+    0,
+    MAX_ALTERNATIVES + 2,
+  );
   return { ...reading, terms, df: terms.reduce((sum, t) => sum + index.termFrequency(t), 0) };
 }
 
@@ -54,8 +59,8 @@ export function withStemSiblings(terms: string[], index: SearchIndex): string[] 
   return [...out];
 }
 
-/** Endings that make another form of the same word: plural, -ing, -er(s), -ion(s), -y/-ies. */
-const INFLECTIONS = new Set(['', 's', 'es', 'ing', 'er', 'ers', 'ion', 'ions', 'y', 'ies', 'e']);
+/** Endings that make another form of the same word: plural, -ed, -ing, -er(s), -ion(s), -y/-ies. */
+const INFLECTIONS = new Set(['', 's', 'es', 'ed', 'ing', 'er', 'ers', 'ion', 'ions', 'y', 'ies', 'e']);
 
 /**
  * Porter over-stems: "internally"/"international" share "intern" and "units"/"united" share "unit".
@@ -75,6 +80,13 @@ const MIN_DF_TWO_EDITS = 2;
 
 function readSpelling(word: string, index: SearchIndex): Omit<WordReading, 'df'> {
   if (index.termFrequency(word) > 0) return { typed: word, terms: [word], kind: 'exact', confidence: 1 };
+  // A plural acronym ("IDPs", "SDGs") is its singular, which the index holds.
+  if (
+    /^[a-z0-9]{2,6}s$/.test(word) &&
+    index.termFrequency(word.slice(0, -1)) > 0 &&
+    FIELD_ACRONYMS.has(word.slice(0, -1))
+  )
+    return { typed: word, terms: [word.slice(0, -1)], kind: 'exact', confidence: 1 };
   // Numbers, ordinals and codes (3, 10th, g20, 2250) mean exactly what they say: never corrected.
   if (/\d/.test(word)) return { typed: word, terms: [], kind: 'unknown', confidence: 0 };
   const max = maxEdits(word);

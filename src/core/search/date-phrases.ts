@@ -7,6 +7,11 @@ export interface DateRange {
   fromMs: number;
   toMs: number;
   label: string;
+  /**
+   * The calendar days the phrase names, [from, to) as yyyy-mm-dd. A past event happened on its venue's
+   * day, so "21 march 2018" holds an event in Geneva that day whatever zone the asker is in.
+   */
+  days?: { from: string; to: string };
 }
 
 type Unit = 'day' | 'week' | 'month' | 'year';
@@ -22,6 +27,11 @@ const BARE_YEAR =
 /** What a date written with digits must also hold to read as a date: a month, a year or a numeric date. */
 const DATE_SHAPED =
   /\b(jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|september|oct|october|nov|november|dec|december)\b|\b(19|20)\d\d\b|\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b/i;
+
+/** True when the text holds a word or number a date phrase could be made of (a cheap test, no parsing). */
+export function mightHoldDate(text: string): boolean {
+  return MIGHT_BE_DATE.test(text) || RELATIVE.test(text);
+}
 
 /**
  * Finds one date phrase in free text ("september 2013", "2014", "last month", "next week", "in october",
@@ -62,14 +72,16 @@ export function extractDateRange(
       { zone },
     );
     // Without a year, a month or day means the last one when looking back, the coming one (this one
-    // while it lasts) when looking ahead: chrono picks whichever is closest.
+    // while it lasts) when looking ahead: chrono picks whichever is closest, or the next whole one.
     const yearless = !c.isCertain('year');
     const shifted =
       yearless && prefer === 'past' && start > today
         ? start.minus({ years: 1 })
         : yearless && prefer === 'future' && start.endOf(unit) < today
           ? start.plus({ years: 1 })
-          : start;
+          : yearless && prefer === 'future' && start.minus({ years: 1 }).endOf(unit) >= today
+            ? start.minus({ years: 1 })
+            : start;
     const range = toRange(shifted, unit);
     const preposition = /\bin\s+$/i.exec(text.slice(0, result.index));
     const from = preposition ? result.index - preposition[0].length : result.index;
@@ -108,7 +120,12 @@ function toRange(start: DateTime, unit: Unit): DateRange {
         : unit === 'week'
           ? `${from.toFormat('d LLL')} – ${to.minus({ days: 1 }).toFormat('d LLL yyyy')}`
           : from.toFormat('d LLLL yyyy');
-  return { fromMs: from.toMillis(), toMs: to.toMillis(), label };
+  return {
+    fromMs: from.toMillis(),
+    toMs: to.toMillis(),
+    label,
+    days: { from: from.toISODate() ?? '', to: to.toISODate() ?? '' },
+  };
 }
 
 function granularity(result: ParsedResult): Unit | undefined {

@@ -22,12 +22,16 @@ export interface ParsedQuery {
   /** `where:` words, matched against the event's location (and tags). */
   place?: string[];
   range?: DateRange;
-  /** The words read as a date phrase in free text (not `before:`/`after:`), to search again without it. */
-  dateText?: string;
+  /** The words read as a date phrase in free text (not `before:`/`after:`), to search as words when the date finds nothing. */
+  dateWords?: string[];
   /** A question asking for a total and a list: "how many …", "which …", "everything on …". */
   count: boolean;
   /** True when `host`/`speaker` came from a question's wording ("hosted by …"), not a typed filter. */
   loose: boolean;
+  /** Links pasted into the query ("https://…/events/…"): the event they point to is the answer. */
+  links: string[];
+  /** The whole query when it is one token that may be an event's id, as pasted from a card or export. */
+  id?: string;
   /** True when the query was cut to MAX_QUERY_CHARS or MAX_QUERY_WORDS. */
   truncated: boolean;
   /** Problems with filters, worded for the user (e.g. an unreadable `before:` date). */
@@ -35,6 +39,9 @@ export interface ParsedQuery {
 }
 
 const FILTER = /\b(type|speaker|host|theme|before|after|where|place|location):\s*("([^"]*)"|\S+)/gi;
+
+/** A pasted link, bare or as Slack wraps it (<https://…|label>). */
+const LINK = /<?\b((?:https?:\/\/|www\.)[^\s<>|]+)(?:\|[^>]*)?>?/gi;
 
 /** Quotes people type for phrases, beyond the straight and curly ones normalizeText already folds. */
 const OTHER_QUOTES = /[«»„‟〝〞＂]/g;
@@ -80,11 +87,18 @@ export function parseQuery(
     phrases: [],
     count: false,
     loose: false,
+    links: [],
     truncated: false,
     problems: [],
   };
   let from: number | undefined;
   let to: number | undefined;
+
+  if (/^\S{6,}$/.test(text) && !/^https?:/i.test(text)) parsed.id = text;
+  text = text.replace(LINK, (_whole, link: string) => {
+    parsed.links.push(link.replace(/[),.;!?]+$/, ''));
+    return ' ';
+  });
 
   text = text.replace(FILTER, (_whole, key: string, raw: string, quoted?: string) => {
     const value = (quoted ?? raw).trim();
@@ -127,7 +141,9 @@ export function parseQuery(
   const dated = options.dates === false ? { rest: text } : extractDateRange(text, now, zone);
   if (dated.range) {
     parsed.range = dated.range;
-    parsed.dateText = text;
+    const left = new Set(tokenize(dated.rest));
+    if (from === undefined && to === undefined)
+      parsed.dateWords = contentWords(tokenize(text)).filter((w) => !left.has(w));
   }
   if (from !== undefined || to !== undefined) {
     parsed.range = {
@@ -157,6 +173,7 @@ export function isEmptyQuery(q: ParsedQuery): boolean {
     !q.host?.length &&
     !q.theme?.length &&
     !q.place?.length &&
+    !q.links.length &&
     !q.range
   );
 }

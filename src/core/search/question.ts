@@ -22,7 +22,7 @@ const THING = '(?:anything|something|any events?|an event|events?|any panels?|a 
 const OPENERS: { pattern: RegExp; count?: boolean }[] = [
   {
     pattern: new RegExp(
-      `^how many (?:events?|times|panels?|sessions?)?\\s*(?:did|have|has|do) (?:we|you|they|ipi)\\s+${VERB}\\s*(?:${ABOUT}\\s+)?`,
+      `^how many (?:events?|times|panels?|sessions?)?\\s*(?:did|have|has|do) (?:we|you|they)\\s+${VERB}\\s*(?:${ABOUT}\\s+)?`,
       'i',
     ),
     count: true,
@@ -51,14 +51,14 @@ const OPENERS: { pattern: RegExp; count?: boolean }[] = [
   },
   {
     pattern: new RegExp(
-      `^(?:all|every|everything)(?: the)?(?: events?)?\\s*(?:(?:we|you) (?:did|had|have done|held|hosted)\\s*)?(?:${ABOUT}\\s+)?`,
+      `^(?:everything|every|all)(?: the)?(?: events?)?\\s*(?:(?:we|you) (?:did|had|have done|held|hosted)\\s*)?(?:${ABOUT}\\s+)?`,
       'i',
     ),
     count: true,
   },
   {
     pattern: new RegExp(
-      `^what (?:events? |panels? )?(?:did|have|has|do) (?:we|you|they|ipi)\\s+${VERB}\\s*(?:${ABOUT}\\s+)?`,
+      `^what (?:events? |panels? )?(?:did|have|has|do) (?:we|you|they)\\s+${VERB}\\s*(?:${ABOUT}\\s+)?`,
       'i',
     ),
   },
@@ -110,12 +110,32 @@ const DID_SPEAK = new RegExp(
   `\\b(?:where|when|did|has|had|that)\\s+${NAME}\\s+(?:spoke|speak|spoken|talked|talk|presented)\\b`,
   'iu',
 );
-const SPOKE = new RegExp(`^${NAME}\\s+(?:spoke|speaks|talked|presented)\\b(?:\\s+(?:at|on|about|in))?`, 'iu');
+const SPOKE = new RegExp(
+  `^${NAME}\\s+(?:spoke|speak|speaks|talked|presented)\\b(?:\\s+(?:at|on|about|in))?`,
+  'iu',
+);
+
+/** "what did Brookings host on …": the one doing the hosting is a host. */
+const WHAT_DID_HOST = new RegExp(
+  `^what (?:events? )?(?:did|has|have|does) ${NAME}\\s+(?:host|hold|organi[sz]e|run|convene)d?\\s*(?:${ABOUT}\\s+)?`,
+  'iu',
+);
+/** "what did the watch list dialogue cover": the event itself is named. */
+const WHAT_DID_COVER =
+  /^what (?:did|does|do|was|were) (.+?)\s+(?:cover|discuss|address|focus on|look at|talk about|about)\s*\??$/i;
 
 /** Reads the question in `text`, or returns it unchanged when it is not one. */
 export function readQuestion(input: string): QuestionReading {
   let text = input.trim();
   let count = false;
+  const covered = WHAT_DID_COVER.exec(text);
+  if (covered) text = covered[1];
+  let host: string | undefined;
+  const hosting = WHAT_DID_HOST.exec(text);
+  if (hosting && !/^(?:we|you|they|i)$/i.test(hosting[1])) {
+    host = hosting[1];
+    text = text.slice(hosting[0].length);
+  }
   for (const { pattern, count: counts } of OPENERS) {
     const match = pattern.exec(text);
     if (!match || !match[0].trim()) continue;
@@ -124,7 +144,7 @@ export function readQuestion(input: string): QuestionReading {
     break;
   }
   text = text.replace(CLOSERS, '');
-  const reading: QuestionReading = { text, count };
+  const reading: QuestionReading = { text, count, host };
   const take = (pattern: RegExp, key: 'host' | 'speaker') => {
     const match = pattern.exec(reading.text);
     if (!match || reading[key]) return;

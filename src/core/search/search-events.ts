@@ -3,6 +3,7 @@ import type { EventDigest, EventFilters, SearchColumn, SearchIndex, TextClause }
 import { nearWords, readWord, type WordReading } from './correct.js';
 import type { ParsedQuery } from './query-parser.js';
 import { type Candidate, rankCandidates } from './rank.js';
+import { tokenize } from './tokens.js';
 
 /** How many candidates full-text retrieval hands to the re-ranker. */
 const CANDIDATES = 25;
@@ -37,6 +38,39 @@ export interface SearchOutcome {
   /** How many events match in all, a recurring series once; at least this many when `totalIsFloor`. */
   total: number;
   totalIsFloor: boolean;
+  /** Set when the query's date phrase matched nothing and was searched as words instead: its label. */
+  undated?: string;
+}
+
+/** A paraphrase needs at least this many words, and this share of them in one event's text. */
+const LOOSE_MIN_WORDS = 3;
+const LOOSE_COVERAGE = 0.6;
+
+/** Beyond UTC's day, the widest zone offsets (UTC−12 to UTC+14). */
+const ZONE_SLACK_MS = 14 * 3_600_000;
+/** Extra events a day-filtered listing reads, for those the widened range lets in and their day leaves out. */
+const BROWSE_SLACK = 50;
+
+const EMPTY: SearchOutcome = {
+  hits: [],
+  corrections: [],
+  unknown: [],
+  ignored: [],
+  suggestions: [],
+  more: false,
+  total: 0,
+  totalIsFloor: false,
+};
+
+/** A pasted link to an event, or an event's id typed alone: that event, whatever else the text says. */
+function directHit(query: ParsedQuery, index: SearchIndex): Hit | undefined {
+  for (const link of query.links) {
+    const id = index.eventByUrl(link);
+    const event = id ? index.events([id])[0] : undefined;
+    if (event) return { event, score: 1, matched: ['url'] };
+  }
+  const event = query.id ? index.events([query.id])[0] : undefined;
+  return event ? { event, score: 1, matched: ['id'] } : undefined;
 }
 
 /** Totals are counted up to this; past it a reply says "1000+". */
@@ -53,7 +87,26 @@ export function searchEvents(
   index: SearchIndex,
   options: { limit: number; offset?: number; nowMs: number },
 ): SearchOutcome {
+  const dated = searchOnce(query, index, options);
+  if (dated.hits.length || !query.range || !query.dateWords?.length) return dated;
+  // A date phrase that leaves nothing may not have been meant as one ("Global Overview 2012", "Africa
+  // Today"): search its words with the rest, and say the date was not applied.
+  const undated = searchOnce(
+    { ...query, range: undefined, dateWords: undefined, words: [...query.words, ...query.dateWords] },
+    index,
+    options,
+  );
+  return undated.hits.length ? { ...undated, undated: query.range.label } : dated;
+}
+
+function searchOnce(
+  query: ParsedQuery,
+  index: SearchIndex,
+  options: { limit: number; offset?: number; nowMs: number },
+): SearchOutcome {
   const offset = options.offset ?? 0;
+  const direct = directHit(query, index);
+  if (direct) return { ...EMPTY, hits: offset ? [] : [direct], total: 1 };
   const readings = query.words.map((w) => readWord(w, index));
   const corrections = readings
     .filter((r) => r.kind === 'typo' || r.kind === 'prefix')
@@ -61,7 +114,16 @@ export function searchEvents(
   const unknown = readings.filter((r) => r.kind === 'unknown').map((r) => r.typed);
   const known = readings.filter((r) => r.terms.length);
   const filterClauses = filterClausesOf(query, index);
-  const filters: EventFilters = { fromMs: query.range?.fromMs, toMs: query.range?.toMs, type: query.type };
+  // Calendar days are the venue's: the SQL range is widened by the widest zone offsets, then each
+  // candidate's own date (its start as written) decides.
+  const days = query.range?.days;
+  const filters: EventFilters = {
+    fromMs: days ? (query.range?.fromMs ?? 0) - ZONE_SLACK_MS : query.range?.fromMs,
+    toMs: days ? (query.range?.toMs ?? 0) + ZONE_SLACK_MS : query.range?.toMs,
+    type: query.type,
+  };
+  const onDays = (start: string) =>
+    !days || (start.slice(0, 10) >= days.from && start.slice(0, 10) < days.to);
   const outcome = (
     hits: Hit[],
     more: boolean,
@@ -107,16 +169,27 @@ export function searchEvents(
   const groups = known.map((r) => r.terms);
   if (!groups.length && !query.phrases.length && !filterClauses.length) {
     if (!query.range && !query.type) return outcome([], false);
-    const ids = index.browse(filters, 'desc', options.limit + 1, offset, true);
+    const slack = days ? BROWSE_SLACK : 0;
+    const browsed = index.browse(filters, 'desc', offset + options.limit + 1 + slack, 0, true);
+    const ids = (
+      days
+        ? index
+            .digests(browsed)
+            .filter((d) => onDays(d.start))
+            .map((d) => d.id)
+        : browsed
+    ).slice(offset);
     const hits = index
       .events(ids.slice(0, options.limit).map((id) => shownOccurrence(id, index, options.nowMs, filters)))
       .map((event) => ({ event, score: 1, matched: ['start'] }));
-    return outcome(hits, ids.length > options.limit, [], index.countBrowse(filters, TOTAL_CAP), false);
+    const total = days ? offset + ids.length : index.countBrowse(filters, TOTAL_CAP);
+    return outcome(hits, ids.length > options.limit, [], total, false);
   }
 
   const dfOf = new Map(known.map((r) => [r.terms, r.df]));
   const window = Math.max(CANDIDATES, offset + options.limit + 1);
   const gathered = gather(groups, dfOf, query.phrases, filterClauses, filters, index, window, !dropOne);
+  if (days) gathered.candidates = gathered.candidates.filter((c) => onDays(c.event.start));
   const phrase = query.phrases[0]?.join(' ') ?? groups.map((g) => g[0]).join(' ');
   // The first few candidates are re-ranked; past them (deep pages) bm25 order stands, so every page
   // comes from one fixed order and paging to the end shows each match once.
@@ -245,6 +318,31 @@ function gather(
       );
     }
   };
+  // A paraphrase shares most of its words with an event's text but not all: any word may match, and
+  // a candidate is kept only when it holds most of the query's words.
+  const loose = () => {
+    const rows = index.match({
+      clauses: [{ groups: [groups.flat()], phrases }, ...filterClauses],
+      filters,
+      limit: CANDIDATES,
+      budget: COMMON_MATCHES,
+      scope: 'all',
+    });
+    if (!rows.length) return;
+    const digests = new Map(index.digests(rows.map((r) => r.id)).map((d) => [d.id, d]));
+    const need = Math.max(LOOSE_MIN_WORDS, Math.ceil(LOOSE_COVERAGE * groups.length));
+    add(
+      rows.filter((r) => {
+        const d = digests.get(r.id);
+        if (!d) return false;
+        const words = new Set(
+          tokenize([d.title, d.summary, ...d.themes, ...d.speakers, ...d.hosts, ...d.tags].join(' ')),
+        );
+        return groups.filter((g) => g.some((t) => words.has(t))).length >= need;
+      }),
+      false,
+    );
+  };
   // Titles, themes and people first: their index is small. Summaries and bodies only when those fail.
   let scope: 'short' | 'all' = 'short';
   add(run(groups, 'short', window), true);
@@ -256,6 +354,7 @@ function gather(
   const strict = found.size >= 2;
   if (found.size < 2) relax('short');
   if (found.size === 0) relax('all');
+  if (found.size === 0 && groups.length >= LOOSE_MIN_WORDS) loose();
   const candidates = index.digests([...found.keys()]).map((event) => ({ ...found.get(event.id)!, event }));
   return {
     candidates,

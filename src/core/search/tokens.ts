@@ -4,7 +4,11 @@ import { foldDiacritics, normalizeText } from '../text.js';
 export const STOPWORDS = new Set(
   (
     'a an and are as at be by for from has have how in into is it its of on or that the their this to was were ' +
-    'what when where which who will with about after before event events me my our show find any'
+    'what when where which who will with about after before event events me my our show find any ' +
+    // Question scaffolding ("was there anything we held on …"); "us" stays, it is also the US.
+    'we you i did do does done had anything something everything there please can could would ' +
+    // What an apostrophe leaves behind: America's, don't.
+    's t'
   ).split(' '),
 );
 

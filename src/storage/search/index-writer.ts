@@ -1,5 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import type { Event } from '../../core/model.js';
+import { acronymsIn } from '../../core/search/field-terms.js';
 import { acronymOf } from '../../core/text.js';
 import type { Db } from '../database.js';
 
@@ -19,16 +20,20 @@ const SEPARATOR = ' \n ';
 
 /**
  * What search indexes of an event, and in which column: short fields (title, themes, people, tags with
- * the hosts' acronyms, type and place) apart from long text (body, theme summaries, speakers' roles).
+ * the acronyms its hosts, themes and text stand for, type and place) apart from long text (body, theme summaries, speakers' roles).
  */
 export function ftsDocument(event: Event): FtsDocument {
-  const acronyms = event.hosts.map(acronymOf).filter((a): a is string => a !== undefined);
+  const themes = event.themes.map((t) => t.title);
+  const acronyms = new Map<string, string>();
+  for (const a of event.hosts.map(acronymOf)) if (a) acronyms.set(a.toLowerCase(), a);
+  const text = [event.title, ...themes, event.summary].join(' \n ');
+  for (const a of acronymsIn(text, [...themes, ...event.hosts])) if (!acronyms.has(a)) acronyms.set(a, a);
   return {
     title: event.title,
     themes: event.themes.map((t) => t.title).join(SEPARATOR),
     speakers: event.speakers.map((s) => s.name).join(SEPARATOR),
     hosts: event.hosts.join(SEPARATOR),
-    tags: [...event.tags, ...acronyms, event.type, event.location ?? ''].join(SEPARATOR),
+    tags: [...event.tags, ...acronyms.values(), event.type, event.location ?? ''].join(SEPARATOR),
     summary: event.summary,
     body: [
       event.body,

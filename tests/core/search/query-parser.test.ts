@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { isEmptyQuery, MAX_QUERY_WORDS, parseQuery } from '../../../src/core/search/query-parser.js';
+import {
+  cutAtWord,
+  isEmptyQuery,
+  MAX_QUERY_WORDS,
+  parseQuery,
+} from '../../../src/core/search/query-parser.js';
 
 const now = new Date('2026-11-29T12:00:00Z');
 const parse = (text: string) => parseQuery(text, now, 'UTC');
@@ -66,5 +71,37 @@ describe('parseQuery', () => {
     const q = parse(`'; DROP TABLE events; -- .* (a|b) [x] {y} \\ ^$ NEAR(a b) "unclosed`);
     expect(q.words).toEqual(expect.arrayContaining(['drop', 'table', 'near']));
     expect(q.words.every((w) => /^[\p{L}\p{N}]+$/u.test(w))).toBe(true);
+  });
+
+  it('cuts a long query at a word boundary', () => {
+    expect(cutAtWord('forced migration in the sahel', 20)).toBe('forced migration in');
+  });
+
+  it('reads curly and guillemet quotes and an unclosed quote as phrases', () => {
+    expect(parse('“fresh dialogue” un').phrases).toEqual([['fresh', 'dialogue']]);
+    expect(parse('«forced migration»').phrases).toEqual([['forced', 'migration']]);
+    expect(parse('"forced migration').phrases).toEqual([['forced', 'migration']]);
+  });
+
+  it('keeps numbers and codes, with codes written as one as phrases', () => {
+    expect(parse('TEST 3').words).toEqual(['test', '3']);
+    expect(parse('C-34 briefing')).toMatchObject({ words: ['c', '34', 'briefing'], phrases: [['c', '34']] });
+    expect(parse('10th anniversary').range).toBeUndefined();
+    expect(parse('resolution 2000').range).toBeUndefined();
+  });
+
+  it('takes pasted links and where: places out of the words', () => {
+    const q = parse('see <https://www.example.org/events/x/?utm=1> where:"new york"');
+    expect(q.links).toEqual(['https://www.example.org/events/x/?utm=1']);
+    expect(q.place).toEqual(['new', 'york']);
+    expect(q.words).toEqual(['see']);
+  });
+
+  it('reads a question: hosts named in it become a loose host filter, "how many" a count', () => {
+    expect(parse('how many events hosted by norway')).toMatchObject({
+      count: true,
+      host: ['norway'],
+      loose: true,
+    });
   });
 });
