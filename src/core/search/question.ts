@@ -138,7 +138,7 @@ export function readQuestion(input: string): QuestionReading {
   }
   for (const { pattern, count: counts } of OPENERS) {
     const match = pattern.exec(text);
-    if (!match || !match[0].trim()) continue;
+    if (!match?.[0].trim()) continue;
     text = text.slice(match[0].length);
     count ||= counts === true;
     break;
