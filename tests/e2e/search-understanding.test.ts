@@ -31,9 +31,9 @@ const config = (extra: Record<string, string> = {}) =>
   });
 
 let context: AppContext;
-beforeAll(() => {
+beforeAll(async () => {
   context = createContext(config(), { clock: fixedClock(NOW) });
-  expect(loadConfiguredArchive(context).rejected).toBe(0);
+  expect((await loadConfiguredArchive(context)).rejected).toBe(0);
 });
 afterAll(() => context.close());
 
@@ -43,96 +43,98 @@ const as = <K extends Reply['kind']>(result: CommandResult, kind: K) => {
   expect(result.reply.kind, JSON.stringify(result.reply).slice(0, 300)).toBe(kind);
   return result.reply as Extract<Reply, { kind: K }>;
 };
-const best = (text: string, extra = {}) => as(run(text, extra), 'event');
-const listed = (text: string, extra = {}) => as(run(text, extra), 'list');
+const best = async (text: string, extra = {}) => as(await run(text, extra), 'event');
+const listed = async (text: string, extra = {}) => as(await run(text, extra), 'list');
 const idsOf = (reply: Extract<Reply, { kind: 'list' }>) => reply.items.map((i) => i.event.id);
 
 describe('search through the use-case', () => {
-  it('1. matches multi-word phrases as typed, in straight, curly and guillemet quotes', () => {
+  it('1. matches multi-word phrases as typed, in straight, curly and guillemet quotes', async () => {
     for (const text of [
       '"forced migration"',
       '“forced migration”',
       '«forced migration»',
       '"forced migration',
     ]) {
-      const reply = best(text);
+      const reply = await best(text);
       expect(reply.event.id).toBe('forced-migration');
       expect(reply.more.map((m) => m.event.id)).not.toContain('migration-forced');
     }
-    expect(best('“a fresh dialogue on un peacekeeping”').event.id).toBe('fresh-dialogue');
+    expect((await best('“a fresh dialogue on un peacekeeping”')).event.id).toBe('fresh-dialogue');
   });
 
-  it('2. finds numbers, ordinals and short codes, and reads subcommand words only as subcommands', () => {
-    expect(best('TEST 3').event.id).toBe('test-3');
-    expect(best('C-34').event.id).toBe('c-34');
-    expect(best('g20 fragile states').event.id).toBe('g20');
-    expect(best('resolution 2250').event.id).toBe('res-2250');
-    expect(best('10th annual forum').event.id).toBe('tenth-forum');
-    expect(best('next steps for mediation').event.id).toBe('next-steps');
-    expect(best('share of forced migration').event.id).toBe('forced-migration');
-    expect(listed('next week').heading).toMatch(/^Upcoming events, next week/);
+  it('2. finds numbers, ordinals and short codes, and reads subcommand words only as subcommands', async () => {
+    expect((await best('TEST 3')).event.id).toBe('test-3');
+    expect((await best('C-34')).event.id).toBe('c-34');
+    expect((await best('g20 fragile states')).event.id).toBe('g20');
+    expect((await best('resolution 2250')).event.id).toBe('res-2250');
+    expect((await best('10th annual forum')).event.id).toBe('tenth-forum');
+    expect((await best('next steps for mediation')).event.id).toBe('next-steps');
+    expect((await best('share of forced migration')).event.id).toBe('forced-migration');
+    expect((await listed('next week')).heading).toMatch(/^Upcoming events, next week/);
   });
 
-  it('2. cuts a long pasted query at a word boundary and still finds the event', () => {
+  it('2. cuts a long pasted query at a word boundary and still finds the event', async () => {
     const long = `Forced Migration in the Sahel ${'and the many reasons people leave '.repeat(12)}`;
-    const reply = best(long);
+    const reply = await best(long);
     expect(reply.event.id).toBe('forced-migration');
     expect(reply.heading).toMatch(/long, so I used its first words/);
   });
 
-  it('3. narrows by a date only where it reads as one, and falls back with a note when it holds nothing', () => {
-    expect(best('africa today').event.id).toBe('africa-today');
-    const dated = best('mediation 2022');
+  it('3. narrows by a date only where it reads as one, and falls back with a note when it holds nothing', async () => {
+    expect((await best('africa today')).event.id).toBe('africa-today');
+    const dated = await best('mediation 2022');
     expect(dated.event.id).toBe('next-steps');
     expect(dated.heading).toMatch(/Within 2022/);
-    const fallback = best('forced migration 2030');
+    const fallback = await best('forced migration 2030');
     expect(fallback.event.id).toBe('forced-migration');
     expect(fallback.heading).toMatch(/Nothing within 2030, so these are from any date/);
   });
 
-  it('4. reads questions: scaffolding off, hosts and speakers named, "how many" counted', () => {
-    expect(best('what did we host on forced migration?').event.id).toBe('forced-migration');
-    expect(best('who spoke at the fresh dialogue on peacekeeping').event.id).toBe('fresh-dialogue');
-    expect(best('events co-hosted with norway').event.id).toBe('fresh-dialogue');
-    expect(best('was there anything about internally displaced persons').event.id).toBe('idp-protection');
-    const counted = listed('how many events on peacebuilding?');
+  it('4. reads questions: scaffolding off, hosts and speakers named, "how many" counted', async () => {
+    expect((await best('what did we host on forced migration?')).event.id).toBe('forced-migration');
+    expect((await best('who spoke at the fresh dialogue on peacekeeping')).event.id).toBe('fresh-dialogue');
+    expect((await best('events co-hosted with norway')).event.id).toBe('fresh-dialogue');
+    expect((await best('was there anything about internally displaced persons')).event.id).toBe(
+      'idp-protection',
+    );
+    const counted = await listed('how many events on peacebuilding?');
     expect(counted.heading).toMatch(/^10 events · 1–8/);
     const starts = counted.items.map((i) => i.event.start);
     expect(starts).toEqual([...starts].sort().reverse());
   });
 
-  it('5. knows acronyms the archive defines or implies and the field table, singular and plural', () => {
-    const wps = best('wps');
+  it('5. knows acronyms the archive defines or implies and the field table, singular and plural', async () => {
+    const wps = await best('wps');
     expect([wps.event.id, ...wps.more.map((m) => m.event.id)].sort()).toEqual(['wps-agendas', 'wps-twenty']);
-    expect(best('IDPs').event.id).toBe('idp-protection');
-    expect(best('yps resolution').event.id).toBe('res-2250');
+    expect((await best('IDPs')).event.id).toBe('idp-protection');
+    expect((await best('yps resolution')).event.id).toBe('res-2250');
   });
 
-  it('6. matches places with where: and with place words', () => {
-    expect(best('where:dakar').event.id).toBe('forced-migration');
-    expect(best('migration dakar').event.id).toBe('forced-migration');
-    expect(best('where:geneva displaced').event.id).toBe('idp-protection');
+  it('6. matches places with where: and with place words', async () => {
+    expect((await best('where:dakar')).event.id).toBe('forced-migration');
+    expect((await best('migration dakar')).event.id).toBe('forced-migration');
+    expect((await best('where:geneva displaced')).event.id).toBe('idp-protection');
   });
 
-  it('7. opens the card of a pasted event URL or id', () => {
+  it('7. opens the card of a pasted event URL or id', async () => {
     for (const url of [
       'https://www.example.org/events/fresh-dialogue/',
       'http://example.org/events/fresh-dialogue',
       'https://www.example.org/events/fresh-dialogue?utm_source=slack',
       'see <https://www.example.org/events/fresh-dialogue/> please',
     ])
-      expect(best(url).event.id).toBe('fresh-dialogue');
-    expect(best('idp-protection').event.id).toBe('idp-protection');
+      expect((await best(url)).event.id).toBe('fresh-dialogue');
+    expect((await best('idp-protection')).event.id).toBe('idp-protection');
   });
 
-  it('8. gives totals and pages to the end, each match once', () => {
-    const first = best('peacebuilding seminar');
+  it('8. gives totals and pages to the end, each match once', async () => {
+    const first = await best('peacebuilding seminar');
     expect(first.heading).toMatch(/10 events · 1–5/);
     expect(first.position?.total).toBe(10);
     const seen = [first.event.id, ...first.more.map((m) => m.event.id)];
     let next = first.actions.find((a) => a.kind === 'page' && a.direction === 'next');
     while (next) {
-      const page = runAction(next, context.commands, 'U0ASKER').reply;
+      const page = (await runAction(next, context.commands, 'U0ASKER')).reply;
       if (page.kind !== 'event') throw new Error(`page was ${page.kind}`);
       seen.push(page.event.id, ...page.more.map((m) => m.event.id));
       next = page.actions.find((a) => a.kind === 'page' && a.direction === 'next');
@@ -140,11 +142,11 @@ describe('search through the use-case', () => {
     expect(seen.sort()).toEqual(Array.from({ length: 10 }, (_, i) => `seminar-${i + 1}`).sort());
   });
 
-  it('9. never breaks a filter with a series occurrence, finds a renamed instance, lists a series once', () => {
-    const inDecember = best('monday briefing after:2026-12-10 before:2026-12-20');
+  it('9. never breaks a filter with a series occurrence, finds a renamed instance, lists a series once', async () => {
+    const inDecember = await best('monday briefing after:2026-12-10 before:2026-12-20');
     expect(inDecember.event.id).toBe('briefing-2026-12-14');
-    expect(best('year-end special briefing').event.id).toBe('briefing-2026-12-28');
-    const upcoming = listed('upcoming');
+    expect((await best('year-end special briefing')).event.id).toBe('briefing-2026-12-28');
+    const upcoming = await listed('upcoming');
     expect(idsOf(upcoming).filter((id) => id.startsWith('briefing-'))).toEqual(['briefing-2026-11-30']);
     const digest = digestEvents(
       {
@@ -169,41 +171,41 @@ describe('search through the use-case', () => {
     ]);
   });
 
-  it('10. reads upcoming ranges, counts the current month, and combines topic and place words', () => {
-    expect(idsOf(listed('upcoming next 2 weeks'))).toEqual([
+  it('10. reads upcoming ranges, counts the current month, and combines topic and place words', async () => {
+    expect(idsOf(await listed('upcoming next 2 weeks'))).toEqual([
       'briefing-2026-11-30',
       'climate-roundtable',
       'mediation-workshop',
     ]);
-    expect(idsOf(listed('upcoming this weekend'))).toEqual(['mediation-workshop']);
-    expect(idsOf(listed('upcoming next tuesday'))).toEqual(['climate-roundtable']);
-    expect(idsOf(listed('upcoming december'))).toEqual([
+    expect(idsOf(await listed('upcoming this weekend'))).toEqual(['mediation-workshop']);
+    expect(idsOf(await listed('upcoming next tuesday'))).toEqual(['climate-roundtable']);
+    expect(idsOf(await listed('upcoming december'))).toEqual([
       'climate-roundtable',
       'mediation-workshop',
       'briefing-2026-12-07',
       'cyber-dinner',
     ]);
     // The current month counts: "november" on 30 November is what is left of it, not next year's.
-    expect(idsOf(listed('upcoming november'))).toEqual(['briefing-2026-11-30']);
-    expect(idsOf(listed('upcoming december'))).not.toContain('outlook-2027');
-    expect(idsOf(listed('upcoming mediation'))).toEqual(['mediation-workshop']);
-    expect(idsOf(listed('upcoming geneva'))).toEqual(['mediation-workshop']);
-    expect(idsOf(listed('upcoming next 30 days roundtable'))).toEqual(['climate-roundtable']);
+    expect(idsOf(await listed('upcoming november'))).toEqual(['briefing-2026-11-30']);
+    expect(idsOf(await listed('upcoming december'))).not.toContain('outlook-2027');
+    expect(idsOf(await listed('upcoming mediation'))).toEqual(['mediation-workshop']);
+    expect(idsOf(await listed('upcoming geneva'))).toEqual(['mediation-workshop']);
+    expect(idsOf(await listed('upcoming next 30 days roundtable'))).toEqual(['climate-roundtable']);
   });
 
-  it("11. reads date phrases in the asker's zone", () => {
-    expect(idsOf(listed('upcoming tomorrow'))).toEqual(['climate-roundtable']);
-    expect(idsOf(listed('upcoming tomorrow', { userZone: 'America/New_York' }))).toEqual([
+  it("11. reads date phrases in the asker's zone", async () => {
+    expect(idsOf(await listed('upcoming tomorrow'))).toEqual(['climate-roundtable']);
+    expect(idsOf(await listed('upcoming tomorrow', { userZone: 'America/New_York' }))).toEqual([
       'briefing-2026-11-30',
     ]);
   });
 
-  it('12. corrects typos towards archive words and drops one unknown word with a note', () => {
-    expect(best('mediaton yemen').heading).toMatch(/"mediation" \(you typed mediaton\)/);
-    const ignored = best('xylophone mediation yemen');
+  it('12. corrects typos towards archive words and drops one unknown word with a note', async () => {
+    expect((await best('mediaton yemen')).heading).toMatch(/"mediation" \(you typed mediaton\)/);
+    const ignored = await best('xylophone mediation yemen');
     expect(ignored.event.id).toBe('next-steps');
     expect(ignored.heading).toMatch(/ignored xylophone/);
-    expect(run('xylophone kazoo').reply.kind).toBe('no-match');
+    expect((await run('xylophone kazoo')).reply.kind).toBe('no-match');
   });
 });
 
@@ -223,7 +225,7 @@ describe('search through the Slack door', () => {
       }),
       { clock: fixedClock(NOW) },
     );
-    loadConfiguredArchive(slack);
+    await loadConfiguredArchive(slack);
     app = createSlackApp(slack.config, slack, { logger: memoryLogger().logger });
     await app.init();
   });
