@@ -23,6 +23,8 @@ export interface RecordedRequest {
   form?: Record<string, string>;
   /** `performance.now()` when the whole body had arrived. */
   at: number;
+  /** The ts the fake gave a chat.postMessage. */
+  answerTs?: string;
 }
 
 export interface FakeSlack {
@@ -83,11 +85,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         answer = { ok: true, channel: { id: `D${user}` } };
       } else if (path === '/api/chat.postMessage') {
         const channel = String(recorded.form?.channel ?? recorded.json?.channel ?? 'C0');
-        answer = {
-          ok: true,
-          channel,
-          ts: `${Math.floor(Date.now() / 1000)}.${String(requests.length).padStart(6, '0')}`,
-        };
+        recorded.answerTs = `${Math.floor(Date.now() / 1000)}.${String(requests.length).padStart(6, '0')}`;
+        answer = { ok: true, channel, ts: recorded.answerTs };
       } else if (path === '/api/views.open') {
         answer = { ok: true, view: { id: `V${String(requests.length).padStart(8, '0')}` } };
       } else if (path === '/api/users.info') {
@@ -95,7 +94,16 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       } else if (path === '/api/oauth.v2.access') {
         answer = oauthAccess(recorded.form ?? {}, requests.length);
       } else if (path === '/api/conversations.history') {
-        answer = { ok: true, messages: [], has_more: false };
+        // What was posted to the channel, newest first, with metadata: how the dispatcher finds a post in doubt.
+        const channel = String(recorded.form?.channel ?? recorded.json?.channel ?? '');
+        const messages = requests
+          .filter(
+            (r) =>
+              r.path === '/api/chat.postMessage' && String(r.form?.channel ?? r.json?.channel) === channel,
+          )
+          .map((r) => ({ ts: r.answerTs, metadata: metadataOf(r) }))
+          .reverse();
+        answer = { ok: true, messages, has_more: false };
       } else if (path.startsWith('/response/') && failures && failures.left > 0) {
         failures.left -= 1;
         status = failures.status;
@@ -177,6 +185,17 @@ function oauthAccess(form: Record<string, string>, n: number): Record<string, un
     is_enterprise_install: false,
     ...(rotating ? { refresh_token: `xoxe-1-first-${team}`, expires_in: 3600 } : {}),
   };
+}
+
+/** A posted message's metadata, sent as JSON text in a form field or as an object in a JSON body. */
+function metadataOf(r: RecordedRequest): unknown {
+  const m = r.form?.metadata ?? r.json?.metadata;
+  if (typeof m !== 'string') return m;
+  try {
+    return JSON.parse(m);
+  } catch {
+    return undefined;
+  }
 }
 
 function parseBody(body: string, contentType?: string): Pick<RecordedRequest, 'json' | 'form'> {

@@ -11,6 +11,19 @@ const optionalSecret = z.preprocess(blankToUndefined, z.string().trim().optional
 const EnvSchema = z.object({
   EVENT_ARCHIVE: z.preprocess(blankToUndefined, z.string().default('data')),
   EVENT_DB: z.preprocess(blankToUndefined, z.string().default('var/events.db')),
+  DATABASE_URL: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .refine((v) => /^postgres(ql)?:\/\//.test(v), {
+        message: 'must be a PostgreSQL URL such as postgres://user:password@host:5432/eventbot',
+      })
+      .optional(),
+  ),
+  REMINDER_LEASE_MS: z.preprocess(
+    blankToUndefined,
+    z.coerce.number().int().min(1000).max(3_600_000).default(120_000),
+  ),
   EVENT_TIMEZONE: z.preprocess(
     blankToUndefined,
     z.string().default('UTC').refine(isValidTimeZone, {
@@ -54,6 +67,10 @@ export type SlackMode = 'socket' | 'http' | 'console';
 export interface Config {
   archivePaths: string[];
   databasePath: string;
+  /** The shared PostgreSQL database for the state people create; absent: everything stays in `databasePath`. */
+  databaseUrl?: string;
+  /** How long a replica's claim on a due item lasts before another replica may take it over. */
+  reminderLeaseMs: number;
   timezone: string;
   mode: SlackMode;
   slack: {
@@ -127,6 +144,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       .map((p) => p.trim())
       .filter(Boolean),
     databasePath: e.EVENT_DB,
+    databaseUrl: e.DATABASE_URL,
+    reminderLeaseMs: e.REMINDER_LEASE_MS,
     timezone: e.EVENT_TIMEZONE,
     mode: oauth
       ? oauthMode(e.SLACK_BOT_TOKEN, e.SLACK_APP_TOKEN, e.SLACK_SIGNING_SECRET)

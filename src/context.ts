@@ -11,6 +11,10 @@ import {
   type InstallationRepository,
   SqliteInstallationRepository,
 } from './storage/installation-repository.js';
+import { migratePostgres, openPostgres, type PgPool } from './storage/postgres/database.js';
+import { PgInstallationRepository } from './storage/postgres/installation-repository.js';
+import { PgReminderRepository } from './storage/postgres/reminder-repository.js';
+import { PgSubscriptionRepository } from './storage/postgres/subscription-repository.js';
 import { SqliteReminderRepository } from './storage/reminder-repository.js';
 import { SqliteSearchIndex } from './storage/search/search-index.js';
 import { SqliteSubscriptionRepository } from './storage/subscription-repository.js';
@@ -27,15 +31,22 @@ export interface AppContext {
   installations: InstallationRepository;
   /** What changed lately in the archive (the App Home's "Recently added"). */
   feed: ArchiveFeed;
+  /** The shared PostgreSQL store when `DATABASE_URL` is set; its schema is migrated by {@link migrateSharedStore}. */
+  pool?: PgPool;
   close(): void;
 }
 
-/** Opens and migrates the database and builds the services; does not import the archive. */
+/**
+ * Opens and migrates the database and builds the services; does not import the archive. With
+ * `DATABASE_URL`, what people create (reminders, digests, notices, installations) lives in the shared
+ * PostgreSQL store, and the SQLite file holds only this replica's copy of the archive and its index.
+ */
 export function createContext(config: Config, overrides: { clock?: Clock } = {}): AppContext {
   const db = openDatabase(config.databasePath);
   migrate(db);
   const store = new EventStore(db, config.timezone);
   const clock = overrides.clock ?? systemClock;
+  const pool = config.databaseUrl ? openPostgres(config.databaseUrl) : undefined;
   return {
     config,
     db,
@@ -45,13 +56,22 @@ export function createContext(config: Config, overrides: { clock?: Clock } = {})
       index: new SqliteSearchIndex(db, store),
       clock,
       zone: config.timezone,
-      reminders: new SqliteReminderRepository(db),
-      subscriptions: new SqliteSubscriptionRepository(db),
+      reminders: pool ? new PgReminderRepository(pool) : new SqliteReminderRepository(db),
+      subscriptions: pool ? new PgSubscriptionRepository(pool) : new SqliteSubscriptionRepository(db),
     },
-    installations: new SqliteInstallationRepository(db),
+    installations: pool ? new PgInstallationRepository(pool) : new SqliteInstallationRepository(db),
     feed: new SqliteArchiveFeed(db),
-    close: () => db.close(),
+    ...(pool ? { pool } : {}),
+    close: () => {
+      db.close();
+      void pool?.end();
+    },
   };
+}
+
+/** Applies the shared store's migrations (once, whichever replica starts first); nothing without one. */
+export async function migrateSharedStore(context: AppContext): Promise<void> {
+  if (context.pool) await migratePostgres(context.pool);
 }
 
 /**

@@ -4,7 +4,7 @@ import { exitQuietlyOnClosedPipe } from './cli/io.js';
 import { type Config, ConfigError, loadConfig, processEnvironment } from './config.js';
 import { createConsoleNotifier } from './console/console-notifier.js';
 import { runConsole } from './console/repl.js';
-import { type AppContext, createContext, loadConfiguredArchive } from './context.js';
+import { type AppContext, createContext, loadConfiguredArchive, migrateSharedStore } from './context.js';
 import type { Notifier } from './core/ports/notifier.js';
 import { warmUpDateParsing } from './core/search/date-phrases.js';
 import {
@@ -31,6 +31,7 @@ async function main(): Promise<number | undefined> {
   }
   const context = createContext(config);
   try {
+    await migrateSharedStore(context);
     const summary = await loadConfiguredArchive(context);
     for (const p of summary.problems) process.stderr.write(`${formatProblem(p)}\n`);
     for (const p of summary.warnings) process.stderr.write(`warning: ${formatProblem(p)}\n`);
@@ -96,6 +97,7 @@ function startDispatcher(
     logger,
     zone: config.timezone,
     tickMs: config.reminderTickMs,
+    leaseMs: config.reminderLeaseMs,
   });
   dispatcher.start();
   return dispatcher;

@@ -44,7 +44,7 @@ export function workspaceViews<T>(make: (workspace: Workspace) => T): (workspace
   };
 }
 
-interface ReminderRow extends DeliveryColumns, WorkspaceColumns {
+export interface ReminderRow extends DeliveryColumns, WorkspaceColumns {
   user_id: string;
   event_id: string;
   event_title: string;
@@ -57,7 +57,7 @@ interface ReminderRow extends DeliveryColumns, WorkspaceColumns {
   last_error: string | null;
 }
 
-interface NoticeRow extends DeliveryColumns, WorkspaceColumns {
+export interface NoticeRow extends DeliveryColumns, WorkspaceColumns {
   key: string;
   user_id: string;
   tone: 'info' | 'warning';
@@ -290,7 +290,7 @@ function settle(
   }
 }
 
-function toReminder(row: ReminderRow): Reminder {
+export function toReminder(row: ReminderRow): Reminder {
   return {
     id: String(row.id),
     workspace: workspaceOf(row),
@@ -309,7 +309,7 @@ function toReminder(row: ReminderRow): Reminder {
   };
 }
 
-function toNotice(row: NoticeRow): Notice {
+export function toNotice(row: NoticeRow): Notice {
   return {
     id: String(row.id),
     workspace: workspaceOf(row),

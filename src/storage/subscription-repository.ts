@@ -11,7 +11,7 @@ import type { Db } from './database.js';
 import { claimOf, type DeliveryColumns, DeliveryTable, type SyncDeliveryQueue } from './delivery-queue.js';
 import { type WorkspaceColumns, workspaceOf, workspaceViews } from './reminder-repository.js';
 
-interface SubscriptionRow extends DeliveryColumns, WorkspaceColumns {
+export interface SubscriptionRow extends DeliveryColumns, WorkspaceColumns {
   channel_id: string;
   channel_name: string | null;
   created_by: string;
@@ -211,7 +211,7 @@ function prepare(db: Db) {
 type Statements = ReturnType<typeof prepare>;
 type Where = { team: string; enterprise: string };
 
-function toSubscription(row: SubscriptionRow): Subscription {
+export function toSubscription(row: SubscriptionRow): Subscription {
   return {
     id: String(row.id),
     workspace: workspaceOf(row),
