@@ -14,9 +14,11 @@ import {
 import { migratePostgres, openPostgres, type PgPool } from './storage/postgres/database.js';
 import { PgInstallationRepository } from './storage/postgres/installation-repository.js';
 import { PgReminderRepository } from './storage/postgres/reminder-repository.js';
+import { PgHandledEvents } from './storage/postgres/slack-events.js';
 import { PgSubscriptionRepository } from './storage/postgres/subscription-repository.js';
 import { SqliteReminderRepository } from './storage/reminder-repository.js';
 import { SqliteSearchIndex } from './storage/search/search-index.js';
+import { type HandledEvents, SqliteHandledEvents } from './storage/slack-events.js';
 import { SqliteSubscriptionRepository } from './storage/subscription-repository.js';
 
 /** Everything a door (Slack, console, CLI) needs, built in one place so tests can pass overrides. */
@@ -31,6 +33,8 @@ export interface AppContext {
   installations: InstallationRepository;
   /** What changed lately in the archive (the App Home's "Recently added"). */
   feed: ArchiveFeed;
+  /** Events API deliveries already handled, so Slack's retries of them are dropped (in the shared store when there is one). */
+  handledEvents: HandledEvents;
   /** The shared PostgreSQL store when `DATABASE_URL` is set; its schema is migrated by {@link migrateSharedStore}. */
   pool?: PgPool;
   close(): void;
@@ -61,6 +65,7 @@ export function createContext(config: Config, overrides: { clock?: Clock } = {})
     },
     installations: pool ? new PgInstallationRepository(pool) : new SqliteInstallationRepository(db),
     feed: new SqliteArchiveFeed(db),
+    handledEvents: pool ? new PgHandledEvents(pool) : new SqliteHandledEvents(db),
     ...(pool ? { pool } : {}),
     close: () => {
       db.close();

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { App, type CustomRoute, type Logger, type LogLevel, webApi } from '@slack/bolt';
 import type { Config } from '../config.js';
 import { inlineRunner } from './command-runner.js';
+import { dedupeEvents } from './event-dedupe.js';
 import { homePublisher, homeRefreshingRunner } from './home-publisher.js';
 import { register } from './listeners/index.js';
 import { configSecrets, createLogger } from './logger.js';
@@ -69,6 +70,8 @@ export function createSlackApp(
   );
   const quietRunner = services.runner ?? inlineRunner(services.commands);
   const runner = homeRefreshingRunner(quietRunner, publishHome);
+  // Before every listener: a retry of an event already handled (on any replica) is dropped.
+  if (services.handledEvents) app.use(dedupeEvents(services.handledEvents));
   register(app, { ...withZone, runner, quietRunner, publishHome });
   if (installationStore) registerInstallationEvents(app, installationStore, logger);
   return app;

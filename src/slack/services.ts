@@ -1,6 +1,7 @@
 import type { CommandDeps } from '../core/commands/deps.js';
 import type { ArchiveFeed } from '../core/ports/archive-feed.js';
 import type { Workspace } from '../core/reminders/model.js';
+import type { HandledEvents } from '../storage/slack-events.js';
 import type { CommandRunner } from './command-runner.js';
 import type { PublishHome } from './home-publisher.js';
 import type { WorkspaceInstallationStore } from './oauth/installation-store.js';
@@ -29,4 +30,6 @@ export interface SlackServices {
   workspaceOf?: (ids: { teamId?: string; enterpriseId?: string }) => Workspace;
   /** OAuth distribution's installations (see oauth/index.ts `installationStoreOf`); needed only then. */
   installationStore?: WorkspaceInstallationStore;
+  /** Where handled event_ids are kept, so Slack's retries of an event already answered are dropped. */
+  handledEvents?: HandledEvents;
 }
