@@ -19,6 +19,7 @@ const FIELDS = [
   'body',
   'themes',
   'tags',
+  'series',
 ] as const;
 type Field = (typeof FIELDS)[number];
 

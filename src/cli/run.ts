@@ -3,6 +3,7 @@ import { type Config, ConfigError, loadConfig, processEnvironment } from '../con
 import { type AppContext, createContext } from '../context.js';
 import { type Clock, systemClock } from '../core/time.js';
 import { runAsk } from './ask-command.js';
+import { runExport } from './export-command.js';
 import { runCheck, runImport } from './import-command.js';
 import { type CliIo, processIo } from './io.js';
 import { runSearch } from './search-command.js';
@@ -76,6 +77,27 @@ export const CLI_COMMANDS: Record<string, CliCommand> = {
     run: {
       needs: 'config',
       fn: (config, clock, p, v, io) => runCheck(config, clock, p, io, Boolean(v.strict)),
+    },
+  },
+  export: {
+    args: '["<query>"]',
+    summary:
+      "a query's results, or the whole archive, as JSON Lines, CSV or iCalendar that import reads back",
+    options: {
+      format: { type: 'string', value: 'F', help: 'jsonl (default), csv or ics' },
+      out: { type: 'string', value: 'FILE', help: 'write to FILE instead of standard output' },
+    },
+    examples: [
+      'event-bot export --format csv "peacekeeping" > peacekeeping.csv',
+      'event-bot export --format ics --out archive.ics',
+    ],
+    run: {
+      needs: 'context',
+      fn: (c, p, v, io) =>
+        runExport(c, p, io, {
+          format: typeof v.format === 'string' ? v.format : undefined,
+          out: typeof v.out === 'string' ? v.out : undefined,
+        }),
     },
   },
   stats: {
