@@ -4,7 +4,8 @@ import { isValidDateTime, isValidTimeZone } from '../core/time.js';
 import { collect } from './json-loader.js';
 import type { Loader, Problem } from './types.js';
 
-const FIELDS = [
+/** The CSV columns, in order: the model's fields. `export --format csv` writes these. */
+export const CSV_FIELDS = [
   'id',
   'title',
   'type',
@@ -21,7 +22,8 @@ const FIELDS = [
   'tags',
   'series',
 ] as const;
-type Field = (typeof FIELDS)[number];
+type Field = (typeof CSV_FIELDS)[number];
+const FIELDS = CSV_FIELDS;
 
 /** Header spellings seen in spreadsheet and CMS exports, after lower-casing and collapsing `_`/`-`/spaces. */
 const ALIASES: Record<string, Field> = {

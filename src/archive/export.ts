@@ -3,6 +3,7 @@ import ICAL from 'ical.js';
 import { DateTime } from 'luxon';
 import type { Event } from '../core/model.js';
 import { eventTimeToMillis, isDateOnly } from '../core/time.js';
+import { CSV_FIELDS } from './csv-loader.js';
 
 /** The formats `event-bot export` writes; each re-imports through its own loader. */
 export const EXPORT_FORMATS = ['jsonl', 'csv', 'ics'] as const;
@@ -23,24 +24,6 @@ export function toJsonLines(events: Event[]): string {
   return events.map((e) => `${JSON.stringify(record(e))}\n`).join('');
 }
 
-const CSV_COLUMNS = [
-  'id',
-  'title',
-  'type',
-  'start',
-  'end',
-  'timezone',
-  'location',
-  'url',
-  'hosts',
-  'speakers',
-  'summary',
-  'body',
-  'themes',
-  'tags',
-  'series',
-] as const;
-
 /**
  * CSV with the loader's own column names; lists `;`-separated, a speaker `Name (Role)`, a theme
  * `Title: summary`, as the CSV loader reads them. Written by csv-stringify, csv-parse's sibling.
@@ -53,7 +36,7 @@ export function toCsv(events: Event[]): string {
     themes: e.themes.map((t) => (t.summary ? `${t.title}: ${t.summary}` : t.title)).join('; '),
     tags: e.tags.join('; '),
   }));
-  return stringify(rows, { header: true, columns: [...CSV_COLUMNS], quoted_match: /[\r\n]/ });
+  return stringify(rows, { header: true, columns: [...CSV_FIELDS], quoted_match: /[\r\n]/ });
 }
 
 /**
