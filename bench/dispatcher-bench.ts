@@ -6,7 +6,7 @@ import type { Event } from '../src/core/model.js';
 import { systemClock } from '../src/core/time.js';
 import { createReminderDispatcher } from '../src/jobs/reminder-dispatcher.js';
 import { createNotifierClient, createSlackNotifier } from '../src/slack/notifier.js';
-import { startFakeWebApi } from './fake-web-api.js';
+import { startFakeWebApi } from '../support/fake-web-api.js';
 import { fmt, percentile } from './stats.js';
 
 export interface DispatcherBenchOptions {

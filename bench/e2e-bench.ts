@@ -2,7 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { SLACK_EVENTS_PATH } from '../src/slack/create-slack-app.js';
-import { commandBody, postSigned, type SlackPostResult, slashCommand, startFakeSlack } from './fake-slack.js';
+import {
+  commandBody,
+  postSigned,
+  type SlackPostResult,
+  slashCommand,
+  startFakeSlack,
+} from '../support/fake-slack.js';
 import type { SlackAppWorkerData } from './slack-app-worker.js';
 import { percentile } from './stats.js';
 

@@ -3,7 +3,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commandBody, postSigned, slashCommand, startFakeSlack } from '../helpers/fake-slack.js';
+import { commandBody, postSigned, slashCommand, startFakeSlack } from '../../support/fake-slack.js';
 import { tempDir } from '../helpers/temp.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));

@@ -10,14 +10,14 @@ import { runConsole } from '../../src/console/repl.js';
 import { type AppContext, createContext, loadConfiguredArchive } from '../../src/context.js';
 import { createSlackApp } from '../../src/slack/create-slack-app.js';
 import { SlackIds } from '../../src/slack/ids.js';
-import { fixedClock } from '../helpers/context.js';
 import {
   blockActions,
   type FakeSlack,
   type RecordedRequest,
   slashCommand,
   startFakeSlack,
-} from '../helpers/fake-slack.js';
+} from '../../support/fake-slack.js';
+import { fixedClock } from '../helpers/context.js';
 import { memoryLogger, TEST_BOT_TOKEN, TEST_SIGNING_SECRET } from '../helpers/slack-app.js';
 import { tempDir } from '../helpers/temp.js';
 import { interactives, texts } from '../slack/views/inspect.js';

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { startFakeSlack } from '../helpers/fake-slack.js';
+import { startFakeSlack } from '../../support/fake-slack.js';
 import { runMain } from '../helpers/run-main.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));

@@ -7,7 +7,6 @@ import { createSlackApp, startSlackApp } from '../../src/slack/create-slack-app.
 import { createNotifierClient, createSlackNotifier } from '../../src/slack/notifier.js';
 import { installationStoreOf, workspaceClients } from '../../src/slack/oauth/index.js';
 import type { WorkspaceInstallationStore } from '../../src/slack/oauth/installation-store.js';
-import { fixedClock } from '../helpers/context.js';
 import {
   commandBody,
   type FakeSlack,
@@ -17,7 +16,8 @@ import {
   signSlackRequest,
   slashCommand,
   startFakeSlack,
-} from '../helpers/fake-slack.js';
+} from '../../support/fake-slack.js';
+import { fixedClock } from '../helpers/context.js';
 import { RELEVANCE_ARCHIVE } from '../helpers/search.js';
 import { memoryLogger, TEST_SIGNING_SECRET } from '../helpers/slack-app.js';
 

@@ -8,7 +8,7 @@ import {
   postSigned,
   type RecordedRequest,
   slashCommand,
-} from '../helpers/fake-slack.js';
+} from '../../support/fake-slack.js';
 import { memoryLogger, startTestHttpApp, TEST_BOT_TOKEN, TEST_SIGNING_SECRET } from '../helpers/slack-app.js';
 
 type Clock = AppContext['clock'] & { advance(ms: number): void; set(iso: string): void };

@@ -13,7 +13,7 @@ import {
   type RecordedRequest,
   signSlackRequest,
   slashCommand,
-} from '../helpers/fake-slack.js';
+} from '../../support/fake-slack.js';
 import { memoryLogger, startTestHttpApp, TEST_SIGNING_SECRET } from '../helpers/slack-app.js';
 import { interactives, texts } from '../slack/views/inspect.js';
 

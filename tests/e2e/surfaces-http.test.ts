@@ -11,7 +11,7 @@ import {
   postSigned,
   slashCommand,
   viewSubmission,
-} from '../helpers/fake-slack.js';
+} from '../../support/fake-slack.js';
 import {
   memoryLogger,
   startTestHttpApp,

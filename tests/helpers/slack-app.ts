@@ -3,8 +3,8 @@ import { loadConfig } from '../../src/config.js';
 import { type AppContext, createContext, loadConfiguredArchive } from '../../src/context.js';
 import { createSlackApp, startSlackApp } from '../../src/slack/create-slack-app.js';
 import { createLogger } from '../../src/slack/logger.js';
+import { type FakeSlack, startFakeSlack } from '../../support/fake-slack.js';
 import { fixedClock } from './context.js';
-import { type FakeSlack, startFakeSlack } from './fake-slack.js';
 import { RELEVANCE_ARCHIVE, RELEVANCE_NOW } from './search.js';
 
 /** Slack's documented example signing secret ("Verifying requests from Slack"); the test apps use it too. */

@@ -10,7 +10,7 @@ import {
   type RecordedRequest,
   slashCommand,
   startFakeSlack,
-} from '../helpers/fake-slack.js';
+} from '../../support/fake-slack.js';
 import { memoryLogger, slackTestContext, TEST_BOT_TOKEN } from '../helpers/slack-app.js';
 import { interactives, texts } from './views/inspect.js';
 

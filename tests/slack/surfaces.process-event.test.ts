@@ -10,7 +10,7 @@ import {
   messageShortcut,
   slashCommand,
   viewSubmission,
-} from '../helpers/fake-slack.js';
+} from '../../support/fake-slack.js';
 import { memoryLogger, startProcessEventApp } from '../helpers/slack-app.js';
 import { texts } from './views/inspect.js';
 

@@ -3,7 +3,7 @@ import { runAction } from '../../../src/core/commands/index.js';
 import { indexedActionId, SlackIds, toReplyAction } from '../../../src/slack/ids.js';
 import { EVENT_ACTION_IDS, eventActions } from '../../../src/slack/listeners/actions/event-actions.js';
 import { actionResponses } from '../../../src/slack/responses.js';
-import { blockActions } from '../../helpers/fake-slack.js';
+import { blockActions } from '../../../support/fake-slack.js';
 import { relevanceContext } from '../../helpers/search.js';
 import { interactives, texts } from '../views/inspect.js';
 import { brokenDeps, captureLogger, fakeSlackArgs } from './fakes.js';

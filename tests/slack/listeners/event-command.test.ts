@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { SlackIds } from '../../../src/slack/ids.js';
 import { eventCommand } from '../../../src/slack/listeners/commands/event-command.js';
-import { slashCommand } from '../../helpers/fake-slack.js';
+import { slashCommand } from '../../../support/fake-slack.js';
 import { relevanceContext } from '../../helpers/search.js';
 import { interactives, texts } from '../views/inspect.js';
 import { brokenDeps, captureLogger, fakeSlackArgs } from './fakes.js';

@@ -7,7 +7,7 @@ import { encodeActionValue, SlackIds } from '../../../../src/slack/ids.js';
 import { appHomeOpenedListener } from '../../../../src/slack/listeners/events/app-home-opened.js';
 import { homeActions } from '../../../../src/slack/listeners/home/home-actions.js';
 import type { HomeView } from '../../../../src/slack/views/home.js';
-import { blockActions } from '../../../helpers/fake-slack.js';
+import { blockActions } from '../../../../support/fake-slack.js';
 import { relevanceContext } from '../../../helpers/search.js';
 import { texts } from '../../views/inspect.js';
 import { captureLogger } from '../fakes.js';

@@ -4,7 +4,7 @@ import { SlackIds } from '../../../../src/slack/ids.js';
 import { mentionedShortcutListener } from '../../../../src/slack/listeners/shortcuts/mentioned-shortcut.js';
 import { searchShortcutListener } from '../../../../src/slack/listeners/shortcuts/search-shortcut.js';
 import { searchSubmission } from '../../../../src/slack/listeners/views/search-submission.js';
-import { globalShortcut, messageShortcut, viewSubmission } from '../../../helpers/fake-slack.js';
+import { globalShortcut, messageShortcut, viewSubmission } from '../../../../support/fake-slack.js';
 import { relevanceContext } from '../../../helpers/search.js';
 import { interactives, texts } from '../../views/inspect.js';
 import { captureLogger, fakeSlackArgs } from '../fakes.js';

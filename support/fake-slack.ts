@@ -8,7 +8,8 @@ import type { BlockAction, SlashCommand } from '@slack/bolt';
  * A stand-in for Slack on 127.0.0.1, for the end-to-end tests and the HTTP benchmark: it is the Web API
  * (`SLACK_API_URL` points at `/api/`), the sink for response_urls (`/response/<name>`), and the client
  * that signs and posts requests to the app the way Slack does. Nothing here talks to slack.com.
- * tests/helpers/fake-slack.ts re-exports this module: one implementation, and bench/ never imports tests/.
+ * It lives in support/, which the tests and the benchmark both import: one implementation, and neither
+ * imports the other.
  */
 
 /** One request the fake received, in arrival order. */
