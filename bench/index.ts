@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { databaseFile, OUT_DIR } from './archive.js';
+import { ensureBuilt } from './cold-start.js';
 import { benchDispatcher, dispatcherTable } from './dispatcher-bench.js';
 import { benchSlackHttp } from './e2e-bench.js';
 import type { Recall } from './recall.js';
@@ -36,6 +37,7 @@ const E2E_QUERIES = [
 const pct = (r?: Recall, key: 'top1' | 'top5' = 'top1') => (r?.n ? `${fmt((100 * r[key]) / r.n, 0)}%` : '–');
 
 const parts = new Set((process.env.BENCH_PARTS ?? 'search,e2e,dispatcher').split(','));
+ensureBuilt();
 const results: SizeResult[] = [];
 for (const size of parts.has('search') ? sizes : []) {
   process.stderr.write(`bench: ${size} events…\n`);
@@ -45,12 +47,12 @@ for (const size of parts.has('search') ? sizes : []) {
 const lines: string[] = [];
 lines.push('## Import and cold start', '');
 lines.push(
-  '| events | import | events/s | db size | fresh process: start → answer | open + migrate | first query | RSS after load | RSS after queries |',
+  '| events | import | events/s | db size | fresh process: start → answer | node -e 0 | ratio | open + migrate | first query | RSS after load | RSS after queries |',
 );
-lines.push('|---|---|---|---|---|---|---|---|---|');
+lines.push('|---|---|---|---|---|---|---|---|---|---|---|');
 for (const r of results) {
   lines.push(
-    `| ${r.size} | ${fmt(r.importMs / 1000, 1)} s | ${fmt(r.eventsPerSecond, 0)} | ${fmt(r.dbMb, 0)} MB | ${fmt(r.coldProcessMs, 0)} ms | ${fmt(r.ours.openMs, 1)} ms | ${fmt(r.ours.firstQueryMs, 1)} ms | ${fmt(r.ours.rssMb, 0)} MB | ${fmt(r.ours.rssAfterQueriesMb, 0)} MB |`,
+    `| ${r.size} | ${fmt(r.importMs / 1000, 1)} s | ${fmt(r.eventsPerSecond, 0)} | ${fmt(r.dbMb, 0)} MB | ${fmt(r.coldProcessMs, 0)} ms | ${fmt(r.nodeMs, 0)} ms | ${fmt(r.coldRatio, 1)}× | ${fmt(r.ours.openMs, 1)} ms | ${fmt(r.ours.firstQueryMs, 1)} ms | ${fmt(r.ours.rssMb, 0)} MB | ${fmt(r.ours.rssAfterQueriesMb, 0)} MB |`,
   );
 }
 lines.push('', '## Search latency (ours: all queries; peer: a sample per kind)', '');

@@ -1,5 +1,6 @@
 import { archiveFile, importFresh, queriesFor } from './archive.js';
 import { runChild } from './child.js';
+import { coldStart } from './cold-start.js';
 import { type Recall, recallOf, sampleByKind } from './recall.js';
 
 interface OursResult {
@@ -31,6 +32,9 @@ export interface SizeResult {
   eventsPerSecond: number;
   dbMb: number;
   coldProcessMs: number;
+  /** The same run's bare `node -e 0`, and the median ratio of the pairs. */
+  nodeMs: number;
+  coldRatio: number;
   ours: Omit<OursResult, 'results'>;
   peer?: PeerResult & { oursOnSample: Record<string, Recall> };
 }
@@ -43,7 +47,7 @@ export function benchSize(size: number, options: { perKind: number; peerPerKind:
   archiveFile(size);
   const imported = importFresh(size);
   const queries = queriesFor(size, options.perKind);
-  const cold = runChild<{ hits: number }>('cold-start.ts', [size]);
+  const cold = coldStart(size);
   const { results, ...ours } = runChild<OursResult>('run-ours.ts', [size, options.perKind]).value;
   let peer: SizeResult['peer'];
   if (options.peerPerKind > 0) {
@@ -57,7 +61,9 @@ export function benchSize(size: number, options: { perKind: number; peerPerKind:
     importMs: imported.ms,
     eventsPerSecond: imported.eventsPerSecond,
     dbMb: imported.dbMb,
-    coldProcessMs: cold.wallMs,
+    coldProcessMs: cold.answerMs,
+    nodeMs: cold.nodeMs,
+    coldRatio: cold.ratio,
     ours,
     peer,
   };
