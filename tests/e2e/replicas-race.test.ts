@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migratePostgres, openPostgres, type PgPool } from '../../src/storage/postgres/database.js';
-import { type FakeSlack, type RecordedRequest, startFakeSlack } from '../helpers/fake-slack.js';
+import { type FakeSlack, type RecordedRequest, startFakeSlack } from '../../support/fake-slack.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/postgres.js';
 import { TEST_BOT_TOKEN, TEST_SIGNING_SECRET } from '../helpers/slack-app.js';
 import { tempDir } from '../helpers/temp.js';

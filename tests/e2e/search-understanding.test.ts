@@ -10,8 +10,8 @@ import { digestEvents } from '../../src/core/reminders/digest.js';
 import type { Subscription } from '../../src/core/reminders/model.js';
 import { createSlackApp } from '../../src/slack/create-slack-app.js';
 import { SlackIds } from '../../src/slack/ids.js';
+import { blockActions, type FakeSlack, slashCommand, startFakeSlack } from '../../support/fake-slack.js';
 import { fixedClock } from '../helpers/context.js';
-import { blockActions, type FakeSlack, slashCommand, startFakeSlack } from '../helpers/fake-slack.js';
 import { memoryLogger, TEST_BOT_TOKEN, TEST_SIGNING_SECRET } from '../helpers/slack-app.js';
 import { interactives, texts } from '../slack/views/inspect.js';
 

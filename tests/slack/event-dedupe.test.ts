@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { HANDLED_EVENT_TTL_MS } from '../../src/slack/event-dedupe.js';
 import { migratePostgres, openPostgres, type PgPool } from '../../src/storage/postgres/database.js';
 import { PgHandledEvents } from '../../src/storage/postgres/slack-events.js';
-import { eventCallbackBody, FAKE_BOT, type FakeSlack } from '../helpers/fake-slack.js';
+import { eventCallbackBody, FAKE_BOT, type FakeSlack } from '../../support/fake-slack.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/postgres.js';
 import { memoryLogger, startProcessEventApp } from '../helpers/slack-app.js';
 
