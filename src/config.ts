@@ -55,6 +55,25 @@ const EnvSchema = z.object({
   ),
   PORT: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(65535).default(3000)),
   LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(['debug', 'info', 'warn', 'error']).default('info')),
+  UNFURL_DOMAINS: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .default('')
+      .transform((v) =>
+        v
+          .split(',')
+          .map((d) => d.trim().toLowerCase())
+          .filter(Boolean),
+      )
+      .refine(
+        (domains) =>
+          domains.every((d) => /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/.test(d)),
+        {
+          message: 'must be domain names separated by commas, such as www.ipinst.org,ipinst.org',
+        },
+      ),
+  ),
   REMINDER_TICK_MS: z.preprocess(
     blankToUndefined,
     z.coerce.number().int().min(100).max(600_000).default(5000),
@@ -83,6 +102,8 @@ export interface Config {
   };
   port: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** Domains whose pasted links unfurl into event cards (manifest.yml's unfurl_domains must match). */
+  unfurlDomains: string[];
   /** How often the dispatcher looks for due reminders and digests. */
   reminderTickMs: number;
 }
@@ -159,6 +180,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     },
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
+    unfurlDomains: e.UNFURL_DOMAINS,
     reminderTickMs: e.REMINDER_TICK_MS,
   };
 }

@@ -37,6 +37,8 @@ export interface AppContext {
   handledEvents: HandledEvents;
   /** The shared PostgreSQL store when `DATABASE_URL` is set; its schema is migrated by {@link migrateSharedStore}. */
   pool?: PgPool;
+  /** The archive's domains whose links unfurl (config UNFURL_DOMAINS). */
+  unfurlDomains: readonly string[];
   close(): void;
 }
 
@@ -65,6 +67,7 @@ export function createContext(config: Config, overrides: { clock?: Clock } = {})
     },
     installations: pool ? new PgInstallationRepository(pool) : new SqliteInstallationRepository(db),
     feed: new SqliteArchiveFeed(db),
+    unfurlDomains: config.unfurlDomains,
     handledEvents: pool ? new PgHandledEvents(pool) : new SqliteHandledEvents(db),
     ...(pool ? { pool } : {}),
     close: () => {

@@ -2,6 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../src/config.js';
 
 describe('loadConfig', () => {
+  it('reads the unfurl domains as a lower-case list and refuses anything but domain names', () => {
+    expect(loadConfig({}).unfurlDomains).toEqual([]);
+    expect(loadConfig({ UNFURL_DOMAINS: ' WWW.ipinst.org, ipinst.org ' }).unfurlDomains).toEqual([
+      'www.ipinst.org',
+      'ipinst.org',
+    ]);
+    expect(() => loadConfig({ UNFURL_DOMAINS: 'https://ipinst.org/events' })).toThrow(/UNFURL_DOMAINS/);
+  });
+
   it('defaults to the local console on the shipped archive', () => {
     const config = loadConfig({});
     expect(config).toMatchObject({

@@ -19,6 +19,8 @@ export interface SlackServices {
    * with a note saying what the click did, so it is published once.
    */
   quietRunner?: CommandRunner;
+  /** The archive's domains whose links unfurl into event cards (config UNFURL_DOMAINS). */
+  unfurlDomains?: readonly string[];
   /** Publishes a user's Home tab (built once by createSlackApp, with the right client per workspace). */
   publishHome?: PublishHome;
   /** A user's Slack time zone (users.info), for reminders and digests; the configured zone when absent. */

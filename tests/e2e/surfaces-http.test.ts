@@ -173,3 +173,32 @@ describe('the App Home over signed HTTP', () => {
     expect(texts(view.blocks).join('\n')).toContain('<#C0CHANNEL>');
   });
 });
+
+describe('link unfurls over signed HTTP', () => {
+  it('unfurls a signed link_shared event’s archive link, and only that one', async () => {
+    const url =
+      'https://www.ipinst.org/events/darfur-after-the-abuja-agreement-protecting-civilians-on-the-ground/';
+    const ack = await postSigned(
+      `${http.base}/slack/events`,
+      TEST_SIGNING_SECRET,
+      eventCallbackBody({
+        type: 'link_shared',
+        channel: 'C0CHANNEL',
+        user: 'U0ASKER',
+        message_ts: '1700000000.000600',
+        links: [
+          { url, domain: 'www.ipinst.org' },
+          { url: 'https://news.example.org/story', domain: 'news.example.org' },
+        ],
+      }),
+      { contentType: 'application/json' },
+    );
+    expect(ack.status).toBe(200);
+    const [call] = await http.fake.waitFor(
+      (r) => r.path === '/api/chat.unfurl' && r.form?.ts === '1700000000.000600',
+    );
+    const unfurls = JSON.parse(String(call.form?.unfurls)) as Record<string, { blocks: KnownBlock[] }>;
+    expect(Object.keys(unfurls)).toEqual([url]);
+    expect(texts(unfurls[url].blocks).join('\n')).toContain('Darfur after the Abuja Agreement');
+  });
+});

@@ -25,6 +25,7 @@ export function slackTestContext(fake: FakeSlack): AppContext {
     SLACK_API_URL: fake.apiUrl,
     PORT: '0',
     LOG_LEVEL: 'warn',
+    UNFURL_DOMAINS: 'ipinst.org',
   });
   const context = createContext(config, { clock: fixedClock(RELEVANCE_NOW) });
   loadConfiguredArchive(context);

@@ -45,6 +45,7 @@ interface Manifest {
 const EVENT_SCOPES: Record<string, string | null> = {
   app_home_opened: null,
   app_mention: 'app_mentions:read',
+  link_shared: 'links:read',
   'message.im': 'im:history',
   // App lifecycle events need no scope.
   app_uninstalled: null,
@@ -52,6 +53,14 @@ const EVENT_SCOPES: Record<string, string | null> = {
 };
 
 describe('manifest.yml', () => {
+  it('declares the unfurl domains that .env.example configures', () => {
+    const domains = (manifest.features as { unfurl_domains?: string[] }).unfurl_domains;
+    const example = readFileSync(new URL('../../.env.example', import.meta.url), 'utf8');
+    const configured = /^UNFURL_DOMAINS=(.*)$/m.exec(example)?.[1]?.split(',') ?? [];
+    expect(domains?.length).toBeGreaterThan(0);
+    expect(configured).toEqual(domains);
+  });
+
   it('declares both shortcuts with the callback ids the listeners answer', () => {
     const shortcuts = (manifest.features as { shortcuts?: { type: string; callback_id: string }[] })
       .shortcuts;
@@ -100,6 +109,8 @@ describe('manifest.yml', () => {
         'im:write',
         'users:read',
         'app_mentions:read',
+        'links:read',
+        'links:write',
       ].sort(),
     );
     expect(manifest.oauth_config.scopes.user).toBeUndefined();

@@ -161,3 +161,25 @@ describe('shortcuts and the search modal, through the real App', () => {
     expect(texts(answer.json?.blocks as KnownBlock[]).join('\n')).toContain(DINNER_TITLE);
   });
 });
+
+describe('link unfurls, through the real App', () => {
+  it('answers link_shared for an archive link with chat.unfurl', async () => {
+    const url =
+      'http://ipinst.org/events/darfur-after-the-abuja-agreement-protecting-civilians-on-the-ground';
+    await app.processEvent({
+      body: JSON.parse(
+        eventCallbackBody({
+          type: 'link_shared',
+          channel: 'C0CHANNEL',
+          user: 'U0ASKER',
+          message_ts: '1700000000.000500',
+          links: [{ url, domain: 'ipinst.org' }],
+        }),
+      ),
+      ack: async () => {},
+    });
+    const [call] = await fake.waitFor((r) => r.path === '/api/chat.unfurl');
+    expect(call.form?.ts).toBe('1700000000.000500');
+    expect(Object.keys(JSON.parse(String(call.form?.unfurls)))).toEqual([url]);
+  });
+});

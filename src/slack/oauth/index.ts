@@ -20,6 +20,8 @@ export const BOT_SCOPES = [
   'channels:history',
   'groups:history',
   'app_mentions:read',
+  'links:read',
+  'links:write',
 ] as const;
 
 /** Where people start an install, and where Slack sends them back (Bolt's defaults, named once). */
