@@ -78,7 +78,8 @@ export async function benchSlackHttp(
       postSigned(
         url,
         signingSecret,
-        commandBody(slashCommand({ text, responseUrl: fake.responseUrl(name) })),
+        // One person per command: the burst is many people at once, not one user over their rate limit.
+        commandBody(slashCommand({ text, responseUrl: fake.responseUrl(name), userId: `U${name}` })),
       );
     const answered = (name: string, n = 1, timeoutMs = 30_000) =>
       fake.waitFor((r) => r.path === `/response/${name}`, n, timeoutMs);

@@ -111,17 +111,20 @@ async function serveSlack(config: Config, context: AppContext): Promise<number |
     { configSecrets, createLogger },
     { createNotifierClient, createSlackNotifier },
     { installationStoreOf, workspaceClients },
+    { guardProcess },
   ] = await Promise.all([
     import('./slack/command-runner.js'),
     import('./slack/create-slack-app.js'),
     import('./slack/logger.js'),
     import('./slack/notifier.js'),
     import('./slack/oauth/index.js'),
+    import('./slack/errors.js'),
   ]);
   // Before serving, so no user's first date query pays chrono's start-up (the console pays it on first use).
   warmUpDateParsing();
   const { botToken, oauth } = config.slack;
   const logger = createLogger({ level: config.logLevel, secrets: configSecrets(config) });
+  guardProcess(logger);
   // OAuth distribution: each workspace's token comes from its installation, for requests and deliveries alike.
   const installationStore = oauth ? installationStoreOf(oauth, context.installations) : undefined;
   // Searches run on worker threads (each with its own connection) so a burst of commands never waits

@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { App, type CustomRoute, type Logger, type LogLevel, webApi } from '@slack/bolt';
+import { App, type CustomRoute, type HTTPReceiver, type Logger, type LogLevel, webApi } from '@slack/bolt';
 import type { Config } from '../config.js';
 import { inlineRunner } from './command-runner.js';
 import { dedupeEvents } from './event-dedupe.js';
@@ -8,6 +8,8 @@ import { register } from './listeners/index.js';
 import { configSecrets, createLogger } from './logger.js';
 import { createUserZoneLookup } from './notifier.js';
 import { oauthOptions, registerInstallationEvents, workspaceClients, workspaceOf } from './oauth/index.js';
+import { guardRequests, memorySeenSignatures, type SeenSignatures } from './request-guard.js';
+import { limitedRunner } from './request-limits.js';
 import type { SlackServices } from './services.js';
 
 /** Where Slack posts slash commands and interactivity in HTTP mode (manifest.yml says the same). */
@@ -18,7 +20,22 @@ export const HEALTH_PATH = '/healthz';
 /** What a caller may supply instead of the default: main shares its logger, tests capture the lines. */
 export interface SlackAppOverrides {
   logger?: Logger;
+  /** Where accepted request signatures are remembered (replicas share one); this process's memory by default. */
+  seenSignatures?: SeenSignatures;
+  /** Wall-clock milliseconds for the replay and future-timestamp checks. */
+  now?: () => number;
 }
+
+/** Slack's requests are small (a slash command's text is at most a few KB); anything larger is refused with 413. */
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+/**
+ * Every Web API call the app makes (users.info, auth.test, views…) gives up after this long, and is
+ * retried at most twice within a few seconds: with Slack down, a command still answers in time instead
+ * of waiting out the client's default half hour of retries.
+ */
+export const WEB_API_TIMEOUT_MS = 2_500;
+export const WEB_API_RETRIES = { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 1_000 } as const;
 
 /**
  * The Slack door: a Bolt App with every listener registered. Socket Mode when an app-level token is
@@ -44,7 +61,11 @@ export function createSlackApp(
     // Bolt sets its level on the logger it is given; keep the one the logger already has.
     logLevel: logger.getLevel() as LogLevel,
     deferInitialization: true,
-    clientOptions: apiUrl ? { slackApiUrl: apiUrl } : {},
+    clientOptions: {
+      ...(apiUrl ? { slackApiUrl: apiUrl } : {}),
+      timeout: WEB_API_TIMEOUT_MS,
+      retryConfig: WEB_API_RETRIES,
+    },
     customRoutes: [healthRoute(services)],
     port: config.port,
   };
@@ -52,6 +73,21 @@ export function createSlackApp(
     config.mode === 'socket'
       ? new App({ ...common, socketMode: true, appToken })
       : new App({ ...common, signingSecret, endpoints: SLACK_EVENTS_PATH });
+  if (config.mode === 'http') {
+    // Bolt builds its HTTPReceiver from the options above (OAuth included); the guard goes in front of it.
+    guardRequests((app as unknown as { receiver: HTTPReceiver }).receiver, {
+      signingSecret: signingSecret ?? '',
+      path: SLACK_EVENTS_PATH,
+      bodyLimit: BODY_LIMIT_BYTES,
+      seen: overrides.seenSignatures ?? memorySeenSignatures(),
+      logger,
+      now: overrides.now,
+    });
+  }
+  // A listener that throws after its ack is logged here, never left to reach the process.
+  app.error(async (error) => {
+    logger.error('unhandled error in a listener:', error);
+  });
   const lookupUserZone =
     services.lookupUserZone ??
     createUserZoneLookup(
@@ -69,7 +105,8 @@ export function createSlackApp(
     logger,
   );
   const quietRunner = services.runner ?? inlineRunner(services.commands);
-  const runner = homeRefreshingRunner(quietRunner, publishHome);
+  // Input caps and each user's rate are checked here, before any search, whichever runner does the work.
+  const runner = limitedRunner(homeRefreshingRunner(quietRunner, publishHome));
   // Before every listener: a retry of an event already handled (on any replica) is dropped.
   if (services.handledEvents) app.use(dedupeEvents(services.handledEvents));
   register(app, { ...withZone, runner, quietRunner, publishHome });

@@ -48,3 +48,22 @@ function describe(context: ErrorScope['context']): string {
     .map(([k, v]) => `${k}=${v}`)
     .join(' ');
 }
+
+/** The process events {@link guardProcess} listens to; `process` itself in production. */
+export interface ProcessEvents {
+  on(event: 'unhandledRejection' | 'uncaughtException', listener: (error: unknown) => void): unknown;
+}
+
+/**
+ * The last line of defence while serving: an error that escaped every handler (a library's callback, a
+ * forgotten promise) is logged with a ref and the process keeps serving, instead of one bad request
+ * taking reminders and digests down with it. Requests have their own handlers; this should never fire.
+ */
+export function guardProcess(logger: Pick<Logger, 'error'>, proc: ProcessEvents = process): void {
+  proc.on('unhandledRejection', (error) => {
+    logger.error(`ref=${newErrorRef()} unhandled rejection; still serving:`, error);
+  });
+  proc.on('uncaughtException', (error) => {
+    logger.error(`ref=${newErrorRef()} uncaught exception; still serving:`, error);
+  });
+}
