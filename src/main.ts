@@ -12,6 +12,7 @@ import {
   type JobLogger,
   type ReminderDispatcher,
 } from './jobs/reminder-dispatcher.js';
+import { isBusyError, setBusyTimeout } from './storage/database.js';
 
 /**
  * Composition root: config → database → archive → one door. Without Slack credentials that door is the
@@ -98,6 +99,7 @@ function startDispatcher(
     zone: config.timezone,
     tickMs: config.reminderTickMs,
     leaseMs: config.reminderLeaseMs,
+    isBusy: isBusyError,
   });
   dispatcher.start();
   return dispatcher;
@@ -130,7 +132,9 @@ async function serveSlack(config: Config, context: AppContext): Promise<number |
   // Searches run on worker threads (each with its own connection) so a burst of commands never waits
   // behind each other's searches for its 3-second ack; an in-memory database cannot be shared, so it stays here.
   const runner =
-    config.databasePath === ':memory:' ? inlineRunner(context.commands) : workerPoolRunner(config);
+    config.databasePath === ':memory:'
+      ? inlineRunner(context.commands)
+      : workerPoolRunner(config, { logger });
   const app = createSlackApp(config, { ...context, runner, installationStore }, { logger });
   const notifierClient = (token: string) =>
     createNotifierClient(token, { slackApiUrl: config.slack.apiUrl, logger });
@@ -146,6 +150,9 @@ async function serveSlack(config: Config, context: AppContext): Promise<number |
         ? `connected over Socket Mode; GET ${HEALTH_PATH} on port ${port}`
         : `listening on port ${port}: POST ${SLACK_EVENTS_PATH}, GET ${HEALTH_PATH}`,
     );
+    // From here on the serving thread never waits for a lock: acks must not stall behind an import
+    // in another process (the dispatcher's writes fail fast and are tried again next tick).
+    setBusyTimeout(context.db, 0);
     dispatcher = startDispatcher(config, context, notifier, logger);
   } catch (error) {
     logger.error('could not start the Slack app:', error);

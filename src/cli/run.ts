@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { type Config, ConfigError, loadConfig, processEnvironment } from '../config.js';
 import { type AppContext, createContext } from '../context.js';
 import { type Clock, systemClock } from '../core/time.js';
+import { isBusyError, setBusyTimeout } from '../storage/database.js';
 import { runAsk } from './ask-command.js';
 import { runExport } from './export-command.js';
 import { runCheck, runImport } from './import-command.js';
@@ -216,6 +217,8 @@ export async function runCli(
     if (command.run.needs === 'config')
       return command.run.fn(config, clock, parsed.positionals, parsed.values, io);
     const context = createContext(config, { clock });
+    // A second import waits for the one writing (each file is one IMMEDIATE transaction) instead of failing.
+    if (name === 'import') setBusyTimeout(context.db, IMPORT_QUEUE_MS);
     try {
       return command.run.fn(context, parsed.positionals, parsed.values, io);
     } finally {
@@ -226,9 +229,18 @@ export async function runCli(
       io.err(error.message);
       return 2;
     }
+    if (isBusyError(error)) {
+      io.err(
+        `event-bot ${name}: the database stayed busy for 10 minutes: another import is writing to it. Files imported before this one are kept; run the same command again when it finishes (unchanged files are skipped).`,
+      );
+      return 1;
+    }
     throw error;
   }
 }
+
+/** How long an import waits for another one to finish writing before it gives up. */
+const IMPORT_QUEUE_MS = 10 * 60_000;
 
 function help(topic: string | undefined, io: CliIo): number {
   if (topic === undefined) {

@@ -37,6 +37,13 @@ export interface DispatcherOptions {
    * request timeout should be shorter). Keep it well under `leaseMs`. Default 30 s; 0 waits for ever.
    */
   postTimeoutMs?: number;
+  /**
+   * True for a storage error that means "locked by another writer, try again" (SQLite's SQLITE_BUSY):
+   * the tick is skipped, an outcome that could not be written is kept and written next tick.
+   */
+  isBusy?: (error: unknown) => boolean;
+  /** Longest pause between ticks while Slack or the database keeps failing. Default 60 s. */
+  maxBackoffMs?: number;
   /** A link to the event's .ics file, when the door serves one. */
   calendarUrl?: (eventId: string) => string | undefined;
 }
@@ -105,6 +112,12 @@ export function createReminderDispatcher(options: DispatcherOptions): ReminderDi
     logger,
     postTimeoutMs: options.postTimeoutMs ?? 30_000,
   };
+  const isBusy = options.isBusy ?? (() => false);
+  const maxBackoffMs = Math.max(tickMs, options.maxBackoffMs ?? 60_000);
+  /** Outcomes Slack gave that could not be written yet (the database was busy): written first next tick. */
+  let unrecorded: { label: string; write: () => Promise<void> }[] = [];
+  /** Ticks in a row that failed (storage busy or broken, or every post failing). */
+  let failing = 0;
   let token = 0;
   const instance = `${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
   let current: Promise<TickReport> | undefined;
@@ -135,11 +148,38 @@ export function createReminderDispatcher(options: DispatcherOptions): ReminderDi
       report.released++;
       return;
     }
-    report[await recordOutcome(d, outcome.result, outcome.afterMs, plan.deadlineMs, logger)]++;
+    let counter: Awaited<ReturnType<typeof recordOutcome>> | undefined;
+    const write = async () => {
+      counter = await recordOutcome(d, outcome.result, outcome.afterMs, plan.deadlineMs, logger);
+    };
+    try {
+      await write();
+    } catch (error) {
+      if (!isBusy(error)) throw error;
+      // Slack has answered; the claim's lease keeps the row ours while the outcome waits to be written.
+      unrecorded.push({ label: d.label, write });
+      logger.warn(`${d.label}: database busy; its outcome will be written next tick`);
+    }
+    if (counter) report[counter]++;
+  }
+
+  /** Writes the outcomes a busy database refused last time; keeps those it still refuses. */
+  async function writeUnrecorded(): Promise<void> {
+    const left: typeof unrecorded = [];
+    for (const u of unrecorded) {
+      try {
+        await u.write();
+      } catch (error) {
+        if (isBusy(error)) left.push(u);
+        else logger.error(`${u.label}: could not record its outcome:`, error);
+      }
+    }
+    unrecorded = left;
   }
 
   async function runTick(): Promise<TickReport> {
     const report = emptyReport();
+    await writeUnrecorded();
     const tickStart = now();
     token += 1;
     const { deliveries, full } = await claimDue(sources, {
@@ -181,17 +221,40 @@ export function createReminderDispatcher(options: DispatcherOptions): ReminderDi
     return current;
   }
 
+  /** Backs off while ticks keep failing (logged once per step), and says so when they work again. */
+  const nextDelay = (ok: boolean, why: string): number => {
+    if (ok) {
+      if (failing > 0) logger.info(`dispatcher: working again after ${failing} failing tick(s)`);
+      failing = 0;
+      return tickMs;
+    }
+    failing += 1;
+    const delay = Math.min(maxBackoffMs, tickMs * 2 ** failing);
+    const previous = Math.min(maxBackoffMs, tickMs * 2 ** (failing - 1));
+    if (failing === 1 || previous < maxBackoffMs) {
+      logger.warn(`dispatcher: ${why}; next tick in ${delay} ms`);
+    }
+    return delay;
+  };
+
   const loop = async () => {
-    let again = false;
+    let delay = tickMs;
     try {
       const report = await tick();
-      again = report.full;
       if (report.claimed) logger.info(`dispatcher: ${summary(report)}`);
+      // Every post this tick failed without a permanent answer: Slack is likely down.
+      const slackDown = report.sent === 0 && report.recovered === 0 && report.retried > 0;
+      delay = nextDelay(!slackDown, 'every post failed (Slack unreachable or failing?)');
+      if (!slackDown && report.full) delay = 0;
     } catch (error) {
-      logger.error('dispatcher tick failed:', error);
+      if (isBusy(error)) delay = nextDelay(false, 'database busy (an import is writing)');
+      else {
+        logger.error('dispatcher tick failed:', error);
+        delay = nextDelay(false, 'the tick failed');
+      }
     }
     if (running) {
-      timer = setTimeout(loop, again ? 0 : tickMs);
+      timer = setTimeout(loop, delay);
       timer.unref?.();
     }
   };

@@ -6,6 +6,15 @@ import type { CommandDeps, CommandInput } from '../core/commands/deps.js';
 import { runAction, runEventCommand } from '../core/commands/index.js';
 import type { CommandResult, ReplyAction } from '../core/commands/reply.js';
 
+/**
+ * How long a worker's write waits for another connection's write lock (an import). Reads never wait
+ * (WAL); a write that still finds the archive locked after this is answered with {@link BUSY_NOTICE}.
+ */
+export const WORKER_BUSY_TIMEOUT_MS = 2_000;
+/** The answer to a write command while an import holds the database: clear, and nothing half-done. */
+export const BUSY_NOTICE =
+  "The archive is being updated right now, so I couldn't save that. Nothing was changed: try the same command again in a minute.";
+
 /** Who clicked, for the actions that need it (reminder times in the clicker's zone, where they clicked). */
 export type Asker = Pick<CommandInput, 'userZone' | 'channelId' | 'channelName' | 'workspace'>;
 
@@ -35,6 +44,25 @@ export type WorkerResponse = { id: number; result: CommandResult } | { id: numbe
 interface PooledWorker {
   worker: Worker;
   pending: Map<number, { resolve: (r: CommandResult) => void; reject: (e: Error) => void }>;
+  /** False from the moment it fails until its replacement is spawned. */
+  live: boolean;
+}
+
+/** Where the pool reports a crashing worker; Bolt's logger fits. */
+export interface PoolLogger {
+  warn(...message: unknown[]): void;
+  error(...message: unknown[]): void;
+}
+
+export interface WorkerPoolOptions {
+  size?: number;
+  logger?: PoolLogger;
+  /** First wait before respawning a crashed worker; doubles on each crash in a row. Default 250 ms. */
+  respawnInitialMs?: number;
+  /** Longest wait between respawns. Default 30 s. */
+  respawnMaxMs?: number;
+  /** A request a worker has not answered in this long is apologised for. Default 30 s. */
+  requestTimeoutMs?: number;
 }
 
 /**
@@ -42,11 +70,19 @@ interface PooledWorker {
  * synchronous work (milliseconds at 100k events); on the main thread a burst of commands would queue
  * their 3-second acks behind each other's searches. Off it, the main thread only parses requests and
  * acks, so every command is acknowledged at once and answers follow through the response_url.
+ *
+ * A worker that dies is respawned after a wait that doubles with each crash in a row (a worker that
+ * cannot start, say the database file is unreadable, would otherwise spin the CPU), logged once per
+ * wait; the requests it held, and any sent while no worker is up, are rejected so the door apologises
+ * instead of leaving the user with silence.
  */
-export function workerPoolRunner(
-  config: Config,
-  size = Math.max(1, Math.min(2, cpus().length)),
-): CommandRunner {
+export function workerPoolRunner(config: Config, options: WorkerPoolOptions | number = {}): CommandRunner {
+  const opts = typeof options === 'number' ? { size: options } : options;
+  const size = opts.size ?? Math.max(1, Math.min(2, cpus().length));
+  const logger: PoolLogger = opts.logger ?? console;
+  const initialMs = opts.respawnInitialMs ?? 250;
+  const maxMs = opts.respawnMaxMs ?? 30_000;
+  const requestTimeoutMs = opts.requestTimeoutMs ?? 30_000;
   if (config.databasePath === ':memory:')
     throw new Error('worker threads cannot share an in-memory database');
   const boot = new URL('./command-worker-boot.mjs', import.meta.url);
@@ -55,35 +91,73 @@ export function workerPoolRunner(
   let nextId = 1;
   let closing = false;
   const pool: PooledWorker[] = [];
+  /** Crashes in a row per slot, reset once the slot's worker answers a request. */
+  const crashes: number[] = [];
+  const timers = new Set<NodeJS.Timeout>();
 
   const spawn = (slot: number) => {
     const worker = new Worker(boot, { workerData: { entry, config } });
-    const pooled: PooledWorker = { worker, pending: new Map() };
+    const pooled: PooledWorker = { worker, pending: new Map(), live: true };
     worker.on('message', (message: WorkerResponse) => {
+      crashes[slot] = 0;
       const waiter = pooled.pending.get(message.id);
       if (!waiter) return;
       pooled.pending.delete(message.id);
       if ('error' in message) waiter.reject(new Error(message.error));
       else waiter.resolve(message.result);
     });
+    let failed = false;
     const fail = (error: Error) => {
+      if (failed) return;
+      failed = true;
+      pooled.live = false;
       for (const waiter of pooled.pending.values()) waiter.reject(error);
       pooled.pending.clear();
-      if (!closing) spawn(slot);
+      if (closing) return;
+      const n = (crashes[slot] ?? 0) + 1;
+      crashes[slot] = n;
+      const waitMs = Math.min(maxMs, initialMs * 2 ** (n - 1));
+      logger.error(
+        `command worker ${slot} stopped (${error.message || error.name || 'no message'}); crash ${n} in a row, respawning in ${waitMs} ms`,
+      );
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        if (!closing) spawn(slot);
+      }, waitMs);
+      timer.unref();
+      timers.add(timer);
     };
-    worker.on('error', fail);
-    worker.on('exit', (code) => {
-      if (pool[slot] === pooled) fail(new Error(`command worker exited with code ${code}`));
-    });
+    // A worker's error arrives cloned, sometimes as a plain object ({ code: 'SQLITE_NOTADB' }).
+    worker.on('error', (error: unknown) =>
+      fail(error instanceof Error ? error : new Error(`command worker failed: ${JSON.stringify(error)}`)),
+    );
+    worker.on('exit', (code) => fail(new Error(`exited with code ${code}`)));
     pool[slot] = pooled;
   };
   for (let slot = 0; slot < size; slot++) spawn(slot);
 
   const send = (request: WorkerJob): Promise<CommandResult> => {
-    const least = pool.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
+    const live = pool.filter((p) => p.live);
+    if (live.length === 0) return Promise.reject(new Error('no command worker is running (restarting)'));
+    const least = live.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
     const id = nextId++;
     return new Promise((resolve, reject) => {
-      least.pending.set(id, { resolve, reject });
+      const timer = setTimeout(() => {
+        if (least.pending.delete(id))
+          reject(new Error(`command worker did not answer within ${requestTimeoutMs} ms`));
+      }, requestTimeoutMs);
+      timer.unref();
+      const done = () => clearTimeout(timer);
+      least.pending.set(id, {
+        resolve: (r) => {
+          done();
+          resolve(r);
+        },
+        reject: (e) => {
+          done();
+          reject(e);
+        },
+      });
       least.worker.postMessage({ ...request, id });
     });
   };
@@ -92,6 +166,7 @@ export function workerPoolRunner(
     action: (action, userId, asker) => send({ kind: 'action', action, userId, asker }),
     close: async () => {
       closing = true;
+      for (const timer of timers) clearTimeout(timer);
       await Promise.all(pool.map((p) => p.worker.terminate()));
     },
   };

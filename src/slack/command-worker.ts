@@ -2,11 +2,19 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { Config } from '../config.js';
 import { createContext } from '../context.js';
 import { runAction, runEventCommand } from '../core/commands/index.js';
+import { notice } from '../core/commands/notice.js';
 import { warmUpDateParsing } from '../core/search/date-phrases.js';
-import type { WorkerRequest, WorkerResponse } from './command-runner.js';
+import { isBusyError, setBusyTimeout } from '../storage/database.js';
+import {
+  BUSY_NOTICE,
+  WORKER_BUSY_TIMEOUT_MS,
+  type WorkerRequest,
+  type WorkerResponse,
+} from './command-runner.js';
 
 /** One command worker: its own database connection, the same use-cases, answers by message. */
 const context = createContext(workerData.config as Config);
+setBusyTimeout(context.db, WORKER_BUSY_TIMEOUT_MS);
 warmUpDateParsing();
 
 parentPort?.on('message', async (request: WorkerRequest) => {
@@ -18,10 +26,12 @@ parentPort?.on('message', async (request: WorkerRequest) => {
         : await runAction(request.action, context.commands, request.userId, request.asker);
     response = { id: request.id, result };
   } catch (error) {
-    response = {
-      id: request.id,
-      error: error instanceof Error ? (error.stack ?? error.message) : String(error),
-    };
+    response = isBusyError(error)
+      ? { id: request.id, result: notice('warning', BUSY_NOTICE) }
+      : {
+          id: request.id,
+          error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+        };
   }
   parentPort?.postMessage(response);
 });

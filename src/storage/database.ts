@@ -18,6 +18,21 @@ export function openDatabase(path: string): Db {
   return db;
 }
 
+/**
+ * How long a statement waits for another connection's write lock before failing with SQLITE_BUSY. The
+ * serving thread uses 0 (it must never stall acks; the dispatcher tries again next tick), workers a
+ * short wait before telling the user the archive is being updated.
+ */
+export function setBusyTimeout(db: Db, ms: number): void {
+  db.pragma(`busy_timeout = ${Math.max(0, Math.floor(ms))}`);
+}
+
+/** True for SQLite's "another connection holds the lock" errors (SQLITE_BUSY and its extended codes). */
+export function isBusyError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
+}
+
 export interface Migration {
   version: number;
   name: string;
