@@ -155,7 +155,7 @@ async function serveSlack(config: Config, context: AppContext): Promise<number |
     setBusyTimeout(context.db, 0);
     dispatcher = startDispatcher(config, context, notifier, logger);
   } catch (error) {
-    logger.error('could not start the Slack app:', error);
+    logger.error(`could not start the Slack app: ${error instanceof Error ? error.message : String(error)}`);
     await runner.close();
     context.close();
     return 1;

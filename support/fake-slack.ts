@@ -47,6 +47,8 @@ export interface FakeSlack {
   ): Promise<RecordedRequest[]>;
   /** The next `times` posts to any response_url answer with `status` (Slack: 404 expired, 429 too many). */
   failResponses(status: number, times?: number): void;
+  /** The next `times` calls (default: all) to a Web API method (`users.info`) answer `status` (503) or hang. */
+  failApi(method: string, how: { status?: number; hang?: boolean }, times?: number): void;
   close(): Promise<void>;
 }
 
@@ -61,6 +63,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const requests: RecordedRequest[] = [];
   const waiters = new Set<() => void>();
   let failures: { status: number; left: number } | undefined;
+  /** Web API methods answering badly on purpose: an HTTP status, or no answer at all. */
+  const apiFailures = new Map<string, { status?: number; hang?: boolean; left: number }>();
 
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -77,6 +81,15 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         at: performance.now(),
       };
       requests.push(recorded);
+      const failing = apiFailures.get(path.replace(/^\/api\//, ''));
+      if (failing && failing.left > 0) {
+        failing.left -= 1;
+        for (const wake of [...waiters]) wake();
+        if (failing.hang) return; // never answered: the client's timeout has to fire
+        res.writeHead(failing.status ?? 503, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ ok: false, error: 'service_unavailable' }));
+        return;
+      }
       let status = 200;
       let answer: Record<string, unknown> = { ok: true };
       if (path === '/api/auth.test') {
@@ -147,11 +160,15 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     failResponses: (status, times = 1) => {
       failures = { status, left: times };
     },
+    failApi: (method, how, times = Number.POSITIVE_INFINITY) => {
+      apiFailures.set(method, { ...how, left: times });
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         // Keep-alive connections from fetch would otherwise hold close() open.
         server.closeAllConnections();
+        apiFailures.clear();
       }),
   };
 }

@@ -10,7 +10,7 @@ import type { CommandResult, ReplyAction } from '../core/commands/reply.js';
  * How long a worker's write waits for another connection's write lock (an import). Reads never wait
  * (WAL); a write that still finds the archive locked after this is answered with {@link BUSY_NOTICE}.
  */
-export const WORKER_BUSY_TIMEOUT_MS = 2_000;
+export const WORKER_BUSY_TIMEOUT_MS = 500;
 /** The answer to a write command while an import holds the database: clear, and nothing half-done. */
 export const BUSY_NOTICE =
   "The archive is being updated right now, so I couldn't save that. Nothing was changed: try the same command again in a minute.";

@@ -122,9 +122,9 @@ export function createSlackApp(
 export async function startSlackApp(
   app: App,
   config: Config,
-  listen: { port?: number; host?: string } = {},
+  listen: { port?: number; host?: string; initAttempts?: number; initBackoffMs?: number } = {},
 ): Promise<{ port: number }> {
-  await app.init();
+  await initWithRetries(app, listen.initAttempts ?? 5, listen.initBackoffMs ?? 1000);
   if (config.mode === 'socket') {
     await app.start();
     return { port: config.port };
@@ -133,6 +133,45 @@ export async function startSlackApp(
   const server = await app.start(listen.host ? { port, host: listen.host } : port);
   return { port: (server.address() as AddressInfo).port };
 }
+
+/**
+ * app.init() (auth.test) with a bounded retry budget: each failure Slack may recover from (timeouts,
+ * 5xx, network) is logged with the wait before the next try; a refused token, or the last failure,
+ * becomes one clear error for the caller to print before exiting.
+ */
+async function initWithRetries(app: App, attempts: number, backoffMs: number): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await app.init();
+      return;
+    } catch (error) {
+      const code = (error as { data?: { error?: string }; code?: string }).data?.error;
+      const retryable = code === undefined || !PERMANENT_INIT_ERRORS.has(code);
+      const why = code ?? (error instanceof Error ? error.message : String(error));
+      if (!retryable || attempt >= attempts) {
+        throw new Error(
+          retryable
+            ? `Slack did not answer auth.test after ${attempts} attempts (last: ${why}); check the network and SLACK_API_URL, then start again`
+            : `Slack refused the bot token (${why}); check SLACK_BOT_TOKEN`,
+        );
+      }
+      const waitMs = backoffMs * 2 ** (attempt - 1);
+      app.logger.warn(
+        `auth.test failed (${why}); attempt ${attempt} of ${attempts}, retrying in ${waitMs} ms`,
+      );
+      await new Promise((resolve) => setTimeout(resolve, waitMs));
+    }
+  }
+}
+
+/** auth.test answers that no retry can change. */
+const PERMANENT_INIT_ERRORS = new Set([
+  'invalid_auth',
+  'not_authed',
+  'account_inactive',
+  'token_revoked',
+  'token_expired',
+]);
 
 function healthRoute(services: SlackServices): CustomRoute {
   return {

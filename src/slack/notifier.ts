@@ -262,6 +262,11 @@ export interface UserZoneOptions {
   maxEntries?: number;
   now?: () => number;
   logger?: Pick<Logger, 'warn'>;
+  /**
+   * Longest wait for Slack's answer before the fallback is used, so a command still answers well within
+   * 3 seconds when users.info is slow or failing (its own retries may take longer). Default 1500 ms.
+   */
+  deadlineMs?: number;
 }
 
 /**
@@ -277,23 +282,32 @@ export function createUserZoneLookup(
   const max = options.maxEntries ?? 10_000;
   const now = options.now ?? Date.now;
   const cache = new Map<string, { zone: string; until: number }>();
+  const deadlineMs = options.deadlineMs ?? 1500;
   return async (userId, workspace) => {
     const key = `${workspace?.teamId ?? ''}:${userId}`;
     const hit = cache.get(key);
     if (hit && hit.until > now()) return hit.zone;
+    let timer: NodeJS.Timeout | undefined;
     try {
+      const deadline = new Promise<never>((_resolve, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer within ${deadlineMs} ms`)), deadlineMs);
+        timer.unref?.();
+      });
       const client = await clientFor(workspace);
-      const tz = (await client.users.info({ user: userId })).user?.tz;
+      const tz = (await Promise.race([client.users.info({ user: userId }), deadline])).user?.tz;
       const zone = tz && isValidTimeZone(tz) ? tz : options.fallbackZone;
       if (cache.size >= max) cache.delete(cache.keys().next().value as string);
       cache.set(key, { zone, until: now() + ttl });
       return zone;
     } catch (error) {
-      options.logger?.warn(
-        `users.info failed for ${userId}; using ${options.fallbackZone}:`,
-        classifySlackError(error).code,
-      );
+      const why =
+        error instanceof Error && /^no answer within/.test(error.message)
+          ? error.message
+          : classifySlackError(error).code;
+      options.logger?.warn(`users.info failed for ${userId}; using ${options.fallbackZone}:`, why);
       return options.fallbackZone;
+    } finally {
+      clearTimeout(timer);
     }
   };
 }
