@@ -78,6 +78,7 @@ const EnvSchema = z.object({
     blankToUndefined,
     z.coerce.number().int().min(100).max(600_000).default(5000),
   ),
+  RETENTION_DAYS: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(3650).default(90)),
 });
 
 export type SlackMode = 'socket' | 'http' | 'console';
@@ -106,6 +107,8 @@ export interface Config {
   unfurlDomains: string[];
   /** How often the dispatcher looks for due reminders and digests. */
   reminderTickMs: number;
+  /** Finished reminders and notices, and cancelled subscriptions, are deleted this many days after they ended. */
+  retentionDays: number;
 }
 
 /** What Bolt's installer needs, and the key that seals stored installations. */
@@ -182,6 +185,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     logLevel: e.LOG_LEVEL,
     unfurlDomains: e.UNFURL_DOMAINS,
     reminderTickMs: e.REMINDER_TICK_MS,
+    retentionDays: e.RETENTION_DAYS,
   };
 }
 

@@ -12,7 +12,9 @@ import {
   type JobLogger,
   type ReminderDispatcher,
 } from './jobs/reminder-dispatcher.js';
+import { startRetentionJob } from './jobs/retention-job.js';
 import { isBusyError, setBusyTimeout } from './storage/database.js';
+import { purgeFinished } from './storage/retention.js';
 
 /**
  * Composition root: config → database → archive → one door. Without Slack credentials that door is the
@@ -143,6 +145,7 @@ async function serveSlack(config: Config, context: AppContext): Promise<number |
     { logger },
   );
   let dispatcher: ReminderDispatcher | undefined;
+  let stopPurging: (() => void) | undefined;
   try {
     const { port } = await startSlackApp(app, config);
     logger.info(
@@ -154,6 +157,12 @@ async function serveSlack(config: Config, context: AppContext): Promise<number |
     // in another process (the dispatcher's writes fail fast and are tried again next tick).
     setBusyTimeout(context.db, 0);
     dispatcher = startDispatcher(config, context, notifier, logger);
+    stopPurging = startRetentionJob({
+      purge: (beforeMs) => purgeFinished(context.db, beforeMs),
+      retentionDays: config.retentionDays,
+      clock: context.clock,
+      logger,
+    });
   } catch (error) {
     logger.error(`could not start the Slack app: ${error instanceof Error ? error.message : String(error)}`);
     await runner.close();
@@ -162,6 +171,7 @@ async function serveSlack(config: Config, context: AppContext): Promise<number |
   }
   const shutdown = (signal: NodeJS.Signals) => {
     logger.info(`${signal}: stopping`);
+    stopPurging?.();
     Promise.all([app.stop(), dispatcher?.stop(), runner.close()])
       .catch((error: unknown) => logger.error('stopping the Slack app failed:', error))
       .finally(() => {

@@ -2,8 +2,13 @@ import { format } from 'node:util';
 import { type Logger, LogLevel } from '@slack/bolt';
 import type { Config } from '../config.js';
 
-/** Slack tokens (bot, user, app-level, refresh…): `xoxb-…`, `xoxp-…`, `xapp-…`. */
-const TOKEN = /\b(xox[a-z]|xapp)-[A-Za-z0-9-]+/g;
+/**
+ * Slack tokens (bot, user, app-level, refresh…): `xoxb-…`, `xoxp-…`, `xapp-…`, up to the next character
+ * that cannot be inside one wherever it is printed (space, quote, bracket, comma…). Whatever the token's
+ * own characters (dots, underscores, `%`-escapes, non-ASCII), nothing of it is left; a little too much
+ * redacted beats a token half printed. No word boundary before it: `tokenxoxb-…` is a token too.
+ */
+const TOKEN = /(xox[a-z]|xapp)-[^\s"'`<>()[\]{},;|\\]+/g;
 
 const SEVERITY: Record<LogLevel, number> = {
   [LogLevel.DEBUG]: 0,
@@ -15,7 +20,12 @@ const SEVERITY: Record<LogLevel, number> = {
 /** Text with every Slack token and every given secret replaced, so no log line can leak them. */
 export function redact(text: string, secrets: readonly string[] = []): string {
   let out = text.replace(TOKEN, '$1-[redacted]');
-  for (const secret of secrets) if (secret.length >= 8) out = out.split(secret).join('[redacted]');
+  for (const secret of secrets) {
+    if (secret.length < 8) continue;
+    // As given, and as it appears in a URL or a form body.
+    for (const form of new Set([secret, encodeURIComponent(secret)]))
+      out = out.split(form).join('[redacted]');
+  }
   return out;
 }
 

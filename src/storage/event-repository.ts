@@ -165,7 +165,7 @@ export class EventStore {
     const outcome: FileImportOutcome = { added: [], updated: [], unchanged: [], removed: [] };
     // IMMEDIATE: take the write lock before reading, so a second import waits its turn (busy timeout)
     // instead of failing on a snapshot another writer changed.
-    this.db.transaction(() => {
+    const replace = this.db.transaction(() => {
       const keep = new Set<string>();
       // In start order: rowids follow start time, and FTS5 inserts several times faster when rowids ascend.
       const ordered = events
@@ -212,7 +212,8 @@ export class EventStore {
       if (changed || !known || known.hash !== hash || (known.valid_until ?? undefined) !== validUntil) {
         this.statements.upsertFile.run(file, hash, events.length, validUntil ?? null, nowMs);
       }
-    }).immediate();
+    });
+    replace.immediate();
     onProgress?.(events.length, events.length);
     return outcome;
   }

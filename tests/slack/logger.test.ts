@@ -8,6 +8,12 @@ const TOKENS = [
   'xoxa-2-abc',
   'xoxr-refresh-123',
   'xapp-1-A0APP-123-deadbeef',
+  // Unusual characters: each once printed in part.
+  'xoxb-123.456_789~abc',
+  'xoxe.xoxp-1-Mi0yLTEy',
+  'xoxb-1-2-%2Fslash%3D',
+  'xoxb-1-2-ünïcødé',
+  'xoxb-1-2-a+b=c/d:e@f',
 ];
 
 function capture(level: `${LogLevel}` = 'debug', secrets: string[] = []) {
@@ -25,6 +31,7 @@ describe('the Bolt logger', () => {
     expect(lines).toHaveLength(4);
     for (const line of lines) {
       expect(line).not.toContain(token);
+      expect(line).not.toContain(token.slice(-6));
       expect(line).toContain('-[redacted]');
     }
   });
@@ -33,6 +40,12 @@ describe('the Bolt logger', () => {
     const { lines, logger } = capture('debug', ['8f742231b10e8888abcd99yyyzzz85a5']);
     logger.debug('verifying with 8f742231b10e8888abcd99yyyzzz85a5 now');
     expect(lines[0]).toBe('DEBUG event-bot: verifying with [redacted] now');
+  });
+
+  it('redacts a secret in its URL-encoded form too', () => {
+    const { lines, logger } = capture('debug', ['s3cr3t/with+chars=']);
+    logger.debug(`body secret=${encodeURIComponent('s3cr3t/with+chars=')}&x=1`);
+    expect(lines[0]).toBe('DEBUG event-bot: body secret=[redacted]&x=1');
   });
 
   it('leaves ordinary text alone', () => {

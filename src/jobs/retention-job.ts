@@ -1,0 +1,37 @@
+import type { Clock } from '../core/time.js';
+import type { JobLogger } from './delivery.js';
+
+/** How often finished rows are purged while the bot runs. */
+export const PURGE_EVERY_MS = 6 * 60 * 60_000;
+
+/**
+ * Purges finished reminders, notices and cancelled subscriptions older than the retention, at start
+ * and every {@link PURGE_EVERY_MS}. A purge that fails (the database is busy with an import) is
+ * logged and simply tried at the next turn. Returns a stop function.
+ */
+export function startRetentionJob(options: {
+  purge: (beforeMs: number) => { reminders: number; notices: number; subscriptions: number };
+  retentionDays: number;
+  clock: Clock;
+  logger: JobLogger;
+  everyMs?: number;
+}): () => void {
+  const run = () => {
+    try {
+      const beforeMs = options.clock.now().getTime() - options.retentionDays * 24 * 60 * 60_000;
+      const purged = options.purge(beforeMs);
+      const total = purged.reminders + purged.notices + purged.subscriptions;
+      if (total > 0) {
+        options.logger.info(
+          `purged ${purged.reminders} reminders, ${purged.notices} notices and ${purged.subscriptions} subscriptions finished over ${options.retentionDays} days ago`,
+        );
+      }
+    } catch (error) {
+      options.logger.warn('purging finished reminders failed; trying again later:', error);
+    }
+  };
+  run();
+  const timer = setInterval(run, options.everyMs ?? PURGE_EVERY_MS);
+  timer.unref();
+  return () => clearInterval(timer);
+}

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { purgeFinished } from '../../src/storage/retention.js';
+import { addReminder, jobContext, REVIEW, TEN_ISSUES } from '../jobs/helpers.js';
+
+describe('purging finished rows after the retention', () => {
+  it('deletes finished reminders and notices older than the cut-off, and never an active one', async () => {
+    const { context } = jobContext();
+    const nowMs = context.clock.now().getTime();
+    const done = addReminder(context, 'U1', REVIEW, '2026-12-01T12:00:00Z');
+    const pending = addReminder(context, 'U1', TEN_ISSUES, '2026-12-14T12:00:00Z');
+    expect(context.commands.reminders.cancel(done.id, 'U1', nowMs)).toBeTruthy();
+    context.commands.reminders.notices.add({ key: 'n1', userId: 'U1', tone: 'info', text: 'hello' }, nowMs);
+    context.db.prepare("UPDATE notices SET status = 'sent' WHERE key = 'n1'").run();
+
+    expect(purgeFinished(context.db, nowMs)).toEqual({ reminders: 0, notices: 0, subscriptions: 0 });
+    expect(purgeFinished(context.db, nowMs + 1)).toEqual({ reminders: 1, notices: 1, subscriptions: 0 });
+    expect((await context.commands.reminders.active('U1')).map((r) => r.id)).toEqual([pending.id]);
+    // A notice key purged long ago may be queued again; an active one still may not.
+    expect(
+      context.commands.reminders.notices.add({ key: 'n1', userId: 'U1', tone: 'info', text: 'again' }, nowMs),
+    ).toBe(true);
+  });
+});
