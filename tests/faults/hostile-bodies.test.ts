@@ -6,7 +6,7 @@ import {
   postSigned,
   signSlackRequest,
   slashCommand,
-} from '../helpers/fake-slack.js';
+} from '../../support/fake-slack.js';
 import { memoryLogger, startTestHttpApp, TEST_SIGNING_SECRET } from '../helpers/slack-app.js';
 
 let fake: FakeSlack;

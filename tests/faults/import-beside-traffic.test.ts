@@ -11,7 +11,7 @@ import {
   postSigned,
   slashCommand,
   startFakeSlack,
-} from '../helpers/fake-slack.js';
+} from '../../support/fake-slack.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SECRET = 'import-beside-traffic-secret';

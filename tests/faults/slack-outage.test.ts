@@ -8,7 +8,7 @@ import {
   postSigned,
   slashCommand,
   startFakeSlack,
-} from '../helpers/fake-slack.js';
+} from '../../support/fake-slack.js';
 import {
   memoryLogger,
   slackTestContext,
