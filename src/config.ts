@@ -79,6 +79,15 @@ const EnvSchema = z.object({
     z.coerce.number().int().min(100).max(600_000).default(5000),
   ),
   RETENTION_DAYS: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(3650).default(90)),
+  PUBLIC_BASE_URL: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .url()
+      .refine((u) => /^https?:\/\//.test(u), { message: 'must be an http(s) URL' })
+      .optional()
+      .transform((u) => u?.replace(/\/+$/, '')),
+  ),
 });
 
 export type SlackMode = 'socket' | 'http' | 'console';
@@ -109,6 +118,8 @@ export interface Config {
   reminderTickMs: number;
   /** Finished reminders and notices, and cancelled subscriptions, are deleted this many days after they ended. */
   retentionDays: number;
+  /** Where people reach this bot's HTTP server (no trailing slash): .ics downloads link here. */
+  publicBaseUrl?: string;
 }
 
 /** What Bolt's installer needs, and the key that seals stored installations. */
@@ -186,6 +197,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     unfurlDomains: e.UNFURL_DOMAINS,
     reminderTickMs: e.REMINDER_TICK_MS,
     retentionDays: e.RETENTION_DAYS,
+    ...(e.PUBLIC_BASE_URL ? { publicBaseUrl: e.PUBLIC_BASE_URL } : {}),
   };
 }
 

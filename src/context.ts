@@ -64,6 +64,7 @@ export function createContext(config: Config, overrides: { clock?: Clock } = {})
       zone: config.timezone,
       reminders: pool ? new PgReminderRepository(pool) : new SqliteReminderRepository(db),
       subscriptions: pool ? new PgSubscriptionRepository(pool) : new SqliteSubscriptionRepository(db),
+      ...(config.publicBaseUrl ? { publicBaseUrl: config.publicBaseUrl } : {}),
     },
     installations: pool ? new PgInstallationRepository(pool) : new SqliteInstallationRepository(db),
     feed: new SqliteArchiveFeed(db),

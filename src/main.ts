@@ -5,6 +5,7 @@ import { type Config, ConfigError, loadConfig, processEnvironment } from './conf
 import { createConsoleNotifier } from './console/console-notifier.js';
 import { runConsole } from './console/repl.js';
 import { type AppContext, createContext, loadConfiguredArchive, migrateSharedStore } from './context.js';
+import { calendarFileUrl } from './core/commands/event-commands.js';
 import type { Notifier } from './core/ports/notifier.js';
 import { warmUpDateParsing } from './core/search/date-phrases.js';
 import {
@@ -102,9 +103,18 @@ function startDispatcher(
     tickMs: config.reminderTickMs,
     leaseMs: config.reminderLeaseMs,
     isBusy: isBusyError,
+    ...(config.publicBaseUrl ? { calendarUrl: icsLink(context, config.publicBaseUrl) } : {}),
   });
   dispatcher.start();
   return dispatcher;
+}
+
+/** The .ics link reminder DMs carry when the bot has a public address (served by the HTTP door). */
+function icsLink(context: AppContext, base: string) {
+  return (eventId: string) => {
+    const event = context.commands.index.events([eventId])[0];
+    return event ? calendarFileUrl(base, event) : undefined;
+  };
 }
 
 async function serveSlack(config: Config, context: AppContext): Promise<number | undefined> {

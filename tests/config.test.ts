@@ -58,6 +58,14 @@ describe('loadConfig', () => {
     expect(config.archivePaths).toEqual(['data', 'more/events.jsonl']);
     expect(config.slack.apiUrl).toBe('http://127.0.0.1:9/api/');
   });
+
+  it('reads PUBLIC_BASE_URL without its trailing slash, and refuses a non-http one', () => {
+    expect(loadConfig({}).publicBaseUrl).toBeUndefined();
+    expect(loadConfig({ PUBLIC_BASE_URL: 'https://bot.example.org/' }).publicBaseUrl).toBe(
+      'https://bot.example.org',
+    );
+    expect(() => loadConfig({ PUBLIC_BASE_URL: 'ftp://bot.example.org' })).toThrow(/PUBLIC_BASE_URL/);
+  });
 });
 
 describe('loadConfig: OAuth distribution', () => {

@@ -1,3 +1,4 @@
+import { shortSummary } from '../core/commands/card-text.js';
 import type { ListItem, Reply, ReplyAction } from '../core/commands/reply.js';
 import type { Event } from '../core/model.js';
 import { isValidTimeZone } from '../core/time.js';
@@ -37,11 +38,11 @@ export function renderForConsole(reply: Reply, options: ConsoleOptions = {}): Co
   switch (reply.kind) {
     case 'event': {
       const { event } = reply;
-      if (reply.heading) lines.push(style.dim(clean(reply.heading)), '');
-      lines.push(...eventLines(event, when(reply.when), style));
       if (reply.sharedBy !== undefined)
-        lines.push('', style.dim(`Shared by ${clean(reply.sharedBy)}: this card ${SHARE_NOTE}.`));
-      else if (reply.matched.length) lines.push(style.dim(`Matched: ${reply.matched.map(clean).join(', ')}`));
+        lines.push(style.dim(`${clean(reply.sharedBy) || 'Someone'} shared an event (${SHARE_NOTE}):`));
+      if (reply.note) lines.push(`“${clean(reply.note)}”`);
+      if (reply.heading) lines.push(style.dim(clean(reply.heading)), '');
+      lines.push(...cardLines(event, when(reply.when), style));
       const card = reply.actions.filter((a) => a.kind !== 'page');
       chooseAll(card, 'card');
       if (reply.more.length) {
@@ -174,6 +175,34 @@ export function renderForConsole(reply: Reply, options: ConsoleOptions = {}): Co
       }
       break;
     }
+    case 'event-detail': {
+      lines.push(...eventLines(reply.event, when(reply.when), style));
+      chooseAll(reply.actions, 'card');
+      break;
+    }
+    case 'calendar': {
+      lines.push(`Add ${style.bold(clean(reply.event.title))} to your calendar (${when(reply.when)}):`);
+      lines.push(`  Google Calendar: ${clean(reply.links.google)}`);
+      lines.push(`  Outlook: ${clean(reply.links.outlook)}`);
+      if (reply.links.ics) lines.push(`  .ics file: ${clean(reply.links.ics)}`);
+      break;
+    }
+    case 'share-preview': {
+      lines.push(
+        style.dim(
+          `Preview (only you see this): this is what would be posted${reply.channelName ? ` to #${clean(reply.channelName)}` : ''}.`,
+        ),
+        '',
+      );
+      const card = renderForConsole(reply.card, options);
+      lines.push(card.text.replace(/\n\nChoices:[\s\S]*$/, ''));
+      chooseAll(reply.actions, reply.channelName ? `#${reply.channelName}` : undefined);
+      break;
+    }
+    case 'dismiss': {
+      lines.push('Cancelled.');
+      break;
+    }
     case 'digest': {
       lines.push(...style.heading(clean(reply.heading)));
       if (reply.items.length === 0) lines.push(clean(reply.empty));
@@ -193,7 +222,23 @@ export function renderForConsole(reply: Reply, options: ConsoleOptions = {}): Co
   return { text: lines.join('\n'), choices };
 }
 
-/** An event in full: title, facts, speakers, summary, numbered themes and its link. */
+/** An event as its card shows it: title, facts, the summary's first sentences, theme titles and link. */
+function cardLines(event: Event, when: string, style: Styles): string[] {
+  const lines = [...style.heading(clean(event.title))];
+  lines.push(`${style.bold('When:')} ${when}`);
+  if (event.location) lines.push(`${style.bold('Where:')} ${clean(event.location)}`);
+  lines.push(`${style.bold('Type:')} ${clean(event.type)}`);
+  if (event.hosts.length)
+    lines.push(
+      `${style.bold(event.hosts.length > 1 ? 'Hosts:' : 'Host:')} ${event.hosts.map(clean).join(', ')}`,
+    );
+  if (event.summary) lines.push('', clean(shortSummary(event.summary)));
+  if (event.themes.length)
+    lines.push('', `${style.bold('Key themes:')} ${event.themes.map((t) => clean(t.title)).join(' · ')}`);
+  return lines;
+}
+
+/** An event in full ("Read more"): title, facts, speakers, summary, numbered themes and its link. */
 function eventLines(event: Event, when: string, style: Styles): string[] {
   const lines = [...style.heading(clean(event.title))];
   lines.push(`${style.bold('When:')} ${when}`, `${style.bold('Type:')} ${clean(event.type)}`);
@@ -241,13 +286,23 @@ function labelOf(action: ReplyAction, about?: string): string {
     case 'open':
       return about === 'event' ? 'Open event' : `Open: ${about ?? action.eventId}`;
     case 'share':
-      return about === 'card' || !about
-        ? `Share to channel (${SHARE_NOTE})`
-        : `Share: ${about} (${SHARE_NOTE})`;
+      return about === 'card' || !about ? 'Share…' : `Share: ${about}`;
     case 'remind':
       return 'Remind me';
     case 'more-like':
       return 'More like this';
+    case 'read-more':
+      return 'Read more';
+    case 'calendar':
+      return 'Add to calendar';
+    case 'event-page':
+      return `Event page (${action.url})`;
+    case 'share-post':
+      return about ? `Post to ${about}` : 'Post it';
+    case 'share-note':
+      return 'Add a note';
+    case 'share-cancel':
+      return 'Cancel';
     case 'cancel-reminder':
       return about === 'this reminder' || !about ? 'Cancel this reminder' : `Cancel: ${about}`;
     case 'page':

@@ -48,6 +48,8 @@ export async function runConsole(
   options: ReplOptions = {},
 ): Promise<void> {
   let choices: ConsoleRender['choices'] = [];
+  // After "Add a note", the next line typed is the note, and the share is posted with it.
+  let awaitingNote: string | undefined;
   // The console speaks for one local user in the configured zone, in a "channel" of its own.
   const asker = {
     userId: options.userId,
@@ -80,7 +82,17 @@ export async function runConsole(
       if (line.kind !== 'empty' && !options.interactive) say(`> ${raw.trim()}`);
       if (line.kind === 'quit') break;
       try {
-        if (line.kind === 'help') {
+        if (awaitingNote && line.kind !== 'empty') {
+          const eventId = awaitingNote;
+          awaitingNote = undefined;
+          show(
+            await runAction({ kind: 'share-post', eventId, note: raw.trim() }, deps, options.userId, asker),
+          );
+        } else if (line.kind === 'pick' && choices[line.index].action.kind === 'share-note') {
+          const action = choices[line.index].action as { eventId: string };
+          awaitingNote = action.eventId;
+          say('Type your note, then Enter: it is posted above the event.');
+        } else if (line.kind === 'help') {
           say(CONSOLE_HELP);
           show(await runEventCommand({ text: 'help', ...asker }, deps));
         } else if (line.kind === 'pick') {

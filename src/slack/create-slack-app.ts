@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { App, type CustomRoute, type HTTPReceiver, type Logger, type LogLevel, webApi } from '@slack/bolt';
 import type { Config } from '../config.js';
+import { calendarRoute } from './calendar-route.js';
 import { inlineRunner } from './command-runner.js';
 import { dedupeEvents } from './event-dedupe.js';
 import { homePublisher, homeRefreshingRunner } from './home-publisher.js';
@@ -66,7 +67,7 @@ export function createSlackApp(
       timeout: WEB_API_TIMEOUT_MS,
       retryConfig: WEB_API_RETRIES,
     },
-    customRoutes: [healthRoute(services)],
+    customRoutes: [healthRoute(services), calendarRoute(services)],
     port: config.port,
   };
   const app =

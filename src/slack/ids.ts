@@ -23,6 +23,18 @@ export const SlackIds = {
     page: 'event_page',
     /** "Did you mean" suggestion buttons, indexed. Value: `{"p": "search", "q": suggestion, "o": 0}`. */
     suggest: 'event_suggest',
+    /** "Read more" on a card: opens a modal with the event in full. Value: `{"e": eventId}`. */
+    readMore: 'event_read_more',
+    /** "Add to calendar": answers privately with calendar links. Value: `{"e": eventId}`. */
+    calendar: 'event_calendar',
+    /** "Event page": a URL button; the click is acknowledged and needs no answer. */
+    eventPage: 'event_page_link',
+    /** "Post to #channel" on a share preview. Value: `{"e": eventId}`. */
+    sharePost: 'share_post',
+    /** "Add a note" on a share preview: opens the note modal. Value: `{"e": eventId}`. */
+    shareNote: 'share_note',
+    /** "Cancel" on a share preview. Value: `{"e": eventId}`. */
+    shareCancel: 'share_cancel',
     /** "Cancel" on a listed reminder. Value: `{"r": reminderId}`. */
     cancelReminder: 'reminder_cancel',
   },
@@ -34,6 +46,14 @@ export const SlackIds = {
     pager: 'event_pager',
     suggestions: 'event_suggestions',
     themeActions: 'event_theme_actions',
+    shareNote: 'share_note_input',
+    sharePreview: 'share_preview_actions',
+  },
+  views: {
+    /** The "Read more" modal. */
+    eventDetail: 'event_detail',
+    /** The "Add a note" modal of a share; private_metadata carries the event and the preview's response_url. */
+    shareNote: 'share_note_modal',
   },
   /**
    * The App Home tab and the modals. A click there has no response_url, so these are ids of their own,
@@ -78,7 +98,8 @@ const PageValue = z.strictObject({
 const ReminderValue = z.strictObject({
   r: z.string().min(1).max(200),
 });
-const ActionValueSchema = z.union([EventValue, PageValue, ReminderValue]);
+const LinkValue = z.strictObject({ u: z.string().max(MAX_ACTION_VALUE) });
+const ActionValueSchema = z.union([EventValue, PageValue, ReminderValue, LinkValue]);
 
 /** What a button or option carries, as compact JSON: an event, a page of a command, or a reminder. */
 export type ActionValue = z.infer<typeof ActionValueSchema>;
@@ -131,6 +152,8 @@ export function actionValue(action: ReplyAction): ActionValue {
       return { p: action.page.subcommand, q: action.page.words, o: action.page.offset };
     case 'cancel-reminder':
       return { r: action.reminderId };
+    case 'event-page':
+      return { u: action.url.slice(0, 1900) };
     default:
       return { e: action.eventId };
   }
@@ -152,6 +175,11 @@ export function toReplyAction(actionId: string, raw: unknown): ReplyAction | und
       return value.w ? { kind: 'remind', eventId, when: value.w } : { kind: 'remind', eventId };
     if (base === a.moreLike) return { kind: 'more-like', eventId };
     if (base === a.open) return { kind: 'open', eventId };
+    if (base === a.readMore) return { kind: 'read-more', eventId };
+    if (base === a.calendar) return { kind: 'calendar', eventId };
+    if (base === a.sharePost) return { kind: 'share-post', eventId };
+    if (base === a.shareNote) return { kind: 'share-note', eventId };
+    if (base === a.shareCancel) return { kind: 'share-cancel', eventId };
     return undefined;
   }
   if ('p' in value) {
@@ -161,5 +189,6 @@ export function toReplyAction(actionId: string, raw: unknown): ReplyAction | und
     return undefined;
   }
   if ('r' in value && base === a.cancelReminder) return { kind: 'cancel-reminder', reminderId: value.r };
+  if ('u' in value && base === a.eventPage) return { kind: 'event-page', url: value.u };
   return undefined;
 }

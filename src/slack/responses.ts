@@ -23,24 +23,40 @@ export function commandResponse(result: CommandResult): ResponseMessage {
 }
 
 /**
- * What a button click answers, in the order to post it.
+ * What a button click answers, in the order to post it. `from` says where the clicked message is: an
+ * ephemeral answer of ours, or a message everyone in the channel sees (a digest, a shared card).
  *
- * - A share (`in_channel`): the shared card as a new message (`replace_original: false`), then
- *   `delete_original` to remove the ephemeral card the click came from. Slack cannot turn an ephemeral
- *   message into a channel message by replacing it, and one response_url POST either posts/replaces or
- *   deletes, never both; so it takes two POSTs to the same response_url (which accepts up to five
- *   within 30 minutes). Posting first means a failed share leaves the user's card where it was.
- * - A notice or a reminder confirmation: a new ephemeral message, so the card stays to act on.
+ * - A click on a channel message never rewrites it: the clicker gets a new ephemeral message.
+ * - A share being posted (`in_channel`): the shared card as a new message (`replace_original: false`),
+ *   then `delete_original` to remove the preview the click came from. One response_url POST either
+ *   posts/replaces or deletes, never both, so it takes two (a response_url accepts up to five within
+ *   30 minutes). Posting first means a failed share leaves the preview where it was.
+ * - `dismiss` (Cancel on a preview): `delete_original`.
+ * - A notice, a reminder confirmation, calendar links or a share preview: a new ephemeral message, so
+ *   the card stays to act on.
  * - Anything else (Open, More like this, Next results, a suggestion): replaces the ephemeral card.
  */
-export function actionResponses(result: CommandResult): (ResponseMessage | DeleteOriginal)[] {
+export function actionResponses(
+  result: CommandResult,
+  from: 'ephemeral' | 'channel' = 'ephemeral',
+): (ResponseMessage | DeleteOriginal)[] {
+  if (result.reply.kind === 'dismiss') return from === 'ephemeral' ? [{ delete_original: true }] : [];
   const message = renderReply(result.reply);
   if (result.visibility === 'in_channel') {
-    return [{ response_type: 'in_channel', replace_original: false, ...message }, { delete_original: true }];
+    const posted = { response_type: 'in_channel' as const, replace_original: false, ...message };
+    return from === 'ephemeral' ? [posted, { delete_original: true }] : [posted];
   }
-  const keepsCard = result.reply.kind === 'notice' || result.reply.kind === 'reminder-set';
+  const keepsCard = from === 'channel' || KEEPS_CARD.has(result.reply.kind);
   return [{ response_type: 'ephemeral', replace_original: !keepsCard, ...message }];
 }
+
+/** Answers that come as a new message beside the card, rather than in its place. */
+const KEEPS_CARD = new Set<CommandResult['reply']['kind']>([
+  'notice',
+  'reminder-set',
+  'calendar',
+  'share-preview',
+]);
 
 /** For a click whose action id or value we cannot read: an old message, or a forged payload. */
 export function expiredButtonResponse(): ResponseMessage {

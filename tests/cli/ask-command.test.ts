@@ -28,7 +28,7 @@ describe('event-bot ask', () => {
     const result = await cli(['ask', '/event peacekeeping finland'], env);
     expect(result.code).toBe(0);
     expect(result.out).toContain(`${DINNER_TITLE}\n───`);
-    expect(result.out).toContain('[1] Share to channel');
+    expect(result.out).toContain('[2] Share…');
   });
 
   it('prints with --json exactly the body respond() posts: response_type, text and blocks', async () => {
@@ -41,12 +41,12 @@ describe('event-bot ask', () => {
     expect(interactives(payload.blocks).map((i) => i.actionId)).toContain('event_share');
   });
 
-  it('marks a share as in_channel', async () => {
+  it('answers a share with the private preview, not a post', async () => {
     const env = await importedEnv();
     const json = JSON.parse((await cli(['ask', 'share peacekeeping finland', '--json'], env)).out);
-    expect(json.response_type).toBe('in_channel');
+    expect(json.response_type).toBe('ephemeral');
     expect((await cli(['ask', 'share peacekeeping finland'], env)).out).toMatch(
-      /^\(would be posted to the channel\)\n/,
+      /^Preview \(only you see this\)/,
     );
   });
 

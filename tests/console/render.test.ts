@@ -25,7 +25,7 @@ const card = (overrides: Partial<Extract<Reply, { kind: 'event' }>> = {}): Reply
 };
 
 describe('renderForConsole', () => {
-  it('renders an event card as plain text with numbered themes and links as "label (url)"', () => {
+  it('renders an event card compactly, and Read more in full with speakers, themes and the link', () => {
     const { text } = renderForConsole(card(), { zone: 'America/New_York' });
     expect(text).not.toContain(ESC);
     expect(text).toContain('Strengthening the Partnership: A Fresh Dialogue on UN Peacekeeping\n───');
@@ -33,31 +33,37 @@ describe('renderForConsole', () => {
     expect(text).toContain(
       'Hosts: Government of Finland, Government of Uruguay, International Peace Institute',
     );
-    expect(text).toContain('  - Erkki Tuomioja, Minister for Foreign Affairs, Finland');
-    expect(text).toContain('  1. Resourcing — Missions are asked to do more with less');
-    expect(text).toContain('  2. Peacekeeping governance — ');
-    expect(text).toContain(
+    expect(text).toContain('Key themes: Resourcing · Peacekeeping governance · Protection of civilians');
+    expect(text).not.toContain('Erkki Tuomioja');
+    expect(text).toContain('  - Peacekeeping in Mali — Wed 25 Sep 2013 · Ministerial dinner · New York');
+    const event = makeEvent();
+    const full = renderForConsole({
+      kind: 'event-detail',
+      event,
+      when: cardReply(event).when,
+      actions: [],
+    }).text;
+    expect(full).toContain('  - Erkki Tuomioja, Minister for Foreign Affairs, Finland');
+    expect(full).toContain('  1. Resourcing — Missions are asked to do more with less');
+    expect(full).toContain(
       'Event page (https://www.ipinst.org/2013/09/strengthening-the-partnership-a-fresh-dialogue-on-un-peacekeeping)',
     );
-    expect(text).toContain('  - Peacekeeping in Mali — Wed 25 Sep 2013 · Ministerial dinner · New York');
   });
 
   it('turns the buttons into numbered choices carrying the core actions', () => {
     const { text, choices } = renderForConsole(card());
     const id = makeEvent().id;
-    expect(choices).toEqual([
-      { label: 'Share to channel (would be posted to the channel)', action: { kind: 'share', eventId: id } },
-      {
-        label: 'Remind me',
-        action: { kind: 'remind', eventId: id, choices: ['day-before', 'hour-before', 'morning-of'] },
-      },
-      { label: 'More like this', action: { kind: 'more-like', eventId: id } },
-      { label: 'Open: Peacekeeping in Mali', action: { kind: 'open', eventId: 'other' } },
-      { label: 'Next results', action: nextPage('peacekeeping', 5) },
+    expect(choices.map((c) => c.label)).toEqual([
+      `Event page (${makeEvent().url})`,
+      'Share…',
+      'More like this',
+      'Read more',
+      'Open: Peacekeeping in Mali',
+      'Next results',
     ]);
-    expect(text).toContain(
-      'Choices:\n  [1] Share to channel (would be posted to the channel)\n  [2] Remind me',
-    );
+    expect(choices[1].action).toEqual({ kind: 'share', eventId: id });
+    expect(choices[5].action).toEqual(nextPage('peacekeeping', 5));
+    expect(text).toContain('Choices:\n  [1] Event page (');
   });
 
   it('shows a past event in the venue’s own time whatever the console zone, and date-only events as dates', () => {
@@ -87,7 +93,7 @@ describe('renderForConsole', () => {
   it('shows a shared card with who shared it, that it would be posted, and no choices', () => {
     const { text, choices } = renderForConsole(card({ sharedBy: 'U024BE7LH', actions: [], more: [] }));
     expect(choices).toEqual([]);
-    expect(text).toContain('Shared by U024BE7LH: this card would be posted to the channel.');
+    expect(text).toContain('U024BE7LH shared an event (would be posted to the channel):');
   });
 
   it('strips control characters from archive text so it cannot restyle the terminal', () => {
@@ -100,7 +106,7 @@ describe('renderForConsole', () => {
     expect(text).not.toContain('\u0007');
     expect(text).not.toContain('\u202e');
     expect(text).toContain('Dinner [31mred[0m');
-    expect(text).toContain('lineevil\nnext');
+    expect(text).toContain('lineevil next');
   });
 
   it('renders a list with Open choices, or Share choices in the share picker', () => {
@@ -117,7 +123,7 @@ describe('renderForConsole', () => {
     ]);
     const share = renderForConsole({ ...reply, items: listItems(hits, 'share') });
     expect(share.choices[0]).toEqual({
-      label: 'Share: Policy forum (would be posted to the channel)',
+      label: 'Share: Policy forum',
       action: { kind: 'share', eventId: 'a' },
     });
     expect(renderForConsole({ ...reply, items: [], actions: [] }).text).toContain('Nothing coming up.');

@@ -31,7 +31,7 @@ describe('the console', () => {
     expect(search).toMatch(/^\/event peacekeeping finland\n\d+ events · 1–5\n/);
     expect(search).toContain(DINNER_TITLE);
     expect(search).toMatch(
-      /Choices:\n {2}\[1\] Share to channel \(would be posted to the channel\)\n {2}\[2\] Remind me\n {2}\[3\] More like this/,
+      /Choices:\n {2}\[1\] Event page \(https:[^)]+\)\n {2}\[2\] Share…\n {2}\[3\] More like this\n {2}\[4\] Read more/,
     );
     expect(pick).toContain(`More like "${DINNER_TITLE}"`);
     expect(upcoming).toContain('Upcoming events');
@@ -44,11 +44,21 @@ describe('the console', () => {
     );
   });
 
-  it('shows a share as what would be posted to the channel, with who shared it', async () => {
-    const out = await session('peacekeeping finland\n1\n');
-    const pick = out.split(/^> /m)[2];
-    expect(pick).toMatch(/^1\n\(would be posted to the channel\)\n/);
-    expect(pick).toContain('Shared by U0ASKER: this card would be posted to the channel.');
+  it('previews a share, then shows it as what would be posted to the channel, with who shared it', async () => {
+    const out = await session('peacekeeping finland\n2\n1\n');
+    const [, preview, post] = out.split(/^> /m).slice(1);
+    expect(preview).toContain('Preview (only you see this): this is what would be posted to #console.');
+    expect(preview).toMatch(/\[1\] Post to #console\n {2}\[2\] Add a note\n {2}\[3\] Cancel/);
+    expect(post).toMatch(/^1\n\(would be posted to the channel\)\n/);
+    expect(post).toContain('U0ASKER shared an event (would be posted to the channel):');
+  });
+
+  it('shares with a note typed on the next line', async () => {
+    const out = await session('peacekeeping finland\n2\n2\nWorth reading before Thursday\n');
+    const [, , asked, posted] = out.split(/^> /m).slice(1);
+    expect(asked).toContain('Type your note');
+    expect(posted).toMatch(/^Worth reading before Thursday\n\(would be posted to the channel\)\n/);
+    expect(posted).toContain('“Worth reading before Thursday”');
   });
 
   it('reads a number as a pick only when the last answer offered that choice, else as a search', async () => {

@@ -113,7 +113,18 @@ describe('ids of any shape in Slack, through app.processEvent', () => {
         responseUrl: fake.responseUrl(`shared-${index}`),
       }),
     );
-    const [posted] = fake.responses(`shared-${index}`);
+    const [preview] = fake.responses(`shared-${index}`);
+    const post = interactives(blocksOf(preview)).find((b) => b.actionId === SlackIds.actions.sharePost);
+    for (const b of interactives(blocksOf(preview)))
+      for (const v of b.values) expect(v.length).toBeLessThanOrEqual(2000);
+    await deliver(
+      blockActions({
+        actionId: SlackIds.actions.sharePost,
+        value: post?.values[0],
+        responseUrl: fake.responseUrl(`posted-${index}`),
+      }),
+    );
+    const [posted] = fake.responses(`posted-${index}`);
     expect(posted.json?.response_type).toBe('in_channel');
     expect(texts(blocksOf(posted))).toContain(event.title);
   });
@@ -189,7 +200,7 @@ describe('ids of any shape in the console', () => {
         done();
       },
     });
-    const script = `${URL_ID.title}\n1\n${LONG.title}\n2\n/event remind ${UUID.id}\nreminders\n`;
+    const script = `${URL_ID.title}\n3\n1\n${LONG.title}\n1\n/event remind ${UUID.id}\nreminders\n`;
     await runConsole(Readable.from([script]), output, context.commands, {
       zone: 'America/New_York',
       userId: 'U0CONSOLE',

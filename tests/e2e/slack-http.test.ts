@@ -83,21 +83,40 @@ describe('the HTTP door, end to end', () => {
     expect(texts(blocksOf(posted[0]))).toContain(DINNER_TITLE);
   });
 
-  it('shares a card clicked in Slack: "Shared by" into the channel, then the ephemeral copy deleted', async () => {
+  it('shares a card clicked in Slack: a private preview, then Post puts it in the channel and deletes the preview', async () => {
     const { posted: card } = await slash('peacekeeping finland', 'e2e-share-card');
-    const { ack, posted } = await clickIn(
+    const { posted: preview } = await clickIn(
       blocksOf(card[0]),
       (id) => id === SlackIds.actions.share,
+      'e2e-share-preview',
+    );
+    expect(preview[0].json).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    const { ack, posted } = await clickIn(
+      blocksOf(preview[0]),
+      (id) => id === SlackIds.actions.sharePost,
       'e2e-share',
       2,
     );
     expect(ack.status).toBe(200);
     expect(posted[0].json).toMatchObject({ response_type: 'in_channel', replace_original: false });
     expect(texts(blocksOf(posted[0]))).toEqual(
-      expect.arrayContaining([DINNER_TITLE, 'Shared by <@U0ASKER>']),
+      expect.arrayContaining([DINNER_TITLE, ':mega: <@U0ASKER> shared an event']),
     );
-    expect(interactives(blocksOf(posted[0]))).toEqual([]);
     expect(posted[1].json).toEqual({ delete_original: true });
+  });
+
+  it('serves an upcoming event’s .ics file over HTTP, and 404 for an unknown one', async () => {
+    const review = context.commands.index
+      .events(context.commands.index.browse({ fromMs: Date.parse('2026-12-01') }, 'asc', 1, 0))
+      .at(0)!;
+    const response = await fetch(`${base}/calendar/${encodeURIComponent(review.id)}/review.ics`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
+    const body = await response.text();
+    expect(body).toContain('BEGIN:VEVENT');
+    expect(body).toContain(`SUMMARY:${review.title.slice(0, 40)}`);
+    expect(body).toContain('DTSTART:20261203T181500Z');
+    expect((await fetch(`${base}/calendar/no-such-event/x.ics`)).status).toBe(404);
   });
 
   it('walks a card: More like this, then Open on one of them, each replacing the ephemeral message', async () => {

@@ -11,16 +11,20 @@ type EventReply = Extract<Reply, { kind: 'event' }>;
 
 /** An event card as core builds it, with its own actions; `extra` overrides any part. */
 export function cardReply(event: Event, extra: Partial<EventReply> = {}): EventReply {
+  const when = eventWhen(event, REPLY_NOW_MS);
   return {
     kind: 'event',
     event,
-    when: eventWhen(event, REPLY_NOW_MS),
+    when,
     matched: [],
     more: [],
-    actions: cardActions(event),
+    actions: cardActions(event, when, REPLY_DEPS),
     ...extra,
   };
 }
+
+/** The clock and zone core reads the hand-built replies with. */
+export const REPLY_DEPS = { clock: { now: () => new Date(REPLY_NOW_MS) }, zone: 'UTC' };
 
 /** Listed events as core lists them, each opening its card (or shared, in the picker). */
 export function listItems(hits: (Hit | Event)[], pick: 'open' | 'share' = 'open'): ListItem[] {

@@ -28,7 +28,10 @@ describe('workerPoolRunner', () => {
     const [search, speaker, share] = results;
     expect(search.reply.kind === 'event' && search.reply.event.id).toBe(DINNER);
     expect(speaker.reply.kind).toBe('list');
-    expect(share).toMatchObject({ visibility: 'in_channel', reply: { kind: 'event', sharedBy: 'U3' } });
+    expect(share).toMatchObject({
+      visibility: 'ephemeral',
+      reply: { kind: 'share-preview', card: { sharedBy: 'U3' } },
+    });
 
     const inline = await inlineRunner(context.commands).command({ text: 'peacekeepng finland' });
     const ids = (r: typeof inline) =>

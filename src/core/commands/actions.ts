@@ -1,5 +1,7 @@
 import type { Event } from '../model.js';
-import type { RemindPreset } from '../reminders/model.js';
+import { REMIND_PRESETS, type RemindPreset } from '../reminders/model.js';
+import { computeDue } from '../reminders/schedule.js';
+import { presetSpec } from '../reminders/when.js';
 import { isDateOnly } from '../time.js';
 import { type EventWhen, eventWhen } from '../when-text.js';
 import { type CommandDeps, MAX_SUGGESTIONS } from './deps.js';
@@ -9,18 +11,54 @@ import type { Hit, ListItem, PagedSubcommand, PagePosition, ReplyAction } from '
  * Which actions each kind of reply offers, decided here once. The doors render what they are given.
  */
 
-/** The event card's own actions: share it, be reminded of it, find more like it. */
-export function cardActions(event: Event): ReplyAction[] {
+/**
+ * The event card's own actions, by tense. An upcoming event: Remind me (only the times still ahead) and
+ * Add to calendar, then Share, More like this and Read more. A past one cannot be attended, so no
+ * reminder or calendar: its Event page, Share, Related and Read more.
+ */
+export function cardActions(
+  event: Event,
+  when: EventWhen,
+  deps: Pick<CommandDeps, 'clock' | 'zone'>,
+): ReplyAction[] {
+  const id = event.id;
+  const common: ReplyAction[] = [
+    { kind: 'share', eventId: id },
+    { kind: 'more-like', eventId: id },
+    { kind: 'read-more', eventId: id },
+  ];
+  if (!when.upcoming)
+    return [...(event.url ? [{ kind: 'event-page' as const, url: event.url }] : []), ...common];
+  const choices = remindChoices(event, deps);
   return [
-    { kind: 'share', eventId: event.id },
-    { kind: 'remind', eventId: event.id, choices: remindChoices(event) },
-    { kind: 'more-like', eventId: event.id },
+    ...(choices.length ? [{ kind: 'remind' as const, eventId: id, choices }] : []),
+    { kind: 'calendar', eventId: id },
+    ...common,
   ];
 }
 
-/** The "Remind me" choices that make sense for the event: an all-day event has no hour to count from. */
-function remindChoices(event: Event): RemindPreset[] {
-  return isDateOnly(event.start) ? ['day-before', 'morning-of'] : ['day-before', 'hour-before', 'morning-of'];
+/**
+ * What a card shared into a channel offers everyone who sees it: for an upcoming event, Remind me and
+ * Add to calendar (each answered privately to whoever clicks); for a past one, its page.
+ */
+export function sharedCardActions(
+  event: Event,
+  when: EventWhen,
+  deps: Pick<CommandDeps, 'clock' | 'zone'>,
+): ReplyAction[] {
+  return cardActions(event, when, deps).filter(
+    (a) => a.kind === 'remind' || a.kind === 'calendar' || a.kind === 'event-page',
+  );
+}
+
+/** The "Remind me" choices whose time is still ahead (read in the configured zone; the click re-checks in the clicker's). */
+function remindChoices(event: Event, deps: Pick<CommandDeps, 'clock' | 'zone'>): RemindPreset[] {
+  const nowMs = deps.clock.now().getTime();
+  return REMIND_PRESETS.filter((preset) => {
+    if (preset === 'hour-before' && isDateOnly(event.start)) return false;
+    const due = computeDue(presetSpec(preset), event, deps.zone, deps.zone);
+    return 'dueMs' in due && due.dueMs > nowMs;
+  });
 }
 
 /** How an event's time reads for this request (its tense is decided against the clock, now). */

@@ -13,6 +13,8 @@ export interface CommandDeps {
   reminders: ReminderRepository;
   /** Channel digest subscriptions. */
   subscriptions: SubscriptionRepository;
+  /** The bot's public HTTP address, when it has one: "Add to calendar" then links a real .ics file. */
+  publicBaseUrl?: string;
 }
 
 /** One `/event` invocation: the text after the command, and paging state from a button. */

@@ -1,81 +1,95 @@
 import type { Event } from '../model.js';
-import { parseQuery } from '../search/query-parser.js';
-import { searchEvents } from '../search/search-events.js';
-import { tokenize } from '../search/tokens.js';
-import { cardActions, listItem, pagerActions, whenOf } from './actions.js';
-import { type CommandDeps, type CommandInput, LIST_PAGE, MORE_MATCHES } from './deps.js';
+import { calendarLinks } from '../reminders/calendar.js';
+import { slugify } from '../text.js';
+import { cardActions, listItem, pagerActions, sharedCardActions, whenOf } from './actions.js';
+import { type CommandDeps, type CommandInput, LIST_PAGE } from './deps.js';
 import { goneNotice, notice } from './notice.js';
-import type { CommandResult, Hit, Reply } from './reply.js';
+import { relatedEvents } from './related.js';
+import type { CommandResult, EventCardReply, Reply } from './reply.js';
 import { runSearch, SEARCH_PAGE, searchReply } from './search-command.js';
 
-/** A card for one event, with the actions core offers on it. */
+/** A card for one event, with the actions core offers on it for its tense. */
 export function eventCard(
   event: Event,
   deps: CommandDeps,
-  extra: Partial<Extract<Reply, { kind: 'event' }>> = {},
-) {
+  extra: Partial<EventCardReply> = {},
+): EventCardReply {
+  const when = whenOf(event, deps);
   return {
-    kind: 'event' as const,
+    kind: 'event',
     event,
-    when: whenOf(event, deps),
+    when,
     matched: [],
     more: [],
-    actions: cardActions(event),
+    actions: cardActions(event, when, deps),
     ...extra,
   };
 }
 
 /** Open one event's card by id (the Open buttons and numbered console choices). */
 export function openCommand(id: string, deps: CommandDeps): CommandResult {
-  const event = deps.index.events([id.trim()])[0];
+  const event = find(id, deps);
   if (!event) return goneNotice(id);
   return { visibility: 'ephemeral', reply: eventCard(event, deps) };
 }
 
-/**
- * "More like this": events sharing the most distinctive words of this one's title, themes and tags,
- * found by searching for them directly (fewer words when all three together find too little).
- */
-export function moreLikeCommand(id: string, deps: CommandDeps): CommandResult {
-  const event = deps.index.events([id.trim()])[0];
+/** "Read more": the event in full, every speaker, the whole summary and every theme with its text. */
+export function readMoreCommand(id: string, deps: CommandDeps): CommandResult {
+  const event = find(id, deps);
   if (!event) return goneNotice(id);
-  const now = deps.clock.now();
-  const words = [
-    ...new Set(tokenize([event.title, ...event.themes.map((t) => t.title), ...event.tags].join(' '))),
-  ]
-    .filter((w) => w.length > 3)
-    .map((w) => ({ w, df: deps.index.termFrequency(w) }))
-    .filter((x) => x.df > 1)
-    .sort((a, b) => a.df - b.df)
-    .slice(0, 3)
-    .map((x) => x.w);
-  const base = parseQuery('', now, deps.zone);
-  const hits: Hit[] = [];
-  for (const subset of [words, words.slice(0, 2), words.slice(0, 1)]) {
-    if (!subset.length) continue;
-    const found = searchEvents({ ...base, words: subset }, deps.index, {
-      limit: MORE_MATCHES + 1,
-      nowMs: now.getTime(),
-    }).hits;
-    for (const hit of found)
-      if (hit.event.id !== event.id && !hits.some((h) => h.event.id === hit.event.id)) hits.push(hit);
-    if (hits.length >= LIST_PAGE) break;
-  }
+  const when = whenOf(event, deps);
+  const actions = cardActions(event, when, deps).filter((a) => a.kind !== 'read-more');
+  return { visibility: 'ephemeral', reply: { kind: 'event-detail', event, when, actions } };
+}
+
+/** "Add to calendar": Google and Outlook links, and the .ics file when the bot has a public address. */
+export function calendarCommand(id: string, deps: CommandDeps): CommandResult {
+  const event = find(id, deps);
+  if (!event) return goneNotice(id);
+  const when = whenOf(event, deps);
+  if (!when.upcoming)
+    return notice(
+      'info',
+      `“${event.title}” took place on ${when.text}; there is nothing to add to a calendar.`,
+    );
+  const ics = deps.publicBaseUrl ? calendarFileUrl(deps.publicBaseUrl, event) : undefined;
+  return {
+    visibility: 'ephemeral',
+    reply: {
+      kind: 'calendar',
+      event,
+      when,
+      links: { ...calendarLinks(event, deps.zone), ...(ics ? { ics } : {}) },
+    },
+  };
+}
+
+/** Where the HTTP door serves an event's .ics file: `<base>/calendar/<id>/<slug>.ics`. */
+export function calendarFileUrl(base: string, event: Event): string {
+  const root = base.replace(/\/+$/, '');
+  return `${root}/calendar/${encodeURIComponent(event.id)}/${slugify(event.title).slice(0, 60) || 'event'}.ics`;
+}
+
+/** "More like this": events sharing this one's themes, tags or speakers, each saying why. */
+export function moreLikeCommand(id: string, deps: CommandDeps): CommandResult {
+  const event = find(id, deps);
+  if (!event) return goneNotice(id);
+  const related = relatedEvents(event, deps, LIST_PAGE);
   return {
     visibility: 'ephemeral',
     reply: {
       kind: 'list',
       heading: `More like "${event.title}"`,
-      items: hits.slice(0, LIST_PAGE).map((hit) => listItem(hit, deps)),
-      empty: 'No similar events found.',
+      items: related.map(({ hit, why }) => ({ ...listItem(hit, deps), why })),
+      empty: 'No other event shares its themes, tags or speakers.',
       actions: [],
     },
   };
 }
 
 /**
- * `/event share <query>`: posts the best match when it is clearly best, otherwise offers a picker.
- * A later page (from the picker's Next) is always a picker.
+ * `/event share <query>`: a preview of the best match when it is clearly best (posting is one more
+ * click), otherwise a picker. A later page (from the picker's Next) is always a picker.
  */
 export function shareCommand(input: CommandInput, deps: CommandDeps): CommandResult {
   const words = input.text.trim();
@@ -87,11 +101,7 @@ export function shareCommand(input: CommandInput, deps: CommandDeps): CommandRes
   const [best, runnerUp] = result.hits;
   if (!best) return { visibility: 'ephemeral', reply: searchReply({ text: words }, deps) };
   const clear = offset === 0 && (!runnerUp || best.score - runnerUp.score >= 0.15);
-  if (clear)
-    return {
-      visibility: 'in_channel',
-      reply: eventCard(best.event, deps, { sharedBy: input.userId, actions: [] }),
-    };
+  if (clear) return sharePreview(best.event, input, deps);
   return {
     visibility: 'ephemeral',
     reply: {
@@ -104,9 +114,73 @@ export function shareCommand(input: CommandInput, deps: CommandDeps): CommandRes
   };
 }
 
-/** Share one event by id into the conversation (the Share button and the picker). */
-export function shareByIdCommand(id: string, userId: string | undefined, deps: CommandDeps): CommandResult {
-  const event = deps.index.events([id.trim()])[0];
+/** The Share button and the picker: a private preview first, "Post to #channel · Add a note · Cancel". */
+export function shareByIdCommand(
+  id: string,
+  input: Pick<CommandInput, 'userId' | 'channelName'>,
+  deps: CommandDeps,
+): CommandResult {
+  const event = find(id, deps);
   if (!event) return goneNotice(id);
-  return { visibility: 'in_channel', reply: eventCard(event, deps, { sharedBy: userId, actions: [] }) };
+  return sharePreview(event, input, deps);
+}
+
+function sharePreview(
+  event: Event,
+  input: Pick<CommandInput, 'userId' | 'channelName'>,
+  deps: CommandDeps,
+  note?: string,
+): CommandResult {
+  return {
+    visibility: 'ephemeral',
+    reply: {
+      kind: 'share-preview',
+      card: sharedCard(event, input.userId, deps, note),
+      channelName: input.channelName,
+      actions: [
+        { kind: 'share-post', eventId: event.id, ...(note ? { note } : {}) },
+        { kind: 'share-note', eventId: event.id },
+        { kind: 'share-cancel', eventId: event.id },
+      ],
+    },
+  };
+}
+
+/** Longest note a sharer can add; the modal's input says the same. */
+export const MAX_SHARE_NOTE = 300;
+
+/** "Post to #channel": the shared card, with who shared it and their note, into the conversation. */
+export function sharePostCommand(
+  id: string,
+  note: string | undefined,
+  userId: string | undefined,
+  deps: CommandDeps,
+): CommandResult {
+  const event = find(id, deps);
+  if (!event) return goneNotice(id);
+  const text = note?.replace(/\s+/g, ' ').trim().slice(0, MAX_SHARE_NOTE) || undefined;
+  return { visibility: 'in_channel', reply: sharedCard(event, userId, deps, text) };
+}
+
+function sharedCard(
+  event: Event,
+  userId: string | undefined,
+  deps: CommandDeps,
+  note?: string,
+): EventCardReply {
+  const when = whenOf(event, deps);
+  return eventCard(event, deps, {
+    sharedBy: userId ?? '',
+    ...(note ? { note } : {}),
+    actions: sharedCardActions(event, when, deps),
+  });
+}
+
+/** "Cancel" on a share preview: the preview goes, nothing is posted. */
+export function shareCancelCommand(): CommandResult {
+  return { visibility: 'ephemeral', reply: { kind: 'dismiss' } satisfies Reply };
+}
+
+function find(id: string, deps: CommandDeps): Event | undefined {
+  return deps.index.events([id.trim()])[0];
 }

@@ -1,8 +1,18 @@
 import { mightHoldDate } from '../search/date-phrases.js';
 import { type CommandDeps, type CommandInput, depsForWorkspace } from './deps.js';
-import { moreLikeCommand, openCommand, shareByIdCommand, shareCommand } from './event-commands.js';
+import {
+  calendarCommand,
+  moreLikeCommand,
+  openCommand,
+  readMoreCommand,
+  shareByIdCommand,
+  shareCancelCommand,
+  shareCommand,
+  sharePostCommand,
+} from './event-commands.js';
 import { helpReply } from './help-command.js';
 import { lookupCommand, themeDetailCommand, themesCommand } from './lookup-command.js';
+import { notice } from './notice.js';
 import { cancelReminderAction, remindAction, remindCommand, remindersCommand } from './remind-command.js';
 import type { CommandResult, PagedSubcommand, PageRequest, ReplyAction } from './reply.js';
 import { searchCommand } from './search-command.js';
@@ -121,7 +131,19 @@ export async function runAction(
     case 'more-like':
       return moreLikeCommand(action.eventId, deps);
     case 'share':
-      return shareByIdCommand(action.eventId, userId, deps);
+    case 'share-note':
+      // A note is asked for by the door (a modal, a prompt); until it arrives the preview stands.
+      return shareByIdCommand(action.eventId, { userId, ...asker }, deps);
+    case 'share-post':
+      return sharePostCommand(action.eventId, action.note, userId, deps);
+    case 'share-cancel':
+      return shareCancelCommand();
+    case 'read-more':
+      return readMoreCommand(action.eventId, deps);
+    case 'calendar':
+      return calendarCommand(action.eventId, deps);
+    case 'event-page':
+      return notice('info', `The event's page: ${action.url}`);
     case 'page':
     case 'suggest':
       return runPage(action.page, deps, { userId, ...asker });

@@ -37,6 +37,18 @@ export type ReplyAction =
    */
   | { kind: 'remind'; eventId: string; choices?: readonly RemindPreset[]; when?: RemindPreset }
   | { kind: 'more-like'; eventId: string }
+  /** The full summary and every theme (a modal in Slack). */
+  | { kind: 'read-more'; eventId: string }
+  /** Google, Outlook and .ics links for an upcoming event, answered privately. */
+  | { kind: 'calendar'; eventId: string }
+  /** A link to the event's own page (a URL button: the click needs no answer). */
+  | { kind: 'event-page'; url: string }
+  /** Post the previewed share into the conversation, with the sharer's note if they added one. */
+  | { kind: 'share-post'; eventId: string; note?: string }
+  /** Ask for a note to go with the share (a modal in Slack). */
+  | { kind: 'share-note'; eventId: string }
+  /** Drop the share preview. */
+  | { kind: 'share-cancel'; eventId: string }
   | { kind: 'cancel-reminder'; reminderId: string }
   | { kind: 'page'; page: PageRequest; direction: 'next' | 'previous' }
   /** A "Did you mean" suggestion: runs `page` (a first page of a search for the suggested words). */
@@ -46,6 +58,8 @@ export type ReplyAction =
 export interface ListItem extends Hit {
   when: EventWhen;
   actions: ReplyAction[];
+  /** Why it is listed, when that is not obvious: "Shares speaker: Kersti Kaljulaid · tag: peacekeeping". */
+  why?: string;
 }
 
 /** Where a page sits in its listing: "6–10", and the total when the search knows it. */
@@ -61,22 +75,7 @@ export interface PagePosition {
  */
 export type Reply =
   /** One event, with up to a few more compact matches after it. */
-  | {
-      kind: 'event';
-      event: Event;
-      when: EventWhen;
-      matched: string[];
-      /** The best match's relevance, 0..1, when it came from a search. */
-      score?: number;
-      /** A line above the card, such as `Showing results for "peacekeeping" (you typed peacekeepng)`. */
-      heading?: string;
-      more: ListItem[];
-      /** The card's own actions, then paging. */
-      actions: ReplyAction[];
-      /** Set when the card is posted into a channel on someone's behalf: "Shared by …". */
-      sharedBy?: string;
-      position?: PagePosition;
-    }
+  | EventCardReply
   /** A compact list: upcoming events, a theme's or a speaker's events, the share picker. */
   | {
       kind: 'list';
@@ -87,6 +86,27 @@ export type Reply =
       actions: ReplyAction[];
       position?: PagePosition;
     }
+  /** One event in full: every speaker, the whole summary, every theme with its text ("Read more"). */
+  | { kind: 'event-detail'; event: Event; when: EventWhen; actions: ReplyAction[] }
+  /** Links that put an event in the reader's calendar. */
+  | {
+      kind: 'calendar';
+      event: Event;
+      when: EventWhen;
+      links: { google: string; outlook: string; ics?: string };
+    }
+  /**
+   * What a share would post, shown only to the sharer first: "Post to #channel · Add a note · Cancel".
+   * `card` is the message as it would appear in the channel.
+   */
+  | {
+      kind: 'share-preview';
+      card: EventCardReply;
+      channelName?: string;
+      actions: ReplyAction[];
+    }
+  /** The message the click came from has done its job: remove it (a cancelled share preview). */
+  | { kind: 'dismiss' }
   /** All themes with how many events carry each. */
   | { kind: 'themes'; heading: string; themes: { title: string; count: number }[]; total: number }
   /** One theme of one event, in detail. */
@@ -140,6 +160,26 @@ export type Reply =
   | { kind: 'subscriptions'; heading: string; items: SubscriptionItem[]; empty: string; note?: string }
   /** A digest of upcoming events for a channel, soonest first. */
   | { kind: 'digest'; heading: string; items: ListItem[]; empty: string; footer: string };
+
+/** An event card: the best match (or an opened or shared event), a few more matches, and its actions. */
+export interface EventCardReply {
+  kind: 'event';
+  event: Event;
+  when: EventWhen;
+  matched: string[];
+  /** The best match's relevance, 0..1, when it came from a search. */
+  score?: number;
+  /** A line above the card, such as `Showing results for "peacekeeping" (you typed peacekeepng)`. */
+  heading?: string;
+  more: ListItem[];
+  /** The card's own actions, then paging. */
+  actions: ReplyAction[];
+  /** Set when the card is posted into a channel on someone's behalf: "@someone shared an event". */
+  sharedBy?: string;
+  /** What the sharer wrote with it. */
+  note?: string;
+  position?: PagePosition;
+}
 
 /** One line of `/event reminders`. */
 export interface ReminderItem {

@@ -69,10 +69,11 @@ export function searchReply(input: CommandInput, deps: CommandDeps): Reply {
       position: positionOf(offset, items.length, result.totalIsFloor ? undefined : result.total),
     };
   }
+  const when = whenOf(best.event, deps);
   return {
     kind: 'event',
     event: best.event,
-    when: whenOf(best.event, deps),
+    when,
     matched: best.matched,
     score: best.score,
     heading:
@@ -83,7 +84,10 @@ export function searchReply(input: CommandInput, deps: CommandDeps): Reply {
         .filter(Boolean)
         .join(' · ') || undefined,
     more: more.map((hit) => listItem(hit, deps)),
-    actions: [...cardActions(best.event), ...pagerActions('search', words, offset, SEARCH_PAGE, result.more)],
+    actions: [
+      ...cardActions(best.event, when, deps),
+      ...pagerActions('search', words, offset, SEARCH_PAGE, result.more),
+    ],
     position: positionOf(offset, result.hits.length, result.totalIsFloor ? undefined : result.total),
   };
 }

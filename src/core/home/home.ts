@@ -93,8 +93,8 @@ export function homeNote(reply: Reply): string | undefined {
 }
 
 /** The Home tab's own offer on an upcoming event: a reminder, which then shows under "Your reminders". */
-function remindOnly(item: ListItem): ListItem {
-  const remind = cardActions(item.event).find(
+function remindOnly(item: ListItem, deps: HomeDeps): ListItem {
+  const remind = cardActions(item.event, item.when, deps).find(
     (a): a is Extract<ReplyAction, { kind: 'remind' }> => a.kind === 'remind',
   );
   return { ...item, actions: remind ? [{ kind: 'remind', eventId: remind.eventId }] : [] };
@@ -107,7 +107,7 @@ function weekSection(phrase: string, heading: string, deps: HomeDeps): HomeSecti
   const ids = deps.index.browse({ fromMs, toMs: range?.toMs }, 'asc', HOME_WEEK_ITEMS + 1, 0);
   const items = deps.index
     .events(ids.slice(0, HOME_WEEK_ITEMS))
-    .map((event) => remindOnly(listItem({ event, score: 1, matched: ['start'] }, deps)));
+    .map((event) => remindOnly(listItem({ event, score: 1, matched: ['start'] }, deps), deps));
   return {
     heading,
     items,
@@ -151,7 +151,7 @@ function recentSection(deps: HomeDeps): HomeSection {
     heading: 'Recently added',
     items: deps.index.events(ids).map((event) => {
       const item = listItem({ event, score: 1, matched: [] }, deps);
-      return item.when.upcoming ? remindOnly(item) : { ...item, actions: [] };
+      return item.when.upcoming ? remindOnly(item, deps) : { ...item, actions: [] };
     }),
     empty: 'Nothing new in the archive.',
   };

@@ -1,10 +1,10 @@
 import type { KnownBlock, SectionBlock } from '@slack/types';
-import type { Reply } from '../../core/commands/reply.js';
+import { shortSummary } from '../../core/commands/card-text.js';
+import type { EventCardReply } from '../../core/commands/reply.js';
 import type { Event } from '../../core/model.js';
 import type { EventWhen } from '../../core/when-text.js';
 import { SlackIds } from '../ids.js';
-import { LIMITS, messageTextLength, TEXT_BUDGET } from './limits.js';
-import { escapeMrkdwn, escapeTruncate, link, oneLine } from './mrkdwn.js';
+import { escapeMrkdwn, escapeTruncate, oneLine } from './mrkdwn.js';
 import {
   actionElement,
   actions,
@@ -15,145 +15,85 @@ import {
   itemSection,
   md,
   pagerRow,
-  SECTION_ROOM,
   section,
   slackWhen,
 } from './parts.js';
 
-type EventReply = Extract<Reply, { kind: 'event' }>;
-
 /** Slack user ids look like U024BE7LH or W0123ABC; anything else is shown as text, never as a mention. */
 const USER_ID = /^[UW][A-Z0-9]+$/;
+/** Theme titles on the card, within this many characters; "Read more" has them all. */
+const THEMES_CHARS = 200;
+/** Each of the more matches below the card. */
+const MORE_ITEM_CHARS = 150;
 
 /**
- * One event in full: title, when/type/where/hosts, speakers, summary, numbered key themes, link, then up
- * the more matches and the actions core chose. Whatever the archive holds, the card stays inside
- * Block Kit's limits: the fixed parts are capped first, and summary, speakers and themes share what is left.
+ * A compact event card, as polished Slack apps show one: the title, When · Where · Type · Hosts as
+ * fields, a sentence or two of summary, the theme titles, and the actions core chose (Read more has the
+ * rest). A shared card says who shared it, and their note, at the top. Then the more matches and paging.
  */
-export function eventCardBlocks(reply: EventReply): KnownBlock[] {
+export function eventCardBlocks(reply: EventCardReply): KnownBlock[] {
   const { event } = reply;
-  const shared = reply.sharedBy !== undefined;
-
-  const top = compact([
+  return compact([
+    ...(reply.sharedBy !== undefined ? sharedBy(reply.sharedBy, reply.note) : []),
     reply.heading
       ? context([escapeTruncate(oneLine(reply.heading), 300)], SlackIds.blocks.heading)
       : undefined,
     header(event.title, SlackIds.blocks.cardTitle),
     factsSection(event, reply.when),
-  ]);
-  const eventLink = event.url ? link(event.url, 'Event page') : '';
-  const bottom = compact([
-    context([
-      // A link too long for a context element is left out rather than cut: a cut URL leads nowhere.
-      eventLink.length <= LIMITS.contextText - 100 ? eventLink : '',
-      !shared && reply.matched.length ? `Matched: ${escapeTruncate(reply.matched.join(', '), 200)}` : '',
-    ]),
-    shared ? sharedByContext(reply.sharedBy ?? '') : undefined,
+    event.summary ? section(escapeMrkdwn(shortSummary(event.summary))) : undefined,
+    themeTitles(event),
     actions(
-      reply.actions.filter((a) => a.kind !== 'page').map((a) => actionElement(a, { place: 'card' })),
+      reply.actions
+        .filter((a) => a.kind !== 'page')
+        .map((a) => actionElement(a, { place: 'card', about: event.title })),
       SlackIds.blocks.cardActions,
     ),
     ...moreMatches(reply),
     pagerRow(reply.actions.filter((a) => a.kind === 'page')),
   ]);
-
-  let room = TEXT_BUDGET - messageTextLength([...top, ...bottom]);
-  const summary = event.summary
-    ? section(escapeTruncate(event.summary, Math.min(SECTION_ROOM, Math.max(300, Math.floor(room * 0.3)))))
-    : undefined;
-  room -= summary ? messageTextLength([summary]) : 0;
-  const speakers = speakersSection(event, Math.min(SECTION_ROOM, Math.max(200, Math.floor(room * 0.3))));
-  room -= speakers ? messageTextLength([speakers]) : 0;
-  const themes = themeSections(event, Math.max(400, room));
-
-  return compact([...top, speakers, summary, ...themes, ...bottom]);
 }
 
-/** When, type, where and hosts as two-column fields, each capped well under the 2000-character field limit. */
+/** When, Where, Type and Hosts as two-column fields. */
 function factsSection(event: Event, when: EventWhen): SectionBlock {
-  const fields = [
-    md(`*When*\n${slackWhen(when)}`),
-    md(`*Type*\n${escapeTruncate(oneLine(event.type), 100)}`),
-  ];
-  if (event.location) fields.push(md(`*Where*\n${escapeTruncate(oneLine(event.location), 300)}`));
+  const fields = [md(`*When*\n${slackWhen(when)}`)];
+  if (event.location) fields.push(md(`*Where*\n${escapeTruncate(oneLine(event.location), 120)}`));
+  fields.push(md(`*Type*\n${escapeTruncate(oneLine(event.type), 60)}`));
   if (event.hosts.length)
-    fields.push(md(`*${event.hosts.length > 1 ? 'Hosts' : 'Host'}*\n${fitList(event.hosts, 600)}`));
+    fields.push(md(`*${event.hosts.length > 1 ? 'Hosts' : 'Host'}*\n${fitList(event.hosts, 160)}`));
   return { type: 'section', fields };
 }
 
-/** "*Speakers*" then one line each ("Name, role"), ending "…and N more" when they do not all fit. */
-function speakersSection(event: Event, max: number): SectionBlock | undefined {
-  if (event.speakers.length === 0) return undefined;
-  const lines: string[] = [];
-  let used = '*Speakers*'.length;
-  for (const [i, s] of event.speakers.entries()) {
-    const name = `*${escapeTruncate(oneLine(s.name), 100)}*`;
-    const line = s.role ? `${name}, ${escapeTruncate(oneLine(s.role), 160)}` : name;
-    const rest = event.speakers.length - i - 1;
-    const reserve = rest > 0 ? 30 : 0;
-    if (i > 0 && used + 1 + line.length + reserve > max) {
-      lines.push(`_…and ${event.speakers.length - i} more_`);
-      break;
-    }
-    lines.push(line);
-    used += 1 + line.length;
-  }
-  return section(`*Speakers*\n${lines.join('\n')}`);
+/** "Key themes: A · B · C · and 4 more", titles only. */
+function themeTitles(event: Event): KnownBlock | undefined {
+  if (!event.themes.length) return undefined;
+  const titles = fitList(
+    event.themes.map((t) => t.title),
+    THEMES_CHARS,
+  ).replace(/, /g, ' · ');
+  return context([`*Key themes:* ${titles}`]);
 }
 
-/**
- * The numbered key themes, compact (bold title, then a short summary), spread over at most two sections
- * and `max` characters in all. Theme 1 is always shown; the rest stop with "…and N more themes".
- */
-function themeSections(event: Event, max: number): SectionBlock[] {
-  const { themes } = event;
-  if (themes.length === 0) return [];
-  const perSummary = Math.max(120, Math.min(600, Math.floor(max / themes.length) - 80));
-  const sections: string[][] = [['*Key themes*']];
-  let sectionUsed = '*Key themes*'.length;
-  let total = sectionUsed;
-  for (const [i, theme] of themes.entries()) {
-    const title = `*${i + 1}. ${escapeTruncate(oneLine(theme.title), 150)}*`;
-    const summary = theme.summary ? ` — ${escapeTruncate(oneLine(theme.summary), perSummary)}` : '';
-    const line = `${title}${summary}`;
-    const reserve = i < themes.length - 1 ? 40 : 0;
-    if (i > 0 && total + 1 + line.length + reserve > max) {
-      sections[sections.length - 1].push(`_…and ${themes.length - i} more themes_`);
-      break;
-    }
-    if (sectionUsed + 1 + line.length + reserve > SECTION_ROOM) {
-      if (sections.length === 2) {
-        sections[1].push(`_…and ${themes.length - i} more themes_`);
-        break;
-      }
-      sections.push([]);
-      sectionUsed = -1;
-    }
-    sections[sections.length - 1].push(line);
-    sectionUsed += 1 + line.length;
-    total += 1 + line.length;
-  }
-  return sections.map((lines) => section(lines.join('\n')));
-}
-
-/** "Shared by <@U…>", with the id shown as text when it is not a well-formed Slack user id. */
-function sharedByContext(userId: string): KnownBlock | undefined {
-  const who = USER_ID.test(userId) ? `<@${userId}>` : escapeTruncate(oneLine(userId), 100) || 'someone';
-  return context([`Shared by ${who}`], SlackIds.blocks.sharedBy);
+/** "<@U…> shared an event" (the id as text when it is not a real user id), then their note. */
+function sharedBy(userId: string, note?: string): KnownBlock[] {
+  const who = USER_ID.test(userId) ? `<@${userId}>` : escapeTruncate(oneLine(userId), 100) || 'Someone';
+  return compact([
+    context([`:mega: ${who} shared an event`], SlackIds.blocks.sharedBy),
+    note ? section(`> ${escapeTruncate(oneLine(note), 600)}`) : undefined,
+  ]);
 }
 
 /** The more matches core chose, one compact section each with its action (Open). */
-function moreMatches(reply: EventReply): KnownBlock[] {
+function moreMatches(reply: EventCardReply): KnownBlock[] {
   if (reply.more.length === 0) return [];
   return [
     { type: 'divider' },
     ...compact([context([`*More matches* (${reply.more.length})`])]),
-    ...reply.more.map((item) => itemSection(item, 500)),
+    ...reply.more.map((item) => itemSection(item, MORE_ITEM_CHARS)),
   ];
 }
 
-/** Plain notification text for an event card: title and date, escaped. */
-export function eventCardText(reply: EventReply): string {
+/** Plain notification text for an event card: who shared it, the title and the date, escaped. */
+export function eventCardText(reply: EventCardReply): string {
   const prefix = reply.sharedBy !== undefined ? 'Shared event: ' : '';
   return `${escapeTruncate(`${prefix}${oneLine(reply.event.title)}`, 250)} — ${escapeMrkdwn(reply.when.text)}`;
 }

@@ -1,7 +1,9 @@
 import type { KnownBlock } from '@slack/types';
 import type { Reply } from '../../core/commands/reply.js';
+import { calendarBlocks, calendarText } from './calendar.js';
 import { digestBlocks, digestText } from './digest.js';
 import { eventCardBlocks, eventCardText } from './event-card.js';
+import { eventDetailBlocks } from './event-detail.js';
 import { helpBlocks } from './help.js';
 import { checkLimits } from './limits.js';
 import { listBlocks } from './list.js';
@@ -12,6 +14,7 @@ import { section } from './parts.js';
 import { reminderDueBlocks, reminderDueText } from './reminder-due.js';
 import { reminderSetBlocks, reminderSetText } from './reminder-set.js';
 import { remindersBlocks, remindersText } from './reminders.js';
+import { sharePreviewBlocks } from './share-preview.js';
 import { subscriptionsBlocks, subscriptionsText } from './subscriptions.js';
 import { themeDetailBlocks } from './theme-detail.js';
 import { themesBlocks } from './themes.js';
@@ -70,6 +73,20 @@ function build(reply: Reply): SlackMessage {
       return { text: subscriptionsText(reply), blocks: subscriptionsBlocks(reply) };
     case 'digest':
       return { text: digestText(reply), blocks: digestBlocks(reply) };
+    case 'event-detail':
+      return {
+        text: fallback(`${reply.event.title} — ${reply.when.text}`),
+        blocks: eventDetailBlocks(reply, 45),
+      };
+    case 'calendar':
+      return { text: calendarText(reply), blocks: calendarBlocks(reply) };
+    case 'share-preview':
+      return {
+        text: fallback(`Preview of your share: ${reply.card.event.title}`),
+        blocks: sharePreviewBlocks(reply),
+      };
+    case 'dismiss':
+      return { text: 'Done.', blocks: [section('Done.')] };
   }
 }
 

@@ -105,6 +105,8 @@ export function link(url: string, label: string): string {
 
 /** `{date_long_pretty} at {time}`: "Tomorrow at 7:00 PM", in each reader's own zone and clock style. */
 export const DATE_TIME_FORMAT = '{date_long_pretty} at {time}';
+/** `{date_short_pretty} at {time}`: "Dec 3 at 1:15 PM", for list items. */
+export const SHORT_DATE_TIME_FORMAT = '{date_short_pretty} at {time}';
 
 /**
  * Slack's date token `<!date^SECONDS^FORMAT|FALLBACK>`: each reader sees the time in their own zone.

@@ -2,6 +2,7 @@ import type {
   ActionsBlock,
   ActionsBlockElement,
   Button,
+  ConfirmationDialog,
   ContextBlock,
   HeaderBlock,
   KnownBlock,
@@ -15,7 +16,15 @@ import type { RemindPreset } from '../../core/reminders/model.js';
 import type { EventWhen } from '../../core/when-text.js';
 import { actionValue, encodeActionValue, indexedActionId, SlackIds } from '../ids.js';
 import { LIMITS } from './limits.js';
-import { DATE_TIME_FORMAT, escapeMrkdwn, escapeTruncate, oneLine, slackDate, truncate } from './mrkdwn.js';
+import {
+  DATE_TIME_FORMAT,
+  escapeMrkdwn,
+  escapeTruncate,
+  oneLine,
+  SHORT_DATE_TIME_FORMAT,
+  slackDate,
+  truncate,
+} from './mrkdwn.js';
 
 /** Room for text in one section, leaving space for a closing "…and N more" line. */
 export const SECTION_ROOM = LIMITS.sectionText - 100;
@@ -75,6 +84,12 @@ const ACTION_IDS: Record<ReplyAction['kind'], string> = {
   page: SlackIds.actions.page,
   suggest: SlackIds.actions.suggest,
   'cancel-reminder': SlackIds.actions.cancelReminder,
+  'read-more': SlackIds.actions.readMore,
+  calendar: SlackIds.actions.calendar,
+  'event-page': SlackIds.actions.eventPage,
+  'share-post': SlackIds.actions.sharePost,
+  'share-note': SlackIds.actions.shareNote,
+  'share-cancel': SlackIds.actions.shareCancel,
 };
 
 const REMIND_LABELS: Record<RemindPreset, string> = {
@@ -84,16 +99,28 @@ const REMIND_LABELS: Record<RemindPreset, string> = {
 };
 
 /** What a button says, for each kind of action, on a card or beside a listed item. */
-function labelOf(action: ReplyAction, place: 'card' | 'item'): string {
+function labelOf(action: ReplyAction, place: 'card' | 'item', channelName?: string): string {
   switch (action.kind) {
     case 'open':
       return 'Open';
     case 'share':
-      return place === 'card' ? 'Share to channel' : 'Share';
+      return place === 'card' ? 'Share…' : 'Share';
+    case 'read-more':
+      return 'Read more';
+    case 'calendar':
+      return 'Add to calendar';
+    case 'event-page':
+      return 'Event page';
+    case 'share-post':
+      return channelName ? `Post to #${channelName}` : 'Post here';
+    case 'share-note':
+      return 'Add a note';
+    case 'share-cancel':
+      return 'Cancel';
     case 'remind':
       return 'Remind me';
     case 'more-like':
-      return 'More like this';
+      return place === 'card' ? 'More like this' : 'Related';
     case 'cancel-reminder':
       return 'Cancel';
     case 'page':
@@ -111,25 +138,37 @@ function labelOf(action: ReplyAction, place: 'card' | 'item'): string {
  */
 export function actionElement(
   action: ReplyAction,
-  options: { place?: 'card' | 'item'; about?: string; index?: number } = {},
+  options: { place?: 'card' | 'item'; about?: string; index?: number; channelName?: string } = {},
 ): ActionsBlockElement | undefined {
   const place = options.place ?? 'item';
-  const label = labelOf(action, place);
+  const label = labelOf(action, place, options.channelName);
   const base = ACTION_IDS[action.kind];
   const actionId = options.index === undefined ? base : indexedActionId(base, options.index);
   if (action.kind === 'remind' && action.choices?.length) {
     const select = remindSelect(action.eventId, action.choices, actionId);
     if (select) return select;
   }
+  const a11y = options.about
+    ? { accessibility_label: truncate(oneLine(`${label}: ${options.about}`), LIMITS.buttonText) }
+    : {};
+  if (action.kind === 'event-page') {
+    const url = safeHttpUrl(action.url);
+    if (!url || url.length > LIMITS.buttonUrl) return undefined;
+    return { type: 'button', text: plain(label, LIMITS.buttonText), action_id: actionId, url, ...a11y };
+  }
   const value = encodeActionValue(actionValue(action));
   if (value === undefined) return undefined;
   const style =
-    action.kind === 'share' && place === 'card'
+    action.kind === 'share-post' || (action.kind === 'remind' && place === 'card')
       ? 'primary'
       : action.kind === 'cancel-reminder'
         ? 'danger'
         : undefined;
-  return button(label, actionId, value, { style, about: options.about });
+  return button(label, actionId, value, {
+    style,
+    about: options.about,
+    ...(action.kind === 'cancel-reminder' ? { confirm: cancelConfirm(options.about) } : {}),
+  });
 }
 
 /**
@@ -140,7 +179,7 @@ export function button(
   label: string,
   actionId: string,
   value: string,
-  options: { style?: 'primary' | 'danger'; about?: string } = {},
+  options: { style?: 'primary' | 'danger'; about?: string; confirm?: ConfirmationDialog } = {},
 ): Button {
   return {
     type: 'button',
@@ -148,10 +187,32 @@ export function button(
     action_id: actionId,
     value,
     ...(options.style ? { style: options.style } : {}),
+    ...(options.confirm ? { confirm: options.confirm } : {}),
     ...(options.about
       ? { accessibility_label: truncate(oneLine(`${label}: ${options.about}`), LIMITS.buttonText) }
       : {}),
   };
+}
+
+/** Cancelling a reminder cannot be undone, so Slack asks first. */
+function cancelConfirm(about?: string): ConfirmationDialog {
+  return {
+    title: plain('Cancel this reminder?', 100),
+    text: plain(about ? `You will not be reminded about ${about}.` : 'You will not be reminded.', 300),
+    confirm: plain('Cancel reminder', 30),
+    deny: plain('Keep it', 30),
+    style: 'danger',
+  };
+}
+
+/** An http(s) URL for a link button, or undefined. */
+function safeHttpUrl(raw: string): string | undefined {
+  try {
+    const url = new URL(raw.trim());
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -197,9 +258,10 @@ export function accessoryFor(actions: ReplyAction[], about: string): Partial<Sec
  * and time (a date token would move it to each reader's zone, and an all-day date is not an instant);
  * an upcoming timed event as a date token in the reader's zone, with the venue's time beside it.
  */
-export function slackWhen(when: EventWhen): string {
+export function slackWhen(when: EventWhen, size: 'long' | 'short' = 'long'): string {
   if (!when.upcoming || when.allDay || !when.venueTime) return escapeMrkdwn(when.text);
-  return `${slackDate(when.startMs, DATE_TIME_FORMAT, when.text)} (${escapeMrkdwn(when.venueTime)} local time)`;
+  const format = size === 'long' ? DATE_TIME_FORMAT : SHORT_DATE_TIME_FORMAT;
+  return `${slackDate(when.startMs, format, when.text)} (${escapeMrkdwn(when.venueTime)} local time)`;
 }
 
 /**
@@ -232,17 +294,15 @@ export function fitList(names: string[], max: number): string {
 }
 
 /** One compact line about a listed event: bold title, then date, type and place. Escaped, within `max`. */
-function compactEvent(item: Pick<ListItem, 'event' | 'when'>, max: number): string {
+function compactEvent(item: Pick<ListItem, 'event' | 'when' | 'why'>, max: number): string {
   const { event } = item;
-  const when = slackWhen(item.when);
+  const title = `*${escapeTruncate(oneLine(event.title), Math.min(100, Math.max(20, max - 60)))}*`;
+  const when = slackWhen(item.when, 'short');
+  const why = item.why ? `\n_${escapeTruncate(oneLine(item.why), 120)}_` : '';
+  const room = max - title.length - when.length - why.length - 4;
   const details = [event.type, event.location].filter((v): v is string => Boolean(v)).map(oneLine);
-  const tail = details.length ? ` · ${escapeTruncate(details.join(' · '), 200)}` : '';
-  const room = Math.max(20, max - when.length - tail.length - 3);
-  const title = `*${escapeTruncate(oneLine(event.title), room)}*`;
-  const line = `${title}\n${when}${tail}`;
-  return line.length <= max
-    ? line
-    : `${title}\n${escapeTruncate(item.when.text, Math.max(1, max - title.length - 1))}`;
+  const tail = details.length && room > 12 ? ` · ${escapeTruncate(details.join(' · '), room)}` : '';
+  return `${title}\n${when}${tail}${why}`;
 }
 
 /** One listed event as a section, with its first action (Open, or Share in the picker) beside it. */

@@ -38,7 +38,12 @@ export function reminderDueBlocks(reply: ReminderDueReply): KnownBlock[] {
     link(reply.calendar.outlook, 'Outlook'),
     reply.calendar.ics ? link(reply.calendar.ics, 'Download .ics') : '',
   ].filter((l) => l && l.length <= MAX_LINK);
-  const calendar = links.length ? context([`:calendar: Add to calendar: ${links.join(' · ')}`]) : undefined;
+  const page = reply.event.url ? link(reply.event.url, 'Event page') : '';
+  const calendar = links.length
+    ? context([
+        `${page && page.length <= MAX_LINK ? `${page} · ` : ''}:calendar: Add to calendar: ${links.join(' · ')}`,
+      ])
+    : undefined;
   const blocks = compact([intro, ...card]);
   const room = LIMITS.messageText - 200 - messageTextLength(blocks);
   return calendar && messageTextLength([calendar]) <= room ? [...blocks, calendar] : blocks;

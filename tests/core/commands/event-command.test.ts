@@ -191,10 +191,16 @@ describe('/event speaker and host', () => {
 });
 
 describe('/event share', () => {
-  it('posts a clearly best match into the channel, shared by the user', async () => {
+  it('previews a clearly best match privately: Post · Add a note · Cancel, the card as it would appear', async () => {
     const result = await run('share peacekeepng finland uruguay');
-    expect(result.visibility).toBe('in_channel');
-    expect(as(result, 'event')).toMatchObject({ sharedBy: 'U123', event: { id: DINNER } });
+    expect(result.visibility).toBe('ephemeral');
+    const preview = as(result, 'share-preview');
+    expect(preview.card).toMatchObject({ sharedBy: 'U123', event: { id: DINNER } });
+    expect(preview.actions).toEqual([
+      { kind: 'share-post', eventId: DINNER },
+      { kind: 'share-note', eventId: DINNER },
+      { kind: 'share-cancel', eventId: DINNER },
+    ]);
   });
 
   it('offers a picker when several events fit', async () => {
@@ -206,18 +212,116 @@ describe('/event share', () => {
       expect(item.actions).toEqual([{ kind: 'share', eventId: item.event.id }]);
   });
 
-  it('shares by id from a button, and reports an event that has gone', async () => {
+  it('posts into the channel only from the preview, with the note, and a cancel removes the preview', async () => {
     expect((await runAction({ kind: 'share', eventId: DINNER }, context.commands, 'U9')).visibility).toBe(
-      'in_channel',
+      'ephemeral',
     );
+    const posted = await runAction(
+      { kind: 'share-post', eventId: DINNER, note: '  Read   this ' },
+      context.commands,
+      'U9',
+    );
+    expect(posted.visibility).toBe('in_channel');
+    const card = as(posted, 'event');
+    expect(card).toMatchObject({ sharedBy: 'U9', note: 'Read this' });
+    // A past event shared: only its page, nothing to remind anyone of.
+    expect(card.actions.map((a) => a.kind)).toEqual(['event-page']);
+    expect(
+      as(await runAction({ kind: 'share-cancel', eventId: DINNER }, context.commands), 'dismiss'),
+    ).toEqual({
+      kind: 'dismiss',
+    });
     expect(as(await runAction({ kind: 'open', eventId: 'gone' }, context.commands), 'notice').text).toMatch(
       /no longer in the archive/,
     );
   });
 
-  it('finds more like an event, without the event itself', async () => {
+  it('keeps Remind me and Add to calendar on a shared upcoming card', async () => {
+    const review = as(await run('review of peace operations'), 'event').event;
+    const card = as(
+      await runAction({ kind: 'share-post', eventId: review.id }, context.commands, 'U9'),
+      'event',
+    );
+    expect(card.actions.map((a) => a.kind)).toEqual(['remind', 'calendar']);
+  });
+});
+
+describe('controls by tense', () => {
+  it('gives a past event its page, Share, Related and Read more, never Remind me', async () => {
+    const reply = as(await run('peacekeepng finland'), 'event');
+    expect(reply.when.upcoming).toBe(false);
+    expect(reply.actions.filter((a) => a.kind !== 'page').map((a) => a.kind)).toEqual([
+      'event-page',
+      'share',
+      'more-like',
+      'read-more',
+    ]);
+  });
+
+  it('gives an upcoming event Remind me with only the times still ahead, and Add to calendar', async () => {
+    const reply = as(await run('review of peace operations'), 'event');
+    expect(reply.when.upcoming).toBe(true);
+    expect(reply.actions[0]).toEqual({
+      kind: 'remind',
+      eventId: reply.event.id,
+      choices: ['day-before', 'hour-before', 'morning-of'],
+    });
+    expect(reply.actions[1]).toEqual({ kind: 'calendar', eventId: reply.event.id });
+  });
+
+  it('drops the choices already past: on the event’s own morning only "an hour before" is left', async () => {
+    const late = relevanceContext('America/New_York');
+    const review = as(
+      await runEventCommand({ text: 'review of peace operations' }, late.commands),
+      'event',
+    ).event;
+    // 3 December 2026, 10:00 in New York: the event starts at 13:15.
+    const deps = { ...late.commands, clock: { now: () => new Date('2026-12-03T15:00:00Z') } };
+    const reply = as(await runAction({ kind: 'open', eventId: review.id }, deps), 'event');
+    expect(reply.actions[0]).toMatchObject({ kind: 'remind', choices: ['hour-before'] });
+    late.close();
+  });
+});
+
+describe('read more, calendar and more like this', () => {
+  it('Read more gives the event in full, with the card’s other actions', async () => {
+    const reply = as(
+      await runAction({ kind: 'read-more', eventId: DINNER }, context.commands),
+      'event-detail',
+    );
+    expect(reply.event.themes.length).toBe(7);
+    expect(reply.actions.map((a) => a.kind)).not.toContain('read-more');
+  });
+
+  it('Add to calendar gives Google and Outlook links, and the .ics address when the bot has one', async () => {
+    const review = as(await run('review of peace operations'), 'event').event;
+    const plain = as(await runAction({ kind: 'calendar', eventId: review.id }, context.commands), 'calendar');
+    expect(plain.links.google).toMatch(/^https:\/\/calendar\.google\.com\//);
+    expect(plain.links.outlook).toMatch(/^https:\/\/outlook\.office\.com\//);
+    expect(plain.links.ics).toBeUndefined();
+    const served = await runAction(
+      { kind: 'calendar', eventId: review.id },
+      { ...context.commands, publicBaseUrl: 'https://bot.example.org' },
+    );
+    expect(as(served, 'calendar').links.ics).toBe(
+      `https://bot.example.org/calendar/${encodeURIComponent(review.id)}/the-review-of-peace-operations-findings-and-next-steps.ics`,
+    );
+    expect(
+      as(await runAction({ kind: 'calendar', eventId: DINNER }, context.commands), 'notice').text,
+    ).toMatch(/took place on Wed 25 Sep 2013/);
+  });
+
+  it('finds more like an event by shared themes, tags or speakers, each saying why', async () => {
     const reply = as(await runAction({ kind: 'more-like', eventId: DINNER }, context.commands), 'list');
     expect(reply.items.length).toBeGreaterThan(0);
     expect(reply.items.map((h) => h.event.id)).not.toContain(DINNER);
+    for (const item of reply.items) expect(item.why).toMatch(/^Shares (speaker|theme|tag)/);
+    const dinner = context.commands.index.events([DINNER])[0];
+    const first = reply.items[0].event;
+    const shared =
+      first.tags.some((t) => dinner.tags.includes(t)) ||
+      first.speakers.some((s) => dinner.speakers.some((d) => d.name === s.name)) ||
+      first.themes.some((t) => dinner.themes.some((d) => d.title.toLowerCase() === t.title.toLowerCase()));
+    expect(shared || /themes about/.test(reply.items[0].why ?? '')).toBe(true);
   });
 });

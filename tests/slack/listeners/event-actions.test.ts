@@ -34,18 +34,34 @@ function click(
 }
 
 describe('block action listener', () => {
-  it.each([a.share])(
-    '%s posts the card into the conversation, then deletes the ephemeral original',
-    async (actionId) => {
-      const { done, order, sent } = click({ actionId, value: JSON.stringify({ e: DINNER }) });
-      await done;
-      expect(order).toEqual(['ack', 'respond', 'respond']);
-      expect(sent[0]).toMatchObject({ response_type: 'in_channel', replace_original: false });
-      expect(texts(sent[0].blocks!)).toEqual(expect.arrayContaining([DINNER_TITLE, 'Shared by <@U0ASKER>']));
-      expect(interactives(sent[0].blocks!)).toEqual([]);
-      expect(sent[1]).toEqual({ delete_original: true });
-    },
-  );
+  it('Share answers with a private preview beside the card; Post puts it in the channel and drops the preview', async () => {
+    const preview = click({ actionId: a.share, value: JSON.stringify({ e: DINNER }) });
+    await preview.done;
+    expect(preview.sent).toHaveLength(1);
+    expect(preview.sent[0]).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    const post = click({ actionId: a.sharePost, value: JSON.stringify({ e: DINNER }) });
+    await post.done;
+    expect(post.order).toEqual(['ack', 'respond', 'respond']);
+    expect(post.sent[0]).toMatchObject({ response_type: 'in_channel', replace_original: false });
+    expect(texts(post.sent[0].blocks!)).toEqual(
+      expect.arrayContaining([DINNER_TITLE, ':mega: <@U0ASKER> shared an event']),
+    );
+    // A past event shared: only its page as a link.
+    expect(interactives(post.sent[0].blocks!).map((i) => i.label)).toEqual(['Event page']);
+    expect(post.sent[1]).toEqual({ delete_original: true });
+  });
+
+  it('Cancel on a preview deletes it and posts nothing', async () => {
+    const { done, sent } = click({ actionId: a.shareCancel, value: JSON.stringify({ e: DINNER }) });
+    await done;
+    expect(sent).toEqual([{ delete_original: true }]);
+  });
+
+  it('a URL button (Event page) is only acknowledged', async () => {
+    const { done, order } = click({ actionId: a.eventPage, value: '' });
+    await done;
+    expect(order).toEqual(['ack']);
+  });
 
   it('Open replaces the ephemeral message with that event', async () => {
     const { done, sent } = click({ actionId: a.open, value: JSON.stringify({ e: DINNER }) });

@@ -37,13 +37,19 @@ describe('/event listener', () => {
     expect(interactives(sent[0].blocks!).map((i) => i.actionId)).toContain('event_share');
   });
 
-  it('posts a clear `share` into the conversation through the response_url, with who shared it', async () => {
+  it('answers a clear `share` with a private preview of the card, attribution on top', async () => {
     const { done, sent } = run('share peacekeeping finland');
     await done;
     expect(sent).toHaveLength(1);
-    expect(sent[0].response_type).toBe('in_channel');
-    expect(texts(sent[0].blocks!)).toContain('Shared by <@U0ASKER>');
-    expect(interactives(sent[0].blocks!)).toEqual([]);
+    expect(sent[0].response_type).toBe('ephemeral');
+    const shown = texts(sent[0].blocks!);
+    expect(shown[0]).toMatch(/^:eyes: \*Preview\*/);
+    expect(shown[1]).toBe(':mega: <@U0ASKER> shared an event');
+    expect(
+      interactives(sent[0].blocks!)
+        .slice(-3)
+        .map((i) => i.actionId),
+    ).toEqual([SlackIds.actions.sharePost, SlackIds.actions.shareNote, SlackIds.actions.shareCancel]);
   });
 
   it('offers a picker, privately, when a share is ambiguous', async () => {

@@ -71,15 +71,11 @@ describe('user and archive text is escaped in every reply', () => {
     expect(joined).toMatch(/&lt;!channel&gt;|&lt;!channel/);
   });
 
-  it('links only to the event page, with the hostile parts of its URL encoded', () => {
+  it('links only to the event page, as a URL button with the hostile parts of its URL encoded', () => {
     const { blocks } = renderReply(replies[0][1]);
-    const found = texts(blocks).flatMap(links);
-    expect(found).toEqual([
-      {
-        url: 'https://www.ipinst.org/event?a=1&amp;b=%3C!channel%3E%7C%3Chttp://evil%3E',
-        label: 'Event page',
-      },
-    ]);
+    expect(texts(blocks).flatMap(links)).toEqual([]);
+    const urls = JSON.stringify(blocks).match(/"url":"[^"]*"/g);
+    expect(urls).toEqual(['"url":"https://www.ipinst.org/event?a=1&b=%3C!channel%3E|%3Chttp://evil%3E"']);
   });
 
   it('mentions only a well-formed sharer id', () => {
@@ -87,7 +83,7 @@ describe('user and archive text is escaped in every reply', () => {
       ...(replies[1][1] as Extract<Reply, { kind: 'event' }>),
       sharedBy: 'W0ABC123',
     });
-    expect(texts(good.blocks).join('\n')).toContain('Shared by <@W0ABC123>');
+    expect(texts(good.blocks).join('\n')).toContain(':mega: <@W0ABC123> shared an event');
     const bad = renderReply(replies[1][1]);
     expect(texts(bad.blocks).join('\n')).not.toMatch(/<@/);
   });

@@ -13,58 +13,90 @@ const card = (overrides: Parameters<typeof cardReply>[1] = {}) => {
   const event = overrides.event ?? makeEvent();
   return cardReply(event, { matched: ['title', 'hosts'], ...overrides });
 };
+/** An upcoming timed event (the replies' clock is 29 November 2026). */
+const upcoming = makeEvent({
+  id: 'upcoming',
+  start: '2027-09-22T19:00:00-04:00',
+  end: '2027-09-22T21:30:00-04:00',
+});
 
 const byType = <T extends KnownBlock['type']>(blocks: KnownBlock[], type: T) =>
   blocks.filter((b): b is Extract<KnownBlock, { type: T }> => b.type === type);
 
 describe('event card', () => {
-  it('shows the title as a header, then the facts, speakers, summary, themes, link and buttons', () => {
-    const blocks = eventCardBlocks(card({ heading: 'Results for "peacekeepng finland"' }));
+  it('is compact: title, When/Where/Type/Hosts fields, a sentence of summary, theme titles only', () => {
+    const long = makeEvent({
+      summary: `${'First sentence of the summary, which says what the event was about. '}${'More detail follows here. '.repeat(80)}`,
+      themes: [
+        { title: 'Resourcing', summary: 'A long discussion. '.repeat(100) },
+        { title: 'Peacekeeping governance', summary: 'Another long one. '.repeat(100) },
+      ],
+    });
+    const blocks = eventCardBlocks(card({ event: long, heading: 'Results for "peacekeepng finland"' }));
     expect(checkLimits(blocks)).toEqual([]);
-    const header = blocks.find((b): b is HeaderBlock => b.type === 'header');
-    expect(header?.text.text).toBe('Strengthening the Partnership: A Fresh Dialogue on UN Peacekeeping');
+    expect(byType(blocks, 'header')[0].text.text).toBe(long.title);
     const all = texts(blocks).join('\n');
     expect(all).toContain('Results for "peacekeepng finland"');
-    expect(all).toContain('*Type*\nMinisterial dinner');
     expect(all).toContain('*Where*\nNew York');
-    expect(all).toContain('Government of Finland, Government of Uruguay, International Peace Institute');
-    expect(all).toContain('*Erkki Tuomioja*, Minister for Foreign Affairs, Finland');
-    expect(all).toContain('*1. Resourcing* — Missions are asked to do more with less');
-    expect(all).toContain('*2. Peacekeeping governance*');
+    expect(all).toContain('*Type*\nMinisterial dinner');
     expect(all).toContain(
-      '<https://www.ipinst.org/2013/09/strengthening-the-partnership-a-fresh-dialogue-on-un-peacekeeping|Event page>',
+      '*Hosts*\nGovernment of Finland, Government of Uruguay, International Peace Institute',
     );
-    expect(all).toContain('Matched: title, hosts');
+    expect(all).toContain(
+      'First sentence of the summary, which says what the event was about. More detail follows here.',
+    );
+    expect(all).not.toContain('More detail follows here. More detail');
+    expect(all).toContain('*Key themes:* Resourcing · Peacekeeping governance');
+    expect(all).not.toContain('A long discussion');
+    expect(all).not.toContain('Matched:');
+    expect(all).not.toContain('Speakers');
   });
 
-  it('offers Share, Remind me (when) and More like this, whose values decode back to the event', () => {
-    const blocks = eventCardBlocks(card());
-    const actions = blocks.find((b) => b.block_id === SlackIds.blocks.cardActions);
-    expect(actions?.type).toBe('actions');
-    const els = interactives(blocks);
-    expect(els.map((e) => e.label)).toEqual(['Share to channel', 'Remind me…', 'More like this']);
+  it('offers a past event its Event page, Share, Related and Read more: no reminder, no calendar', () => {
+    const els = interactives(eventCardBlocks(card()));
+    expect(els.map((e) => e.label)).toEqual(['Event page', 'Share…', 'More like this', 'Read more']);
     const id = makeEvent().id;
-    expect(toReplyAction(els[0].actionId, els[0].values[0])).toEqual({ kind: 'share', eventId: id });
-    expect(els[1].type).toBe('static_select');
-    // A date-only event has no "an hour before".
-    expect(els[1].values.map((v) => (toReplyAction(els[1].actionId, v) as { when?: string }).when)).toEqual([
-      'day-before',
-      'morning-of',
-    ]);
-    expect(toReplyAction(els[2].actionId, els[2].values[0])).toEqual({ kind: 'more-like', eventId: id });
+    expect(toReplyAction(els[1].actionId, els[1].values[0])).toEqual({ kind: 'share', eventId: id });
+    expect(toReplyAction(els[3].actionId, els[3].values[0])).toEqual({ kind: 'read-more', eventId: id });
+    const page = eventCardBlocks(card())
+      .flatMap((b) => (b.type === 'actions' ? b.elements : []))
+      .find((e) => e.action_id === SlackIds.actions.eventPage);
+    expect(page).toMatchObject({ type: 'button', url: makeEvent().url });
   });
 
-  it('offers "an hour before" for timed events', () => {
-    const els = interactives(
-      eventCardBlocks(card({ event: makeEvent({ start: '2013-09-25T19:00:00-04:00' }) })),
-    );
-    const remind = els.find((e) => e.actionId === SlackIds.actions.remind);
-    expect(remind?.values.map((v) => JSON.parse(v).w)).toEqual(['day-before', 'hour-before', 'morning-of']);
+  it('offers an upcoming event Remind me (times still ahead) and Add to calendar first', () => {
+    const els = interactives(eventCardBlocks(card({ event: upcoming })));
+    expect(els.map((e) => e.label)).toEqual([
+      'Remind me…',
+      'Add to calendar',
+      'Share…',
+      'More like this',
+      'Read more',
+    ]);
+    expect(els[0].values.map((v) => JSON.parse(v).w)).toEqual(['day-before', 'hour-before', 'morning-of']);
+  });
+
+  it('names its event in every button’s accessibility label', () => {
+    const blocks = eventCardBlocks(card({ event: upcoming }));
+    const labels = blocks
+      .flatMap((b) => (b.type === 'actions' ? b.elements : []))
+      .filter((e) => e.type === 'button')
+      .map((e) => (e as { accessibility_label?: string }).accessibility_label);
+    expect(labels.map((l) => l?.split(':')[0])).toEqual([
+      'Add to calendar',
+      'Share…',
+      'More like this',
+      'Read more',
+    ]);
+    for (const label of labels) {
+      expect(label).toContain(': Strengthening the Partnership');
+      expect(label!.length).toBeLessThanOrEqual(75);
+    }
   });
 
   it('keeps the Remind me menu for an id too long for option values: its options carry the short key', () => {
-    const longId = `2013-09-25-${'a'.repeat(239)}`;
-    const els = interactives(eventCardBlocks(card({ event: makeEvent({ id: longId }) })));
+    const longId = `2027-09-22-${'a'.repeat(239)}`;
+    const els = interactives(eventCardBlocks(card({ event: { ...upcoming, id: longId } })));
     const remind = els.find((e) => e.actionId === SlackIds.actions.remind);
     expect(remind?.type).toBe('static_select');
     for (const value of remind?.values ?? []) expect(value.length).toBeLessThanOrEqual(150);
@@ -90,8 +122,7 @@ describe('event card', () => {
   });
 
   it('shows an upcoming timed event in the reader’s zone, with the venue time beside it', () => {
-    const event = makeEvent({ start: '2027-09-22T19:00:00-04:00', end: '2027-09-22T21:30:00-04:00' });
-    const all = texts(eventCardBlocks(card({ event }))).join('\n');
+    const all = texts(eventCardBlocks(card({ event: upcoming }))).join('\n');
     expect(all).toContain(
       '<!date^1821654000^{date_long_pretty} at {time}|Wed 22 Sep 2027 · 7:00 PM – 9:30 PM EDT> (7:00 PM EDT local time)',
     );
@@ -118,7 +149,9 @@ describe('event card', () => {
     expect(opens.map((o) => toReplyAction(o.actionId, o.values[0]))).toEqual(
       [0, 1, 2, 3].map((i) => ({ kind: 'open', eventId: `more-${i}` })),
     );
-    expect(texts(blocks).join('\n')).toContain('*Other event 0*\nWed 25 Sep 2013');
+    expect(texts(blocks).join('\n')).toContain(
+      '*Other event 0*\nWed 25 Sep 2013 · Ministerial dinner · New York',
+    );
     expect(checkLimits(blocks)).toEqual([]);
   });
 
@@ -140,21 +173,22 @@ describe('event card', () => {
     expect(checkLimits(blocks)).toEqual([]);
   });
 
-  it('renders no buttons when core gives a shared card none, and says who shared it', () => {
-    const blocks = eventCardBlocks(card({ sharedBy: 'U024BE7LH', actions: [] }));
+  it('says who shared it at the very top, then their note, and renders only the actions core gave', () => {
+    const blocks = eventCardBlocks(
+      card({ sharedBy: 'U024BE7LH', note: 'Worth a look <!here>', actions: [] }),
+    );
+    expect(blocks[0].block_id).toBe(SlackIds.blocks.sharedBy);
+    expect(texts([blocks[0]])).toEqual([':mega: <@U024BE7LH> shared an event']);
+    expect(texts([blocks[1]])).toEqual(['> Worth a look &lt;!here&gt;']);
+    expect(blocks[2].type).toBe('header');
     expect(interactives(blocks)).toEqual([]);
-    expect(blocks.some((b) => b.type === 'actions')).toBe(false);
-    const shared = blocks.find((b) => b.block_id === SlackIds.blocks.sharedBy);
-    expect(texts(shared ? [shared] : [])).toEqual(['Shared by <@U024BE7LH>']);
-    expect(texts(blocks).join('\n')).not.toContain('Matched:');
   });
 
   it('shows a malformed sharer id as text, never as a mention', () => {
-    const blocks = eventCardBlocks(card({ sharedBy: '<!channel>' }));
-    const all = texts(blocks).join('\n');
-    expect(all).toContain('Shared by &lt;!channel&gt;');
+    const all = texts(eventCardBlocks(card({ sharedBy: '<!channel>' }))).join('\n');
+    expect(all).toContain('&lt;!channel&gt; shared an event');
     expect(all).not.toContain('<!channel>');
-    expect(texts(eventCardBlocks(card({ sharedBy: 'u123' }))).join('\n')).toContain('Shared by u123');
+    expect(texts(eventCardBlocks(card({ sharedBy: 'u123' }))).join('\n')).toContain('u123 shared an event');
   });
 
   it('renders with a plain notification text', () => {
@@ -164,7 +198,7 @@ describe('event card', () => {
     expect(shared.text).toMatch(/^Shared event: Strengthening/);
   });
 
-  it('leaves out sections for empty parts', () => {
+  it('leaves out parts the event does not have', () => {
     const blocks = eventCardBlocks(
       card({
         event: makeEvent({
@@ -179,12 +213,12 @@ describe('event card', () => {
       }),
     );
     const all = texts(blocks).join('\n');
-    expect(all).not.toContain('Speakers');
     expect(all).not.toContain('Key themes');
     expect(all).not.toContain('Where');
     expect(checkLimits(blocks)).toEqual([]);
     const facts = blocks.find((b): b is SectionBlock => b.type === 'section' && Array.isArray(b.fields));
     expect(facts?.fields).toHaveLength(2);
-    expect(byType(blocks, 'context').length).toBe(0);
+    expect(interactives(blocks).map((e) => e.label)).toEqual(['Share…', 'More like this', 'Read more']);
+    expect(byType(blocks, 'header')[0] as HeaderBlock).toBeDefined();
   });
 });

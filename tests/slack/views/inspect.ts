@@ -51,3 +51,21 @@ export function withoutBotTokens(text: string): string {
 export function links(text: string): { url: string; label: string }[] {
   return [...text.matchAll(/<(https?:\/\/[^|<>\s]+)\|([^<>|]*)>/g)].map((m) => ({ url: m[1], label: m[2] }));
 }
+
+/**
+ * How many characters a reader sees: every text of the blocks with the bot's tokens as Slack shows them
+ * (a date token as its fallback, a link as its label, a mention as a short name) and entities decoded.
+ */
+export function visibleChars(blocks: readonly KnownBlock[]): number {
+  return texts(blocks)
+    .map((t) =>
+      t
+        .replace(/<!date\^-?\d+\^[^|<>^]+\|([^<>|]*)>/g, '$1')
+        .replace(/<@[UW][A-Z0-9]+>/g, '@someone')
+        .replace(/<https?:\/\/[^|<>\s]+\|([^<>|]*)>/g, '$1')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&amp;/g, '&'),
+    )
+    .reduce((sum, t) => sum + t.length, 0);
+}

@@ -5,12 +5,28 @@ import { answerOrApologise } from '../../errors.js';
 import { actionIdPattern, rawActionValue, SlackIds, toReplyAction } from '../../ids.js';
 import { actionResponses, expiredButtonResponse } from '../../responses.js';
 import type { SlackServices } from '../../services.js';
+import { eventDetailView } from '../../views/event-detail.js';
+import { shareNoteView } from '../../views/share-note.js';
 
 const a = SlackIds.actions;
 
 /** Every action id on our cards and lists, including the indexed `event_suggest:<n>` buttons. */
 export const EVENT_ACTION_IDS = new RegExp(
-  [a.share, a.remind, a.cancelReminder, a.moreLike, a.open, a.page, a.suggest]
+  [
+    a.share,
+    a.remind,
+    a.cancelReminder,
+    a.moreLike,
+    a.open,
+    a.page,
+    a.suggest,
+    a.readMore,
+    a.calendar,
+    a.eventPage,
+    a.sharePost,
+    a.shareNote,
+    a.shareCancel,
+  ]
     .map((id) => actionIdPattern(id).source)
     .join('|'),
 );
@@ -19,18 +35,22 @@ export const EVENT_ACTION_IDS = new RegExp(
 export type EventActionArgs = Pick<
   SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs,
   'ack' | 'action' | 'body' | 'respond' | 'logger'
->;
+> &
+  Partial<Pick<AllMiddlewareArgs, 'client'>>;
 
 /**
  * A click on any of our buttons or the "Remind me" menu: ack, decode the value back into a core action,
- * run it, and post what core answered through the click's response_url (see `actionResponses` for
- * share-then-delete and replace vs. new). Values come from the network, so anything unreadable gets
- * "That button has expired" rather than a guess.
+ * run it, and answer. Most answers go through the click's response_url (see `actionResponses`: a click
+ * on a channel message, a digest or a shared card, is answered privately and never rewrites it).
+ * "Read more" and "Add a note" open a modal instead, within the click's 3-second trigger. URL buttons
+ * (Event page, calendar links) are only acknowledged. Values come from the network, so anything
+ * unreadable gets "That button has expired" rather than a guess.
  */
 export function eventActions(services: SlackServices) {
   const runner = services.runner ?? inlineRunner(services.commands);
-  return async ({ ack, action, body, respond, logger }: EventActionArgs): Promise<void> => {
+  return async ({ ack, action, body, respond, logger, client }: EventActionArgs): Promise<void> => {
     await ack();
+    if (action.action_id.replace(/:\d+$/, '') === a.eventPage) return;
     const context = { surface: 'action', actionId: action.action_id, user: body.user.id };
     await answerOrApologise({ respond, logger, context }, async () => {
       const replyAction = toReplyAction(action.action_id, rawActionValue(action as RawAction));
@@ -42,18 +62,34 @@ export function eventActions(services: SlackServices) {
         teamId: body.user.team_id ?? body.team?.id,
         enterpriseId: body.enterprise?.id,
       });
+      const channel = (body as { channel?: { id?: string; name?: string } }).channel;
+      const from = body.container?.is_ephemeral === false ? 'channel' : 'ephemeral';
+      if (replyAction.kind === 'share-note' && client) {
+        await client.views.open({
+          trigger_id: body.trigger_id,
+          view: shareNoteView({
+            eventId: replyAction.eventId,
+            responseUrl: body.response_url,
+            channelName: channel?.name,
+          }),
+        });
+        return;
+      }
       const userZone =
         services.lookupUserZone && actionNeedsUserZone(replyAction)
           ? await services.lookupUserZone(body.user.id, workspace)
           : undefined;
-      const channel = (body as { channel?: { id?: string; name?: string } }).channel;
       const result = await runner.action(replyAction, body.user.id, {
         ...(workspace ? { workspace } : {}),
         userZone,
         channelId: channel?.id,
         channelName: channel?.name,
       });
-      for (const message of actionResponses(result)) await respond(message);
+      if (result.reply.kind === 'event-detail' && client) {
+        await client.views.open({ trigger_id: body.trigger_id, view: eventDetailView(result.reply) });
+        return;
+      }
+      for (const message of actionResponses(result, from)) await respond(message);
     });
   };
 }

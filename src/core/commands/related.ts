@@ -1,0 +1,88 @@
+import type { Event } from '../model.js';
+import { type ParsedQuery, parseQuery } from '../search/query-parser.js';
+import { type Hit, searchEvents } from '../search/search-events.js';
+import { contentWords, tokenize } from '../search/tokens.js';
+import type { CommandDeps } from './deps.js';
+
+/** How many of the event's themes, tags and speakers are each looked up for candidates. */
+const PER_FACET = 4;
+const CANDIDATES_EACH = 12;
+
+/**
+ * Events related to `event` by what they share: the same speakers, tags, or themes (a theme counts when
+ * its title shares a distinctive word, or two, with one of this event's). Each comes with one line
+ * saying why, best first: speakers weigh most, then tags and whole themes, then theme words.
+ */
+export function relatedEvents(
+  event: Event,
+  deps: Pick<CommandDeps, 'index' | 'clock' | 'zone'>,
+  limit: number,
+): { hit: Hit; why: string }[] {
+  const now = deps.clock.now();
+  const base = parseQuery('', now, deps.zone);
+  const queries: ParsedQuery[] = [
+    ...event.speakers.slice(0, PER_FACET).map((s) => ({ ...base, speaker: surname(s.name) })),
+    ...event.tags.slice(0, PER_FACET).map((t) => ({ ...base, words: contentWords(tokenize(t)) })),
+    ...event.themes.slice(0, PER_FACET).map((t) => ({ ...base, theme: contentWords(tokenize(t.title)) })),
+  ].filter((q) => (q.speaker ?? q.theme ?? q.words).length > 0);
+  const candidates = new Map<string, Hit>();
+  for (const query of queries) {
+    for (const hit of searchEvents(query, deps.index, { limit: CANDIDATES_EACH, nowMs: now.getTime() }).hits)
+      if (hit.event.id !== event.id && !candidates.has(hit.event.id)) candidates.set(hit.event.id, hit);
+  }
+  const mine = facets(event);
+  return [...candidates.values()]
+    .map((hit) => ({ hit, shared: sharedWith(mine, facets(hit.event)) }))
+    .filter((c) => c.shared.score > 0)
+    .sort((a, b) => b.shared.score - a.shared.score || b.hit.event.start.localeCompare(a.hit.event.start))
+    .slice(0, limit)
+    .map(({ hit, shared }) => ({ hit, why: shared.why }));
+}
+
+interface Facets {
+  speakers: Map<string, string>;
+  tags: Map<string, string>;
+  themes: Map<string, string>;
+  themeWords: Set<string>;
+}
+
+const key = (text: string) => tokenize(text).join(' ');
+
+function facets(event: Event): Facets {
+  return {
+    speakers: new Map(event.speakers.map((s) => [key(s.name), s.name])),
+    tags: new Map(event.tags.map((t) => [key(t), t])),
+    themes: new Map(event.themes.map((t) => [key(t.title), t.title])),
+    themeWords: new Set(
+      event.themes.flatMap((t) => contentWords(tokenize(t.title))).filter((w) => w.length > 3),
+    ),
+  };
+}
+
+function sharedWith(mine: Facets, theirs: Facets): { score: number; why: string } {
+  const both = (a: Map<string, string>, b: Map<string, string>) =>
+    [...a.keys()].filter((k) => k && b.has(k)).map((k) => a.get(k)!);
+  const speakers = both(mine.speakers, theirs.speakers);
+  const tags = both(mine.tags, theirs.tags);
+  const themes = both(mine.themes, theirs.themes);
+  const words = [...mine.themeWords].filter((w) => theirs.themeWords.has(w));
+  const parts = [
+    speakers.length
+      ? `${speakers.length > 1 ? 'Speakers' : 'Speaker'}: ${speakers.slice(0, 3).join(', ')}`
+      : '',
+    themes.length ? `${themes.length > 1 ? 'Themes' : 'Theme'}: ${themes.slice(0, 3).join(', ')}` : '',
+    !themes.length && words.length ? `Themes about ${words.slice(0, 3).join(', ')}` : '',
+    tags.length ? `${tags.length > 1 ? 'Tags' : 'Tag'}: ${tags.slice(0, 3).join(', ')}` : '',
+  ].filter(Boolean);
+  const score = speakers.length * 3 + themes.length * 2 + tags.length * 1.5 + Math.min(3, words.length);
+  return { score, why: parts.length ? `Shares ${lower(parts.join(' · '))}` : '' };
+}
+
+function lower(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+function surname(name: string): string[] {
+  const words = contentWords(tokenize(name));
+  return words.length ? [words[words.length - 1]] : [];
+}
