@@ -31,16 +31,17 @@ export function mentionedEventsCommand(messageText: string, deps: CommandDeps): 
     const { hits } = searchEvents(query, deps.index, { limit: MORE_MENTIONED + 1, nowMs: now.getTime() });
     const [best, ...more] = hits as Hit[];
     if (!best) continue;
+    const when = whenOf(best.event, deps);
     return {
       visibility: 'ephemeral',
       reply: {
         kind: 'event',
         event: best.event,
-        when: whenOf(best.event, deps),
+        when,
         matched: best.matched,
         heading: `Events this message mentions (read as: ${words.slice(0, n).join(' ')})`,
         more: more.map((hit) => listItem(hit, deps)),
-        actions: cardActions(best.event),
+        actions: cardActions(best.event, when, deps),
       },
     };
   }

@@ -42,7 +42,7 @@ describe('the search modal’s form', () => {
 });
 
 describe('finding the events a message mentions', () => {
-  it('offers the event a chatty message talks about as a card with Share and Remind me', () => {
+  it('offers the event a chatty message talks about as a card with the actions of its tense', () => {
     const result = mentionedEventsCommand(
       'Did anyone go to that Finland dinner on peacekeeping partnerships? Notes welcome!',
       context.commands,
@@ -50,7 +50,12 @@ describe('finding the events a message mentions', () => {
     expect(result.visibility).toBe('ephemeral');
     if (result.reply.kind !== 'event') throw new Error(`got ${result.reply.kind}`);
     expect(result.reply.event.title).toBe(DINNER_TITLE);
-    expect(result.reply.actions.map((a) => a.kind)).toEqual(['share', 'remind', 'more-like']);
+    expect(result.reply.actions.map((a) => a.kind)).toEqual([
+      'event-page',
+      'share',
+      'more-like',
+      'read-more',
+    ]);
   });
 
   it('says so when a message mentions nothing in the archive', () => {
