@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run.js';
 import type { Event } from '../../src/core/model.js';
-import { eventTimeToMillis } from '../../src/core/time.js';
 import { fixedClock } from '../helpers/context.js';
 import { tempDir } from '../helpers/temp.js';
 
@@ -45,27 +44,36 @@ async function roundTrip(format: string) {
 }
 
 describe('event-bot export round trips', () => {
-  it.each(['jsonl', 'csv'])('re-imports a %s export to the same events, field for field', async (format) => {
-    const { before, after } = await roundTrip(format);
-    expect(before).toHaveLength(7);
-    expect(after).toEqual(before);
+  it.each(['jsonl', 'csv', 'ics'])(
+    're-imports a %s export to the same events, field for field',
+    async (format) => {
+      const { before, after } = await roundTrip(format);
+      expect(before).toHaveLength(7);
+      expect(after).toEqual(before);
+    },
+  );
+
+  it('writes an iCalendar other programs read: standard properties, our extras in one X- property', async () => {
+    const { file } = await roundTrip('ics');
+    const text = readFileSync(file, 'utf8');
+    expect(text).toMatch(/^BEGIN:VCALENDAR\r\n/);
+    expect(text).toContain('SUMMARY:Strengthening the Partnership: A Fresh Dialogue on UN Peacekeeping');
+    expect(text.match(/^X-EVENT-ARCHIVE:/gm)).toHaveLength(7);
   });
 
-  it('re-imports an iCalendar export to the same events in every field a calendar carries', async () => {
-    const { before, after, file } = await roundTrip('ics');
-    expect(readFileSync(file, 'utf8')).toMatch(/^BEGIN:VCALENDAR\r\n/);
-    const calendarFields = (e: Omit<Event, 'source'>) => ({
-      title: e.title,
-      type: e.type,
-      startMs: eventTimeToMillis(e.start, e.timezone),
-      endMs: e.end ? eventTimeToMillis(e.end, e.timezone) : undefined,
-      location: e.location,
-      url: e.url,
-      summary: e.summary,
-      tags: e.tags,
-    });
-    const byTitle = (a: { title: string }, b: { title: string }) => a.title.localeCompare(b.title);
-    expect(after.map(calendarFields).sort(byTitle)).toEqual(before.map(calendarFields).sort(byTitle));
+  it('lets a calendar program’s own change of time win over the sidecar', async () => {
+    const { file } = await roundTrip('ics');
+    const moved = readFileSync(file, 'utf8').replace(
+      /^DTSTART;VALUE=DATE:20130925/m,
+      'DTSTART;VALUE=DATE:20130926',
+    );
+    const dir = tempDir();
+    writeFileSync(join(dir, 'moved.ics'), moved);
+    const env = { EVENT_DB: join(dir, 'c.db'), EVENT_ARCHIVE: 'unused' };
+    expect((await cli(['import', join(dir, 'moved.ics')], env)).code).toBe(0);
+    const dinner = (await eventsOf(env)).find((e) => e.title.startsWith('Strengthening the Partnership'));
+    expect(dinner?.start).toBe('2013-09-26');
+    expect(dinner?.hosts).toContain('Government of Finland');
   });
 });
 

@@ -13,7 +13,7 @@ export interface Placement {
 }
 
 /** An event as the model's input schema takes it. */
-export type EventRecord = ReturnType<typeof recordOf> & { id?: string; series?: string };
+export type EventRecord = ReturnType<typeof baseRecord> & { id?: string; series?: string };
 
 /** The instant an ical.js time stands for, and the IANA zone it is shown in when there is one. */
 function instant(t: ICAL.Time, placement: Placement): { dt: DateTime; zone?: string } {
@@ -67,7 +67,48 @@ function fields(component: ICAL.Component | undefined) {
   };
 }
 
+/** The fields our own export keeps in X-EVENT-ARCHIVE (see archive/export.ts), when it reads as JSON. */
+function archiveSidecar(component: ICAL.Component): Record<string, unknown> {
+  const raw = component.getFirstPropertyValue('x-event-archive')?.toString();
+  if (!raw) return {};
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed)
+      ? (parsed as Record<string, unknown>)
+      : {};
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * What a calendar has no property for (id, hosts, speakers, themes, body, zone), from our own export's
+ * X-EVENT-ARCHIVE, so an export re-imports to the same events. The calendar's own times win unless the
+ * sidecar's name the same instants (the sidecar keeps them as first written, with their offset).
+ */
+function withSidecar(record: ReturnType<typeof baseRecord>, component: ICAL.Component) {
+  const { id, hosts, speakers, themes, body, timezone, start, end } = archiveSidecar(component);
+  const same = (a: unknown, b: string | undefined) =>
+    typeof a === 'string' && b !== undefined && Date.parse(a) === Date.parse(b);
+  return {
+    ...record,
+    ...(typeof id === 'string' ? { id } : {}),
+    ...(Array.isArray(hosts) ? { hosts } : {}),
+    ...(Array.isArray(speakers) ? { speakers } : {}),
+    ...(Array.isArray(themes) ? { themes } : {}),
+    ...(typeof body === 'string' ? { body } : {}),
+    ...(typeof timezone === 'string' ? { timezone } : {}),
+    ...(same(start, record.start) ? { start: start as string } : {}),
+    ...(same(end, record.end) ? { end: end as string } : {}),
+  };
+}
+
 function recordOf(o: Occurrence, placement: Placement) {
+  const record = baseRecord(o, placement);
+  return o.master ? record : withSidecar(record, o.item.component);
+}
+
+function baseRecord(o: Occurrence, placement: Placement) {
   const [own, inherited] = [fields(o.item.component), fields(o.master?.component)];
   const description = (own.description ?? inherited.description ?? '').trim();
   const long = description.length > 50_000; // the model's limit for a summary; the rest goes to body
@@ -101,6 +142,7 @@ export function seriesRecords(occurrences: Occurrence[], uid: string | undefined
     const day = record.start.slice(0, 10);
     const time = record.start.length > 10 ? record.start.slice(11, 16).replace(':', '') : '';
     const suffix = (perDay.get(day) ?? 0) > 1 && time ? `-${time}` : '';
+    if (record.id && records.length === 1) continue; // our own export's id, from X-EVENT-ARCHIVE
     if (base) record.id = `${base}-${day.replace(/-/g, '')}${suffix}`;
     if (base && records.length > 1) record.series = base;
     else if (suffix && record.title) record.id = `${deriveEventId(record.start, record.title)}${suffix}`;
