@@ -4,6 +4,7 @@ import { DateTime } from 'luxon';
 import type { Event } from '../core/model.js';
 import { eventTimeToMillis, isDateOnly } from '../core/time.js';
 import { CSV_FIELDS } from './csv-loader.js';
+import { SIDECAR_PROPERTY, sidecarOf } from './sidecar.js';
 
 /** The formats `event-bot export` writes; each re-imports through its own loader. */
 export const EXPORT_FORMATS = ['jsonl', 'csv', 'ics'] as const;
@@ -40,15 +41,6 @@ export function toCsv(events: Event[]): string {
 }
 
 /**
- * What a calendar has no property for, kept as JSON in X-EVENT-ARCHIVE so our own import reads the
- * events back whole; other calendar programs ignore X- properties.
- */
-function sidecar(e: Event) {
-  const { id, hosts, speakers, themes, body, timezone, start, end } = e;
-  return { id, hosts, speakers, themes, body, timezone, start, end };
-}
-
-/**
  * iCalendar built with ical.js: one VEVENT per event (UID = id), times as written when they carry an
  * offset (in UTC) or as dates; the type in X-EVENT-TYPE and tags in CATEGORIES, as the loader reads them.
  */
@@ -69,7 +61,7 @@ export function toICalendar(events: Event[], nowMs: number): string {
     if (e.location) v.updatePropertyWithValue('location', e.location);
     if (e.url) v.updatePropertyWithValue('url', e.url);
     if (e.summary) v.updatePropertyWithValue('description', e.summary);
-    v.updatePropertyWithValue('x-event-archive', JSON.stringify(sidecar(e)));
+    v.updatePropertyWithValue(SIDECAR_PROPERTY, sidecarOf(e));
     if (e.tags.length) {
       const categories = new ICAL.Property('categories');
       categories.setValues(e.tags);

@@ -3,6 +3,7 @@ import ICAL from 'ical.js';
 import { DateTime, FixedOffsetZone } from 'luxon';
 import { deriveEventId } from '../../core/model.js';
 import { slugify } from '../../core/text.js';
+import { SIDECAR_PROPERTY, withSidecar } from '../sidecar.js';
 import type { Occurrence } from './expand.js';
 import { IanaTimezone } from './zones.js';
 
@@ -67,45 +68,11 @@ function fields(component: ICAL.Component | undefined) {
   };
 }
 
-/** The fields our own export keeps in X-EVENT-ARCHIVE (see archive/export.ts), when it reads as JSON. */
-function archiveSidecar(component: ICAL.Component): Record<string, unknown> {
-  const raw = component.getFirstPropertyValue('x-event-archive')?.toString();
-  if (!raw) return {};
-  try {
-    const parsed: unknown = JSON.parse(raw);
-    return parsed && typeof parsed === 'object' && !Array.isArray(parsed)
-      ? (parsed as Record<string, unknown>)
-      : {};
-  } catch {
-    return {};
-  }
-}
-
-/**
- * What a calendar has no property for (id, hosts, speakers, themes, body, zone), from our own export's
- * X-EVENT-ARCHIVE, so an export re-imports to the same events. The calendar's own times win unless the
- * sidecar's name the same instants (the sidecar keeps them as first written, with their offset).
- */
-function withSidecar(record: ReturnType<typeof baseRecord>, component: ICAL.Component) {
-  const { id, hosts, speakers, themes, body, timezone, start, end } = archiveSidecar(component);
-  const same = (a: unknown, b: string | undefined) =>
-    typeof a === 'string' && b !== undefined && Date.parse(a) === Date.parse(b);
-  return {
-    ...record,
-    ...(typeof id === 'string' ? { id } : {}),
-    ...(Array.isArray(hosts) ? { hosts } : {}),
-    ...(Array.isArray(speakers) ? { speakers } : {}),
-    ...(Array.isArray(themes) ? { themes } : {}),
-    ...(typeof body === 'string' ? { body } : {}),
-    ...(typeof timezone === 'string' ? { timezone } : {}),
-    ...(same(start, record.start) ? { start: start as string } : {}),
-    ...(same(end, record.end) ? { end: end as string } : {}),
-  };
-}
-
 function recordOf(o: Occurrence, placement: Placement) {
   const record = baseRecord(o, placement);
-  return o.master ? record : withSidecar(record, o.item.component);
+  return o.master
+    ? record
+    : withSidecar(record, o.item.component.getFirstPropertyValue(SIDECAR_PROPERTY)?.toString());
 }
 
 function baseRecord(o: Occurrence, placement: Placement) {
