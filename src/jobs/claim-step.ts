@@ -106,14 +106,7 @@ function reminderDelivery(
         }
       }
     },
-    sent: async (_nowMs, ts, channelId) => {
-      await settle({ status: 'sent', ts, channelId });
-    },
-    failed: (nowMs, error, deadlineMs) =>
-      settleFailure(settle, error, claim.attempts + 1, sources.maxAttempts, nowMs, deadlineMs),
-    release: async () => {
-      await settle({ status: 'release' });
-    },
+    ...outcomes(settle, claim.attempts + 1, sources.maxAttempts),
   };
 }
 
@@ -136,14 +129,7 @@ function noticeDelivery(sources: ClaimSources, claim: Claim<Notice>): Delivery {
       }
       return { reply: { kind: 'notice', tone: n.tone, text: n.text }, deadlineMs };
     },
-    sent: async (_nowMs, ts, channelId) => {
-      await settle({ status: 'sent', ts, channelId });
-    },
-    failed: (nowMs, error, deadlineMs) =>
-      settleFailure(settle, error, claim.attempts + 1, sources.maxAttempts, nowMs, deadlineMs),
-    release: async () => {
-      await settle({ status: 'release' });
-    },
+    ...outcomes(settle, claim.attempts + 1, sources.maxAttempts),
   };
 }
 
@@ -202,6 +188,24 @@ function digestDelivery(sources: ClaimSources, claim: Claim<Subscription>): Deli
       logger.warn(`digest ${s.id} in ${s.channelId}: this run ${decision.status}: ${decision.reason}`);
       return decision.status;
     },
+    release: async () => {
+      await settle({ status: 'release' });
+    },
+  };
+}
+
+/** How a reminder or a notice records a post's outcome: sent, failed (retry or give up) or released. */
+function outcomes(
+  settle: (s: Settlement) => Promise<boolean>,
+  attempt: number,
+  maxAttempts: number,
+): Pick<Delivery, 'sent' | 'failed' | 'release'> {
+  return {
+    sent: async (_nowMs, ts, channelId) => {
+      await settle({ status: 'sent', ts, channelId });
+    },
+    failed: (nowMs, error, deadlineMs) =>
+      settleFailure(settle, error, attempt, maxAttempts, nowMs, deadlineMs),
     release: async () => {
       await settle({ status: 'release' });
     },
