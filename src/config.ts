@@ -79,6 +79,23 @@ const EnvSchema = z.object({
     z.coerce.number().int().min(100).max(600_000).default(5000),
   ),
   RETENTION_DAYS: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(3650).default(90)),
+  SEARCH_MISS_DAYS: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(3650).default(30)),
+  EVENT_EDITORS: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .default('')
+      .transform((v) =>
+        v
+          .split(',')
+          .map((id) => id.trim().toUpperCase())
+          .filter(Boolean),
+      )
+      .refine((ids) => ids.every((id) => /^[UWS][A-Z0-9]{2,}$/.test(id)), {
+        message:
+          'must be Slack user ids (U…, W…) and user group ids (S…) separated by commas, such as U024BE7LH,S0614TZR7',
+      }),
+  ),
   PUBLIC_BASE_URL: z.preprocess(
     blankToUndefined,
     z
@@ -118,6 +135,13 @@ export interface Config {
   reminderTickMs: number;
   /** Finished reminders and notices, and cancelled subscriptions, are deleted this many days after they ended. */
   retentionDays: number;
+  /** Searches that found nothing are kept this many days for the keepers' gaps report, then deleted. */
+  searchMissDays: number;
+  /**
+   * Who may add and edit events from Slack and read `/event gaps`: user ids (U…, W…) and user group ids
+   * (S…). Empty: the workspace's admins and owners.
+   */
+  editors: string[];
   /** Where people reach this bot's HTTP server (no trailing slash): .ics downloads link here. */
   publicBaseUrl?: string;
 }
@@ -197,6 +221,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     unfurlDomains: e.UNFURL_DOMAINS,
     reminderTickMs: e.REMINDER_TICK_MS,
     retentionDays: e.RETENTION_DAYS,
+    searchMissDays: e.SEARCH_MISS_DAYS,
+    editors: e.EVENT_EDITORS,
     ...(e.PUBLIC_BASE_URL ? { publicBaseUrl: e.PUBLIC_BASE_URL } : {}),
   };
 }

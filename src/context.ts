@@ -4,6 +4,7 @@ import type { CommandDeps } from './core/commands/deps.js';
 import type { ArchiveFeed } from './core/ports/archive-feed.js';
 import { type ArchiveChangeReport, applyArchiveChanges } from './core/reminders/apply-archive-changes.js';
 import { type Clock, systemClock } from './core/time.js';
+import { SqliteArchiveAudit } from './storage/archive-audit.js';
 import { SqliteArchiveFeed } from './storage/archive-feed.js';
 import { type Db, migrate, openDatabase } from './storage/database.js';
 import { EventStore } from './storage/event-repository.js';
@@ -14,10 +15,12 @@ import {
 import { migratePostgres, openPostgres, type PgPool } from './storage/postgres/database.js';
 import { PgInstallationRepository } from './storage/postgres/installation-repository.js';
 import { PgReminderRepository } from './storage/postgres/reminder-repository.js';
+import { PgSearchMissLog } from './storage/postgres/search-misses.js';
 import { PgHandledEvents } from './storage/postgres/slack-events.js';
 import { PgSubscriptionRepository } from './storage/postgres/subscription-repository.js';
 import { SqliteReminderRepository } from './storage/reminder-repository.js';
 import { SqliteSearchIndex } from './storage/search/search-index.js';
+import { SqliteSearchMissLog } from './storage/search-misses.js';
 import { type HandledEvents, SqliteHandledEvents } from './storage/slack-events.js';
 import { SqliteSubscriptionRepository } from './storage/subscription-repository.js';
 
@@ -64,6 +67,9 @@ export function createContext(config: Config, overrides: { clock?: Clock } = {})
       zone: config.timezone,
       reminders: pool ? new PgReminderRepository(pool) : new SqliteReminderRepository(db),
       subscriptions: pool ? new PgSubscriptionRepository(pool) : new SqliteSubscriptionRepository(db),
+      misses: pool ? new PgSearchMissLog(pool) : new SqliteSearchMissLog(db),
+      audit: new SqliteArchiveAudit(db),
+      missDays: config.searchMissDays,
       ...(config.publicBaseUrl ? { publicBaseUrl: config.publicBaseUrl } : {}),
     },
     installations: pool ? new PgInstallationRepository(pool) : new SqliteInstallationRepository(db),

@@ -170,6 +170,14 @@ async function serveSlack(config: Config, context: AppContext): Promise<number |
     stopPurging = startRetentionJob({
       purge: (beforeMs) => purgeFinished(context.db, beforeMs),
       retentionDays: config.retentionDays,
+      ...(context.commands.misses
+        ? {
+            misses: {
+              purge: context.commands.misses.purge.bind(context.commands.misses),
+              days: config.searchMissDays,
+            },
+          }
+        : {}),
       clock: context.clock,
       logger,
     });

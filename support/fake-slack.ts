@@ -55,6 +55,13 @@ export interface FakeSlack {
 /** The time zone users.info reports for every user. */
 export const FAKE_USER_ZONE = 'America/New_York';
 
+/** users.info reports users whose id starts with this as workspace admins (the default editors). */
+export const FAKE_ADMIN_PREFIX = 'UADMIN';
+/** The user groups usergroups.users.list knows, with their members. */
+export const FAKE_USERGROUPS: Readonly<Record<string, readonly string[]>> = {
+  S0EDITORS: ['UGROUPED1', 'UGROUPED2'],
+};
+
 /** What auth.test answers; Bolt calls it once at start and caches the bot's ids. */
 export const FAKE_BOT = { team_id: 'T0FAKE', user_id: 'U0BOT', bot_id: 'B0BOT' } as const;
 
@@ -104,7 +111,12 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       } else if (path === '/api/views.open') {
         answer = { ok: true, view: { id: `V${String(requests.length).padStart(8, '0')}` } };
       } else if (path === '/api/users.info') {
-        answer = { ok: true, user: { id: String(recorded.form?.user ?? ''), tz: FAKE_USER_ZONE } };
+        const id = String(recorded.form?.user ?? '');
+        answer = { ok: true, user: { id, tz: FAKE_USER_ZONE, is_admin: id.startsWith(FAKE_ADMIN_PREFIX) } };
+      } else if (path === '/api/usergroups.users.list') {
+        const group = String(recorded.form?.usergroup ?? '');
+        const users = FAKE_USERGROUPS[group];
+        answer = users ? { ok: true, users: [...users] } : { ok: false, error: 'no_such_subteam' };
       } else if (path === '/api/oauth.v2.access') {
         answer = oauthAccess(recorded.form ?? {}, requests.length);
       } else if (path === '/api/conversations.history') {

@@ -5,6 +5,7 @@ import { type Clock, systemClock } from '../core/time.js';
 import { isBusyError, setBusyTimeout } from '../storage/database.js';
 import { runAsk } from './ask-command.js';
 import { runExport } from './export-command.js';
+import { runGaps } from './gaps-command.js';
 import { runCheck, runImport } from './import-command.js';
 import { type CliIo, processIo } from './io.js';
 import { runSearch } from './search-command.js';
@@ -122,6 +123,14 @@ export const CLI_COMMANDS: Record<string, CliCommand> = {
         runSearch(c, p, io, Boolean(v.json), typeof v.limit === 'string' ? v.limit : undefined),
     },
   },
+  gaps: {
+    args: '',
+    summary:
+      'for the keepers: searches that found nothing, records missing fields, likely duplicates, look-alike themes',
+    options: { json: { ...JSON_OPTION, help: 'the whole report as one JSON object' } },
+    examples: ['event-bot gaps', 'event-bot gaps --json'],
+    run: { needs: 'context', fn: (c, _p, v, io) => runGaps(c, io, Boolean(v.json)) },
+  },
   ask: {
     args: '"/event <text>"',
     summary: 'the answer as the console shows it',
@@ -220,7 +229,8 @@ export async function runCli(
     // A second import waits for the one writing (each file is one IMMEDIATE transaction) instead of failing.
     if (name === 'import') setBusyTimeout(context.db, IMPORT_QUEUE_MS);
     try {
-      return command.run.fn(context, parsed.positionals, parsed.values, io);
+      // Awaited here, so an asynchronous command (gaps, on PostgreSQL) finishes before the context closes.
+      return await command.run.fn(context, parsed.positionals, parsed.values, io);
     } finally {
       context.close();
     }

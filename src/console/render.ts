@@ -1,5 +1,6 @@
 import { shortSummary } from '../core/commands/card-text.js';
 import type { ListItem, Reply, ReplyAction } from '../core/commands/reply.js';
+import { gapsSections } from '../core/gaps/gaps-text.js';
 import type { Event } from '../core/model.js';
 import { isValidTimeZone } from '../core/time.js';
 import { type EventWhen, eventWhen, formatInZone } from '../core/when-text.js';
@@ -201,6 +202,14 @@ export function renderForConsole(reply: Reply, options: ConsoleOptions = {}): Co
     }
     case 'dismiss': {
       lines.push('Cancelled.');
+      break;
+    }
+    case 'gaps': {
+      lines.push(...style.heading('Gaps in the archive'));
+      for (const part of gapsSections(reply.report)) {
+        lines.push('', style.bold(part.title));
+        lines.push(...part.lines.map((line) => `  ${clean(line)}`));
+      }
       break;
     }
     case 'digest': {

@@ -56,6 +56,8 @@ export async function runConsole(
     userZone: options.zone,
     channelId: 'console',
     channelName: 'console',
+    // Whoever has the console has the server, so they are one of the archive's editors (the gaps report).
+    editor: true,
   };
   const say = (text: string) => output.write(`${text}\n`);
   const render = (reply: Reply): ConsoleRender =>

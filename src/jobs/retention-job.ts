@@ -1,7 +1,8 @@
+import type { Awaitable } from '../core/ports/delivery.js';
 import type { Clock } from '../core/time.js';
 import type { JobLogger } from './delivery.js';
 
-/** How often finished rows are purged while the bot runs. */
+/** How often finished rows (and old missed searches) are purged while the bot runs. */
 export const PURGE_EVERY_MS = 6 * 60 * 60_000;
 
 /**
@@ -15,8 +16,21 @@ export function startRetentionJob(options: {
   clock: Clock;
   logger: JobLogger;
   everyMs?: number;
+  /** Searches that found nothing are deleted after their own, usually shorter, retention. */
+  misses?: { purge: (beforeMs: number) => Awaitable<number>; days: number };
 }): () => void {
+  const { misses } = options;
+  const purgeMisses = async () => {
+    if (!misses) return;
+    try {
+      const n = await misses.purge(options.clock.now().getTime() - misses.days * 24 * 60 * 60_000);
+      if (n > 0) options.logger.info(`purged ${n} missed searches older than ${misses.days} days`);
+    } catch (error) {
+      options.logger.warn('purging missed searches failed; trying again later:', error);
+    }
+  };
   const run = () => {
+    void purgeMisses();
     try {
       const beforeMs = options.clock.now().getTime() - options.retentionDays * 24 * 60 * 60_000;
       const purged = options.purge(beforeMs);

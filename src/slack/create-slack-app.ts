@@ -3,6 +3,7 @@ import { App, type CustomRoute, type HTTPReceiver, type Logger, type LogLevel, w
 import type { Config } from '../config.js';
 import { calendarRoute } from './calendar-route.js';
 import { inlineRunner } from './command-runner.js';
+import { createEditorCheck, type EditorClient } from './editors.js';
 import { dedupeEvents } from './event-dedupe.js';
 import { homePublisher, homeRefreshingRunner } from './home-publisher.js';
 import { register } from './listeners/index.js';
@@ -97,7 +98,18 @@ export function createSlackApp(
         : app.client,
       { fallbackZone: config.timezone, logger },
     );
-  const withZone = { ...services, lookupUserZone, ...(oauth ? { workspaceOf } : {}) };
+  const isEditor =
+    services.isEditor ??
+    createEditorCheck(
+      installationStore
+        ? workspaceClients(
+            installationStore,
+            (token) => new webApi.WebClient(token, common.clientOptions) as unknown as EditorClient,
+          )
+        : async () => app.client as unknown as EditorClient,
+      { editors: config.editors, logger },
+    );
+  const withZone = { ...services, lookupUserZone, isEditor, ...(oauth ? { workspaceOf } : {}) };
   const publishHome = homePublisher(
     withZone,
     installationStore

@@ -30,6 +30,8 @@ export interface SlackServices {
    * distribution; absent, everything belongs to the single workspace.
    */
   workspaceOf?: (ids: { teamId?: string; enterpriseId?: string }) => Workspace;
+  /** Whether a user is one of the archive's editors (EVENT_EDITORS, else workspace admins); nobody is when absent. */
+  isEditor?: (userId: string, workspace?: Workspace) => Promise<boolean>;
   /** OAuth distribution's installations (see oauth/index.ts `installationStoreOf`); needed only then. */
   installationStore?: WorkspaceInstallationStore;
   /** Where handled event_ids are kept, so Slack's retries of an event already answered are dropped. */

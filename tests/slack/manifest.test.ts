@@ -108,12 +108,23 @@ describe('manifest.yml', () => {
         'im:history',
         'im:write',
         'users:read',
+        'usergroups:read',
         'app_mentions:read',
         'links:read',
         'links:write',
       ].sort(),
     );
     expect(manifest.oauth_config.scopes.user).toBeUndefined();
+  });
+
+  it('justifies every scope it asks for in the README’s scope table', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const table = readme.split('\n').filter((line) => line.startsWith('| `'));
+    for (const scope of manifest.oauth_config.scopes.bot)
+      expect(
+        table.some((row) => row.split('|')[1]?.includes(`\`${scope}\``)),
+        `README has no row justifying ${scope}`,
+      ).toBe(true);
   });
 
   it('subscribes to each event it answers, with the scope Slack requires for it', () => {

@@ -1,5 +1,7 @@
+import type { ArchiveAudit } from '../ports/archive-audit.js';
 import type { ReminderRepository, SubscriptionRepository } from '../ports/reminders.js';
 import type { SearchIndex } from '../ports/search.js';
+import type { SearchMissLog } from '../ports/search-misses.js';
 import type { Workspace } from '../reminders/model.js';
 import type { Clock } from '../time.js';
 
@@ -13,6 +15,12 @@ export interface CommandDeps {
   reminders: ReminderRepository;
   /** Channel digest subscriptions. */
   subscriptions: SubscriptionRepository;
+  /** Searches that found nothing (query text only), for the gaps report. */
+  misses?: SearchMissLog;
+  /** The archive's whole-record checks (missing fields, duplicates), for the gaps report. */
+  audit?: ArchiveAudit;
+  /** How many days misses are kept (SEARCH_MISS_DAYS). */
+  missDays?: number;
   /** The bot's public HTTP address, when it has one: "Add to calendar" then links a real .ics file. */
   publicBaseUrl?: string;
 }
@@ -30,6 +38,8 @@ export interface CommandInput {
   channelName?: string;
   /** Whose reminders and digests these are; the single workspace's when absent. */
   workspace?: Workspace;
+  /** True when the door has checked that the asker is one of the archive's editors (EVENT_EDITORS, else admins). */
+  editor?: boolean;
 }
 
 /** The deps with reminders and subscriptions narrowed to one workspace, so no use-case can see another's. */

@@ -10,6 +10,7 @@ import {
   shareCommand,
   sharePostCommand,
 } from './event-commands.js';
+import { gapsCommand, recordMiss } from './gaps-command.js';
 import { helpReply } from './help-command.js';
 import { lookupCommand, themeDetailCommand, themesCommand } from './lookup-command.js';
 import { notice } from './notice.js';
@@ -46,6 +47,7 @@ const SUBCOMMANDS: Record<string, Handler> = {
   subscribe: subscribeCommand,
   unsubscribe: unsubscribeCommand,
   subscriptions: subscriptionsCommand,
+  gaps: gapsCommand,
 };
 
 /** The handler for each paged subcommand, so a page button runs it directly with its words and offset. */
@@ -67,6 +69,15 @@ export function commandNeedsUserZone(text: string): boolean {
   const first = text.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
   // Upcoming ranges and date phrases in a search are read in the asker's zone ("today" is theirs).
   return ZONED.has(first) || first === 'upcoming' || first === 'next' || mightHoldDate(text);
+}
+
+/** Subcommands only the archive's editors may use, so a door checks who asks only for these. */
+const EDITORS_ONLY = new Set(['gaps']);
+
+/** True when `/event <text>` needs `editor` (a Slack door checks EVENT_EDITORS or admin status only then). */
+export function commandNeedsEditor(text: string): boolean {
+  const words = text.trim().toLowerCase().split(/\s+/);
+  return EDITORS_ONLY.has(words[0] ?? '') && words.length === 1;
 }
 
 /** True when a button's action needs `userZone`. */
@@ -91,11 +102,13 @@ export async function runEventCommand(input: CommandInput, all: CommandDeps): Pr
   const handler = SUBCOMMANDS[name];
   if (handler && readsAsSubcommand(name, rest, input, deps))
     return handler({ ...input, text: rest.join(' ') }, deps);
-  return searchCommand({ ...input, text }, deps);
+  const result = searchCommand({ ...input, text }, deps);
+  if (result.reply.kind === 'no-match') await recordMiss({ ...input, text }, deps);
+  return result;
 }
 
 /** Subcommands that take nothing after them; with words after, the whole text is a search ("themes of 2030"). */
-const ALONE = new Set(['themes', 'reminders', 'subscriptions']);
+const ALONE = new Set(['themes', 'reminders', 'subscriptions', 'gaps']);
 /** Subcommand names that also start ordinary phrases ("share of", "host country", "theme of"). */
 const PHRASE_STARTERS = new Set(['share', 'speaker', 'host', 'theme']);
 /** A word after a subcommand's name that makes the two read as a phrase: "share of", "host country of". */

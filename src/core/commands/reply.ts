@@ -1,3 +1,4 @@
+import type { GapsReport } from '../gaps/gaps.js';
 import type { Event } from '../model.js';
 import type { RemindPreset } from '../reminders/model.js';
 import type { Hit } from '../search/search-events.js';
@@ -158,6 +159,8 @@ export type Reply =
     }
   /** A channel's digest subscriptions. */
   | { kind: 'subscriptions'; heading: string; items: SubscriptionItem[]; empty: string; note?: string }
+  /** The keepers' report: searches that found nothing, records missing fields, likely duplicates. */
+  | { kind: 'gaps'; report: GapsReport }
   /** A digest of upcoming events for a channel, soonest first. */
   | { kind: 'digest'; heading: string; items: ListItem[]; empty: string; footer: string };
 

@@ -14,6 +14,7 @@ export const BOT_SCOPES = [
   'commands',
   'chat:write',
   'users:read',
+  'usergroups:read',
   'im:write',
   'chat:write.public',
   'im:history',

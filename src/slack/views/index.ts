@@ -4,6 +4,7 @@ import { calendarBlocks, calendarText } from './calendar.js';
 import { digestBlocks, digestText } from './digest.js';
 import { eventCardBlocks, eventCardText } from './event-card.js';
 import { eventDetailBlocks } from './event-detail.js';
+import { gapsBlocks, gapsText } from './gaps.js';
 import { helpBlocks } from './help.js';
 import { checkLimits } from './limits.js';
 import { listBlocks } from './list.js';
@@ -87,6 +88,8 @@ function build(reply: Reply): SlackMessage {
       };
     case 'dismiss':
       return { text: 'Done.', blocks: [section('Done.')] };
+    case 'gaps':
+      return { text: gapsText(reply), blocks: gapsBlocks(reply) };
   }
 }
 

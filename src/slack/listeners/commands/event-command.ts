@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import { commandNeedsUserZone } from '../../../core/commands/index.js';
+import { commandNeedsEditor, commandNeedsUserZone } from '../../../core/commands/index.js';
 import { inlineRunner } from '../../command-runner.js';
 import { answerOrApologise } from '../../errors.js';
 import { commandResponse } from '../../responses.js';
@@ -30,7 +30,12 @@ export function eventCommand(services: SlackServices) {
         services.lookupUserZone && commandNeedsUserZone(command.text)
           ? await services.lookupUserZone(command.user_id, workspace)
           : undefined;
+      const editor =
+        services.isEditor && commandNeedsEditor(command.text)
+          ? await services.isEditor(command.user_id, workspace)
+          : undefined;
       const result = await runner.command({
+        ...(editor ? { editor } : {}),
         ...(workspace ? { workspace } : {}),
         text: command.text,
         userId: command.user_id,
