@@ -21,3 +21,24 @@ describe('purging finished rows after the retention', () => {
     ).toBe(true);
   });
 });
+
+describe('the retention job and missed searches', () => {
+  it('purges missed searches older than their own days at start', async () => {
+    const { startRetentionJob } = await import('../../src/jobs/retention-job.js');
+    const { context } = jobContext();
+    const misses = context.commands.misses!;
+    const nowMs = context.clock.now().getTime();
+    await misses.record({ teamId: '', enterpriseId: '' }, 'old miss', nowMs - 31 * 86_400_000);
+    await misses.record({ teamId: '', enterpriseId: '' }, 'new miss', nowMs - 86_400_000);
+    const stop = startRetentionJob({
+      purge: () => ({ reminders: 0, notices: 0, subscriptions: 0 }),
+      retentionDays: 90,
+      misses: { purge: (before) => misses.purge(before), days: 30 },
+      clock: context.clock,
+      logger: { info: () => {}, warn: () => {}, error: () => {} },
+    });
+    stop();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect((await misses.top(undefined, 0, 10)).map((m) => m.query)).toEqual(['new miss']);
+  });
+});
