@@ -78,6 +78,10 @@ const EnvSchema = z.object({
     blankToUndefined,
     z.coerce.number().int().min(100).max(600_000).default(5000),
   ),
+  FEED_REFRESH_MS: z.preprocess(
+    blankToUndefined,
+    z.coerce.number().int().min(10_000).max(86_400_000).default(900_000),
+  ),
   RETENTION_DAYS: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(3650).default(90)),
   SEARCH_MISS_DAYS: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(3650).default(30)),
   EVENT_EDITORS: z.preprocess(
@@ -133,6 +137,8 @@ export interface Config {
   unfurlDomains: string[];
   /** How often the dispatcher looks for due reminders and digests. */
   reminderTickMs: number;
+  /** How often calendar feed URLs in the archive are fetched again (an unchanged feed costs a 304). */
+  feedRefreshMs: number;
   /** Finished reminders and notices, and cancelled subscriptions, are deleted this many days after they ended. */
   retentionDays: number;
   /** Searches that found nothing are kept this many days for the keepers' gaps report, then deleted. */
@@ -220,6 +226,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     logLevel: e.LOG_LEVEL,
     unfurlDomains: e.UNFURL_DOMAINS,
     reminderTickMs: e.REMINDER_TICK_MS,
+    feedRefreshMs: e.FEED_REFRESH_MS,
     retentionDays: e.RETENTION_DAYS,
     searchMissDays: e.SEARCH_MISS_DAYS,
     editors: e.EVENT_EDITORS,

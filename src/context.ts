@@ -1,4 +1,5 @@
-import { type ImportOptions, type ImportSummary, importArchive } from './archive/import-archive.js';
+import { type FeedImportOptions, type FeedReport, importEntries } from './archive/feeds/index.js';
+import type { ImportOptions, ImportSummary } from './archive/import-archive.js';
 import type { Config } from './config.js';
 import type { CommandDeps } from './core/commands/deps.js';
 import type { ArchiveFeed } from './core/ports/archive-feed.js';
@@ -8,6 +9,7 @@ import { SqliteArchiveAudit } from './storage/archive-audit.js';
 import { SqliteArchiveFeed } from './storage/archive-feed.js';
 import { type Db, migrate, openDatabase } from './storage/database.js';
 import { EventStore } from './storage/event-repository.js';
+import { SqliteFeedCopies } from './storage/feed-copies.js';
 import {
   type InstallationRepository,
   SqliteInstallationRepository,
@@ -29,6 +31,8 @@ export interface AppContext {
   config: Config;
   db: Db;
   store: EventStore;
+  /** Each calendar feed's last good copy, with its validators. */
+  feedCopies: SqliteFeedCopies;
   clock: Clock;
   /** What the `/event` use-cases need, shared by every door. */
   commands: CommandDeps;
@@ -60,6 +64,7 @@ export function createContext(config: Config, overrides: { clock?: Clock } = {})
     config,
     db,
     store,
+    feedCopies: new SqliteFeedCopies(db),
     clock,
     commands: {
       index: new SqliteSearchIndex(db, store),
@@ -89,16 +94,20 @@ export async function migrateSharedStore(context: AppContext): Promise<void> {
   if (context.pool) await migratePostgres(context.pool);
 }
 
+/** What an import did, with what reminders did after it and how each calendar feed was fetched. */
+export type ContextImportSummary = ImportSummary & { reminders: ArchiveChangeReport; feeds: FeedReport[] };
+
 /**
- * Imports archive files and lets reminders follow what changed: re-timed with their event, or
- * cancelled (and their owner told once) when it is gone. Every import path goes through here.
+ * Imports archive files, folders and calendar feed URLs and lets reminders follow what changed:
+ * re-timed with their event, or cancelled (and their owner told once) when it is gone. Every import
+ * path goes through here.
  */
 export async function importIntoContext(
   context: AppContext,
   paths: string[],
-  options: Omit<ImportOptions, 'now' | 'defaultZone'> = {},
-): Promise<ImportSummary & { reminders: ArchiveChangeReport }> {
-  const summary = importArchive(paths, context.store, {
+  options: Omit<FeedImportOptions, 'now' | 'defaultZone'> = {},
+): Promise<ContextImportSummary> {
+  const summary = await importEntries(paths, context.store, context.feedCopies, {
     now: context.clock.now(),
     defaultZone: context.config.timezone,
     ...options,
@@ -113,6 +122,6 @@ export async function importIntoContext(
 export function loadConfiguredArchive(
   context: AppContext,
   hooks: Pick<ImportOptions, 'onFile' | 'onEvents'> = {},
-): Promise<ImportSummary & { reminders: ArchiveChangeReport }> {
+): Promise<ContextImportSummary> {
   return importIntoContext(context, context.config.archivePaths, hooks);
 }

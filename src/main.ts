@@ -1,13 +1,21 @@
+import { feedEntries } from './archive/feeds/index.js';
 import { formatProblem } from './archive/types.js';
 import { removedFileLines } from './cli/import-command.js';
 import { exitQuietlyOnClosedPipe } from './cli/io.js';
 import { type Config, ConfigError, loadConfig, processEnvironment } from './config.js';
 import { createConsoleNotifier } from './console/console-notifier.js';
 import { runConsole } from './console/repl.js';
-import { type AppContext, createContext, loadConfiguredArchive, migrateSharedStore } from './context.js';
+import {
+  type AppContext,
+  createContext,
+  importIntoContext,
+  loadConfiguredArchive,
+  migrateSharedStore,
+} from './context.js';
 import { calendarFileUrl } from './core/commands/event-commands.js';
 import type { Notifier } from './core/ports/notifier.js';
 import { warmUpDateParsing } from './core/search/date-phrases.js';
+import { startFeedRefreshJob } from './jobs/feed-refresh-job.js';
 import {
   createReminderDispatcher,
   type JobLogger,
@@ -65,6 +73,7 @@ async function openConsole(config: Config, context: AppContext): Promise<number>
     zone: config.timezone,
   });
   const dispatcher = startDispatcher(config, context, notifier, stderrLogger);
+  const stopFeeds = startFeeds(config, context, stderrLogger);
   try {
     await runConsole(process.stdin, process.stdout, context.commands, {
       color,
@@ -75,6 +84,7 @@ async function openConsole(config: Config, context: AppContext): Promise<number>
     });
     return 0;
   } finally {
+    stopFeeds();
     await dispatcher.stop();
     context.close();
   }
@@ -107,6 +117,19 @@ function startDispatcher(
   });
   dispatcher.start();
   return dispatcher;
+}
+
+/** Calendar feed URLs in the archive are fetched again every FEED_REFRESH_MS; returns a stop function. */
+function startFeeds(config: Config, context: AppContext, logger: JobLogger): () => void {
+  const feeds = feedEntries(config.archivePaths);
+  if (!feeds.length) return () => {};
+  const job = startFeedRefreshJob({
+    feeds,
+    intervalMs: config.feedRefreshMs,
+    refresh: (due) => importIntoContext(context, due),
+    logger,
+  });
+  return job.stop;
 }
 
 /** The .ics link reminder DMs carry when the bot has a public address (served by the HTTP door). */
@@ -156,6 +179,7 @@ async function serveSlack(config: Config, context: AppContext): Promise<number |
   );
   let dispatcher: ReminderDispatcher | undefined;
   let stopPurging: (() => void) | undefined;
+  let stopFeeds: (() => void) | undefined;
   try {
     const { port } = await startSlackApp(app, config);
     logger.info(
@@ -181,6 +205,7 @@ async function serveSlack(config: Config, context: AppContext): Promise<number |
       clock: context.clock,
       logger,
     });
+    stopFeeds = startFeeds(config, context, logger);
   } catch (error) {
     logger.error(`could not start the Slack app: ${error instanceof Error ? error.message : String(error)}`);
     await runner.close();
@@ -190,6 +215,7 @@ async function serveSlack(config: Config, context: AppContext): Promise<number |
   const shutdown = (signal: NodeJS.Signals) => {
     logger.info(`${signal}: stopping`);
     stopPurging?.();
+    stopFeeds?.();
     Promise.all([app.stop(), dispatcher?.stop(), runner.close()])
       .catch((error: unknown) => logger.error('stopping the Slack app failed:', error))
       .finally(() => {

@@ -1,11 +1,12 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importArchive } from '../src/archive/import-archive.js';
 import { runCli } from '../src/cli/run.js';
 import { runEventCommand } from '../src/core/commands/index.js';
 import { fixedClock, memoryContext } from './helpers/context.js';
+import { type FeedServer, startFeedServer } from './helpers/feed-server.js';
 import { tempDir } from './helpers/temp.js';
 
 /**
@@ -64,6 +65,12 @@ function exampleFiles() {
 
 describe('the README examples on the shipped archive', () => {
   const context = memoryContext({}, fixedClock(NOW));
+  // Feed URLs in examples are served from 127.0.0.1: tests never reach outside.
+  let feed: FeedServer;
+  beforeAll(async () => {
+    feed = await startFeedServer(exampleFiles()['calendar.ics']);
+  });
+  afterAll(() => feed.close());
   importArchive([SHIPPED], context.store, { now: context.clock.now(), defaultZone: 'UTC' });
 
   it('finds the README’s /event examples', () => {
@@ -106,6 +113,7 @@ describe('the README examples on the shipped archive', () => {
     };
     const args = shellWords(line).map((word) => {
       if (word === 'data') return SHIPPED;
+      if (/^(https?|webcal):\/\//.test(word)) return feed.url();
       const content = files[word];
       if (content === undefined) return word.endsWith('.ics') ? join(dir, word) : word;
       const path = join(dir, word);

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { resolve, sep } from 'node:path';
 import type { Event } from '../core/model.js';
+import { isUrlEntry } from './feeds/feed-url.js';
 import { displayPath, expandArchivePaths, loadBytes, readArchiveFile } from './index.js';
-import type { LoadOptions, Problem } from './types.js';
+import type { Loader, LoadOptions, Problem } from './types.js';
 
 /** What the importer needs from storage; EventStore provides it. */
 export interface ArchiveSink {
@@ -35,6 +36,8 @@ export interface ImportSummary {
   removed: number;
   /** Files refused whole: nothing of theirs was written. */
   rejected: number;
+  /** Their names (a feed's is its URL). */
+  rejectedFiles: string[];
   /** With `partial`: records skipped in files whose valid records were imported. */
   skippedRecords: number;
   problems: Problem[];
@@ -47,7 +50,16 @@ export interface ImportSummary {
   removedIds: string[];
 }
 
+/** A source already in memory, imported like a file under its name: a fetched calendar feed. */
+export interface ArchiveDocument {
+  name: string;
+  bytes: Buffer;
+  loader: Loader;
+}
+
 export interface ImportOptions extends LoadOptions {
+  /** Imported after the files, each as its own source. */
+  documents?: ArchiveDocument[];
   /** Re-parse even files whose hash is unchanged. */
   force?: boolean;
   /** Validate only: nothing is written. */
@@ -76,6 +88,7 @@ export function importArchive(paths: string[], sink: ArchiveSink, options: Impor
     unchanged: 0,
     removed: 0,
     rejected: 0,
+    rejectedFiles: [],
     skippedRecords: 0,
     removedFiles: [],
     problems: [],
@@ -84,25 +97,34 @@ export function importArchive(paths: string[], sink: ArchiveSink, options: Impor
     removedIds: [],
   };
   const { files, problems, folders } = expandArchivePaths(paths);
-  summary.problems.push(...problems);
-  summary.rejected += problems.length;
+  for (const problem of problems) reject(summary, [problem]);
+  const documents = options.documents ?? [];
+  const total = files.length + documents.length;
   files.forEach((path, index) => {
     summary.files++;
-    importOne(path, sink, options, summary);
-    options.onFile?.(index + 1, files.length, path);
+    const name = displayPath(path);
+    const read = readArchiveFile(path, name);
+    if (read.ok) importOne(name, read, sink, options, summary);
+    else reject(summary, [read.problem]);
+    options.onFile?.(index + 1, total, path);
+  });
+  documents.forEach((document, index) => {
+    summary.files++;
+    importOne(document.name, document, sink, options, summary);
+    options.onFile?.(files.length + index + 1, total, document.name);
   });
   if (!options.dryRun) pruneRemovedFiles(folders, files, sink, summary);
   if (summary.added + summary.updated + summary.removed > 0 && !options.dryRun) sink.refreshVocabulary?.();
   return summary;
 }
 
-function importOne(path: string, sink: ArchiveSink, options: ImportOptions, summary: ImportSummary): void {
-  const name = displayPath(path);
-  const read = readArchiveFile(path, name);
-  if (!read.ok) {
-    reject(summary, [read.problem]);
-    return;
-  }
+function importOne(
+  name: string,
+  read: { bytes: Buffer; loader: Loader },
+  sink: ArchiveSink,
+  options: ImportOptions,
+  summary: ImportSummary,
+): void {
   const hash = createHash('sha256').update(read.bytes).digest('hex');
   const known = options.dryRun ? undefined : sink.archiveFile(name);
   const fresh = known?.validUntil === undefined || known.validUntil > options.now.getTime();
@@ -156,6 +178,8 @@ function pruneRemovedFiles(
   const present = new Set(found.map((f) => resolve(f)));
   const roots = folders.map((f) => resolve(f) + sep);
   for (const stored of sink.archiveFilePaths()) {
+    // A feed's events are named by its URL, which no folder holds (resolve would read it as a path).
+    if (isUrlEntry(stored)) continue;
     const full = resolve(stored);
     if (present.has(full) || !roots.some((root) => full.startsWith(root))) continue;
     const ids = sink.removeArchiveFile(stored);
@@ -170,6 +194,7 @@ export const MAX_PROBLEMS_PER_FILE = 50;
 
 function reject(summary: ImportSummary, problems: Problem[]): void {
   summary.rejected++;
+  if (problems[0]) summary.rejectedFiles.push(problems[0].file);
   report(summary, problems);
 }
 

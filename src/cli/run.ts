@@ -229,7 +229,7 @@ export async function runCli(
     // A second import waits for the one writing (each file is one IMMEDIATE transaction) instead of failing.
     if (name === 'import') setBusyTimeout(context.db, IMPORT_QUEUE_MS);
     try {
-      // Awaited here, so an asynchronous command (gaps, on PostgreSQL) finishes before the context closes.
+      // Awaited here, so an asynchronous command (gaps on PostgreSQL, a feed fetch) finishes before the context closes.
       return await command.run.fn(context, parsed.positionals, parsed.values, io);
     } finally {
       context.close();
