@@ -1,8 +1,8 @@
 import ICAL from 'ical.js';
 import { type Event, parseEvent } from '../../core/model.js';
 import type { Loader, LoadResult } from '../types.js';
-import { expandAll, type Vevent } from './expand.js';
-import { type Block, type LineProblem, messageOf, readCalendar } from './read.js';
+import { expandAll } from './expand.js';
+import { type LineProblem, messageOf, type ReadCalendar, readCalendar } from './read.js';
 import { type EventRecord, type Placement, seriesRecords } from './records.js';
 import { canonicalZone, IanaTimezone, resolveZone } from './zones.js';
 
@@ -40,24 +40,22 @@ export const loadIcs: Loader = (text, file, options) => {
     },
   };
   for (const p of read.dropped) report.skip(p, 'left out');
-  if (!read.vevents.length) {
+  const components = read.roots.flatMap((root) => root.getAllSubcomponents('vevent'));
+  if (!components.length) {
     return refuse(file, [
-      { line: read.calendars[0]?.line ?? 1, message: 'no events (VEVENT) in this calendar' },
+      { line: read.lineOf(read.roots[0]), message: 'no events (VEVENT) in this calendar' },
     ]);
   }
   let events: Event[];
   let dateDependent = false;
   try {
-    const placement = registerZones(read.roots, read, canonicalZone(options.defaultZone) ?? 'UTC', report);
-    const vevents: Vevent[] = [];
-    const components = read.roots.flatMap((root) => root.getAllSubcomponents('vevent'));
-    components.forEach((component, i) => {
-      const vevent = toVevent(component, read.vevents[i], report);
-      if (vevent) vevents.push(vevent);
-    });
-    const expanded = expandAll(vevents, options.now.getTime() + HORIZON_DAYS * DAY_MS, report);
+    const placement = registerZones(read, canonicalZone(options.defaultZone) ?? 'UTC', report);
+    const vevents = components.flatMap((component) => toEvent(component, read, report) ?? []);
+    const expanded = expandAll(vevents, options.now.getTime() + HORIZON_DAYS * DAY_MS, report, read.lineOf);
     dateDependent = expanded.dateDependent;
-    const records = expanded.series.flatMap((s) => seriesRecords(s.occurrences, s.uid, placement));
+    const records = expanded.series.flatMap((s) =>
+      seriesRecords(s.occurrences, s.uid, placement, read.lineOf),
+    );
     events = validate(records, file, report);
   } catch (error) {
     return refuse(file, [{ line: 1, message: `could not be read as iCalendar (${messageOf(error)})` }]);
@@ -81,26 +79,19 @@ function refuse(file: string, problems: LineProblem[]): LoadResult {
  * offsets (it reads a TZID it does not know as floating). The registry is global, so it is reset after
  * each file. Returns where floating times go: X-WR-TIMEZONE, else the configured default.
  */
-function registerZones(
-  roots: ICAL.Component[],
-  read: { calendars: Block[]; tzids: Map<string, number> },
-  defaultZone: string,
-  report: Report,
-): Placement {
+function registerZones(read: ReadCalendar, defaultZone: string, report: Report): Placement {
   const vtimezones = new Map<string, ICAL.Component>();
-  for (const vtz of roots.flatMap((root) => root.getAllSubcomponents('vtimezone'))) {
+  for (const vtz of read.roots.flatMap((root) => root.getAllSubcomponents('vtimezone'))) {
     vtimezones.set(String(vtz.getFirstPropertyValue('tzid') ?? ''), vtz);
   }
   let placement: Placement = { floating: defaultZone };
-  const declared = String(roots[0]?.getFirstPropertyValue('x-wr-timezone') ?? '').trim();
-  if (declared) {
-    const zone = resolveZone(declared, vtimezones);
+  const declared = read.roots[0].getFirstProperty('x-wr-timezone');
+  const name = String(declared?.getFirstValue() ?? '').trim();
+  if (name) {
+    const zone = resolveZone(name, vtimezones);
     if (zone?.iana) placement = { floating: zone.iana, calendar: zone.iana };
-    const message = zone?.iana
-      ? zone.guess
-      : `cannot read floating times in "${declared}"; using ${defaultZone}`;
-    const line = read.calendars[0].props.get('x-wr-timezone') ?? 1;
-    if (message) report.warnings.push({ line, field: 'X-WR-TIMEZONE', message });
+    const message = zone?.iana ? zone.guess : `cannot read floating times in "${name}"; using ${defaultZone}`;
+    if (message) report.warnings.push({ line: read.lineOf(declared), field: 'X-WR-TIMEZONE', message });
   }
   for (const [tzid, line] of read.tzids) {
     const zone = resolveZone(tzid, vtimezones);
@@ -116,31 +107,26 @@ function registerZones(
   return placement;
 }
 
-function toVevent(component: ICAL.Component, block: Block, report: Report): Vevent | undefined {
-  if (block.broken) return report.skip(block.broken, 'event skipped');
-  if (!component.hasProperty('dtstart')) {
-    return report.skip(
-      { line: block.line, field: 'start', message: 'VEVENT has no DTSTART' },
-      'event skipped',
-    );
+/** The VEVENT as an ICAL.Event with no exceptions yet, or undefined when it cannot be placed. */
+function toEvent(component: ICAL.Component, read: ReadCalendar, report: Report): ICAL.Event | undefined {
+  const broken = read.broken(component);
+  if (broken) return report.skip(broken, 'event skipped');
+  const start = component.getFirstProperty('dtstart');
+  if (!start) {
+    const problem = { line: read.lineOf(component), field: 'start', message: 'VEVENT has no DTSTART' };
+    return report.skip(problem, 'event skipped');
   }
-  try {
-    component.getFirstPropertyValue('dtstart');
-  } catch (error) {
-    const at = { line: block.props.get('dtstart') ?? block.line, field: 'start' };
-    return report.skip({ ...at, message: `cannot be read (${messageOf(error)})` }, 'event skipped');
-  }
-  const duration = component.getFirstPropertyValue('duration');
-  if (duration instanceof ICAL.Duration && Math.abs(duration.toSeconds()) > MAX_DURATION_S) {
+  const duration = component.getFirstProperty('duration');
+  const seconds = (duration?.getFirstValue() as ICAL.Duration | undefined)?.toSeconds() ?? 0;
+  if (Math.abs(seconds) > MAX_DURATION_S) {
     // invalid_duration.ics (collective/icalendar): P999999999999999999W, which ical.js adds up day by day.
+    report.skip(
+      { line: read.lineOf(duration), field: 'DURATION', message: 'lasts more than ten years' },
+      'left out',
+    );
     component.removeAllProperties('duration');
-    const line = block.props.get('duration') ?? block.line;
-    report.skip({ line, field: 'DURATION', message: 'lasts more than ten years' }, 'left out');
   }
-  const sequence = Number(component.getFirstPropertyValue('sequence') ?? 0);
-  const rid = component.getFirstPropertyValue('recurrence-id');
-  const uid = String(component.getFirstPropertyValue('uid') ?? '').trim() || undefined;
-  return { component, block, uid, sequence: sequence || 0, recurrenceId: rid ? String(rid) : undefined };
+  return new ICAL.Event(component, { exceptions: [] });
 }
 
 /** Validates each record at its line: a bad optional field is left out, anything else skips the event. */

@@ -96,10 +96,15 @@ function baseRecord(o: Occurrence, placement: Placement) {
  * The records of one series, with ids from the UID and the date (plus the time when the series has two
  * occurrences on one day), so an occurrence keeps its id when the feed is read again.
  */
-export function seriesRecords(occurrences: Occurrence[], uid: string | undefined, placement: Placement) {
+export function seriesRecords(
+  occurrences: Occurrence[],
+  uid: string | undefined,
+  placement: Placement,
+  lineOf: (vevent: ICAL.Component) => number,
+) {
   const records = occurrences.map((o) => ({
     record: recordOf(o, placement) as EventRecord,
-    line: o.item.block.line,
+    line: lineOf(o.item.component),
   }));
   const perDay = new Map<string, number>();
   for (const { record } of records)
