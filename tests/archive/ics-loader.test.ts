@@ -219,6 +219,32 @@ describe('loadIcs problems', () => {
     ]);
   });
 
+  it.each([
+    ['FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30', /can never occur/],
+    ['FREQ=DAILY;INTERVAL=100000000', /INTERVAL=100000000 is too large/],
+  ])('skips a series whose rule %s ical.js would walk forever, at its RRULE line', (rule, message) => {
+    const text = calendar(
+      'BEGIN:VEVENT',
+      'UID:never@example.org',
+      'SUMMARY:Never',
+      'DTSTART:20250101T100000Z',
+      `RRULE:${rule}`,
+      'END:VEVENT',
+      'BEGIN:VEVENT',
+      'UID:once@example.org',
+      'SUMMARY:Once',
+      'DTSTART:20250102T100000Z',
+      'END:VEVENT',
+    );
+
+    const { events, warnings } = load(text, '2025-01-01T00:00:00Z');
+
+    expect(events.map((e) => e.title)).toEqual(['Once']);
+    expect(warnings).toHaveLength(1);
+    expect(warnings?.[0]).toMatchObject({ line: 8, field: 'RRULE' });
+    expect(warnings?.[0].message).toMatch(message);
+  });
+
   it('reports a calendar with no events', () => {
     expect(load(calendar('X-WR-CALNAME:Empty'), '2025-01-01T00:00:00Z').problems).toEqual([
       { file: 'test.ics', line: 1, message: 'no events (VEVENT) in this calendar' },

@@ -18,35 +18,22 @@ export interface Occurrence {
 
 type LineOf = (item: ICAL.Component | ICAL.Property | null | undefined) => number;
 
-/** A problem at a line of the series being expanded. */
-class VeventError extends Error {
-  constructor(
-    message: string,
-    readonly line: number,
-  ) {
-    super(message);
-  }
-}
-
 /**
  * Groups VEVENTs by UID (overrides may come before their master) and expands each series; a series
- * that cannot be expanded is skipped and reported. A feed that lists one UID or one override twice,
- * like tv-show-episode.ics, keeps the copy with the highest SEQUENCE.
+ * that cannot be expanded is skipped and reported at its RRULE. A feed that lists one UID or one override
+ * twice, like tv-show-episode.ics, keeps the copy with the highest SEQUENCE.
  */
 export function expandAll(events: ICAL.Event[], horizonMs: number, report: Report, lineOf: LineOf) {
   const groups = new Map<string, Map<string, ICAL.Event>>();
   events.forEach((event, i) => {
-    const uid = event.uid?.trim() || `\u0000${i}`;
-    const group = groups.get(uid) ?? new Map<string, ICAL.Event>();
-    groups.set(uid, group);
+    const group = groups.get(event.uid?.trim() || `\u0000${i}`) ?? new Map<string, ICAL.Event>();
+    groups.set(event.uid?.trim() || `\u0000${i}`, group);
     const rid = event.recurrenceId?.toString() ?? '';
     const kept = group.get(rid);
     const [winner, loser] = kept && sequence(event) > sequence(kept) ? [event, kept] : [kept ?? event, event];
     group.set(rid, winner);
-    if (kept) {
-      const message = `superseded by the copy of "${loser.uid?.slice(0, 80)}" on line ${lineOf(winner.component)} (SEQUENCE ${sequence(winner)})`;
-      report.warnings.push({ line: lineOf(loser.component), field: 'SEQUENCE', message });
-    }
+    const message = `superseded by the copy of "${loser.uid?.slice(0, 80)}" on line ${lineOf(winner.component)} (SEQUENCE ${sequence(winner)})`;
+    if (kept) report.warnings.push({ line: lineOf(loser.component), field: 'SEQUENCE', message });
   });
   let dateDependent = false;
   const series: { occurrences: Occurrence[]; uid?: string }[] = [];
@@ -55,23 +42,23 @@ export function expandAll(events: ICAL.Event[], horizonMs: number, report: Repor
     const overrides = [...group.values()].filter((e) => e !== master);
     const first = master ?? overrides[0];
     try {
-      const expanded = master ? expandSeries(master, overrides, horizonMs, lineOf) : standalone(overrides);
-      for (const o of expanded.unrelated) {
-        const line = lineOf(o.component.getFirstProperty('recurrence-id'));
-        report.skip(
-          { line, field: 'RECURRENCE-ID', message: 'names no instance of its series' },
-          'event skipped',
-        );
+      // Overrides whose master is not in the feed (invitations to single instances) stand on their own.
+      const parts = master
+        ? [expandSeries(master, overrides, horizonMs)]
+        : overrides.map((o) => expandSeries(o, [], horizonMs));
+      for (const o of parts.flatMap((part) => part.unrelated)) {
+        const at = { line: lineOf(o.component.getFirstProperty('recurrence-id')), field: 'RECURRENCE-ID' };
+        report.skip({ ...at, message: 'names no instance of its series' }, 'event skipped');
       }
-      dateDependent ||= expanded.dateDependent;
-      series.push({ occurrences: expanded.occurrences, uid: first.uid?.trim() || undefined });
+      dateDependent ||= parts.some((part) => part.dateDependent);
+      series.push({
+        occurrences: parts.flatMap((part) => part.occurrences),
+        uid: first.uid?.trim() || undefined,
+      });
     } catch (error) {
-      const at =
-        error instanceof VeventError
-          ? { line: error.line, field: 'RRULE' }
-          : { line: lineOf(first.component) };
+      const line = lineOf(first.component.getFirstProperty('rrule') ?? first.component);
       report.skip(
-        { ...at, message: error instanceof Error ? error.message : String(error) },
+        { line, field: 'RRULE', message: error instanceof Error ? error.message : String(error) },
         'event skipped',
       );
     }
@@ -84,7 +71,7 @@ export function expandAll(events: ICAL.Event[], horizonMs: number, report: Repor
  * and EXDATE, and getOccurrenceDetails gives each instance with its override. Walks up to `horizonMs`;
  * `unrelated` are overrides of instances the series does not have.
  */
-function expandSeries(master: ICAL.Event, overrides: ICAL.Event[], horizonMs: number, lineOf: LineOf) {
+function expandSeries(master: ICAL.Event, overrides: ICAL.Event[], horizonMs: number) {
   if (isCancelled(master)) return { occurrences: [], unrelated: [], dateDependent: false };
   if (master.startDate.isDate) {
     // exchange_whole_day_moved_recurrence.ics: an all-day series whose override names its instance as
@@ -93,10 +80,9 @@ function expandSeries(master: ICAL.Event, overrides: ICAL.Event[], horizonMs: nu
     for (const o of overrides) o.recurrenceId.isDate = true;
   }
   for (const o of overrides) master.relateException(o);
-  const line = lineOf(master.component.getFirstProperty('rrule') ?? master.component);
   const rules = master.component.getAllProperties('rrule').map((p) => p.getFirstValue() as ICAL.Recur);
   for (const rule of rules) {
-    assertCanOccur(rule, line);
+    assertCanOccur(rule);
     // non-utc-until-ny.ics writes UNTIL in the start's local time without Z; ical.js would read it as UTC.
     if (rule.until && !rule.until.isDate && rule.until.zone !== ICAL.Timezone.utcTimezone) {
       rule.until.zone = master.startDate.zone;
@@ -104,45 +90,32 @@ function expandSeries(master: ICAL.Event, overrides: ICAL.Event[], horizonMs: nu
   }
   const starts: ICAL.Time[] = [];
   let truncated = false;
-  try {
-    const iterator = master.iterator();
-    for (let next = iterator.next(), steps = 1; next; next = iterator.next(), steps++) {
-      if (steps > MAX_RECURRENCE_STEPS) throw new Error(`repeats over ${MAX_RECURRENCE_STEPS} times`);
-      truncated = next.toUnixTime() * 1000 > horizonMs;
-      if (truncated) break;
-      starts.push(next.clone());
-      if (starts.length > 2 * MAX_OCCURRENCES) starts.splice(0, starts.length - MAX_OCCURRENCES);
-    }
-  } catch (error) {
-    throw new VeventError(error instanceof Error ? error.message : String(error), line);
+  const iterator = master.iterator();
+  for (let next = iterator.next(), steps = 1; next; next = iterator.next(), steps++) {
+    if (steps > MAX_RECURRENCE_STEPS) throw new Error(`repeats over ${MAX_RECURRENCE_STEPS} times`);
+    truncated = next.toUnixTime() * 1000 > horizonMs;
+    if (truncated) break;
+    starts.push(next.clone());
+    if (starts.length > 2 * MAX_OCCURRENCES) starts.splice(0, starts.length - MAX_OCCURRENCES);
   }
   const kept = starts.slice(-MAX_OCCURRENCES);
-  const related = new Set<ICAL.Event>();
-  const occurrences: Occurrence[] = [];
-  for (const start of kept) {
-    const details = master.getOccurrenceDetails(start);
-    related.add(details.item);
-    const end = hasEnd(details.item) ? details.endDate : undefined;
-    const own = details.item === master ? undefined : master;
-    if (!isCancelled(details.item))
-      occurrences.push({ item: details.item, master: own, start: details.startDate, end });
-  }
+  const occurrences = kept.map((start): Occurrence => {
+    const { item, startDate, endDate } = master.getOccurrenceDetails(start);
+    return {
+      item,
+      master: item === master ? undefined : master,
+      start: startDate,
+      end: hasEnd(item) ? endDate : undefined,
+    };
+  });
+  const related = new Set(occurrences.map((o) => o.item));
   const from = kept[0]?.toUnixTime() ?? Number.POSITIVE_INFINITY;
   const unrelated = overrides.filter((o) => {
     const rid = o.recurrenceId.toUnixTime();
     return !related.has(o) && rid >= from && rid * 1000 <= horizonMs;
   });
-  return { occurrences, unrelated, dateDependent: truncated || rules.some((rule) => !rule.isFinite()) };
-}
-
-/** Overrides whose master is not in the feed (invitations to single instances) stand on their own. */
-function standalone(overrides: ICAL.Event[]) {
-  const occurrences = overrides
-    .filter((o) => !isCancelled(o))
-    .map(
-      (item): Occurrence => ({ item, start: item.startDate, end: hasEnd(item) ? item.endDate : undefined }),
-    );
-  return { occurrences, unrelated: [], dateDependent: false };
+  const dateDependent = truncated || rules.some((rule) => !rule.isFinite());
+  return { occurrences: occurrences.filter((o) => !isCancelled(o.item)), unrelated, dateDependent };
 }
 
 const sequence = (event: ICAL.Event) => Number(event.sequence) || 0;
@@ -160,14 +133,13 @@ function hasEnd(event: ICAL.Event): boolean {
  * itself, but loops forever inside next() on e.g. FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30, so those are
  * refused before iterating.
  */
-function assertCanOccur(rule: ICAL.Recur, line: number): void {
-  if (rule.interval > MAX_INTERVAL)
-    throw new VeventError(`INTERVAL=${rule.interval} is too large to expand`, line);
+function assertCanOccur(rule: ICAL.Recur): void {
+  if (rule.interval > MAX_INTERVAL) throw new Error(`INTERVAL=${rule.interval} is too large to expand`);
   const days = rule.parts.BYMONTHDAY;
   if (rule.freq === 'MONTHLY' || rule.freq === 'YEARLY' || !days?.length) return;
   const months = rule.parts.BYMONTH?.length ? rule.parts.BYMONTH : [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
   const longest = (month: number) => new Date(Date.UTC(2024, month, 0)).getUTCDate();
   if (!months.some((m) => days.some((d) => d !== 0 && Math.abs(d) <= longest(m)))) {
-    throw new VeventError('can never occur (no month in BYMONTH has a day in BYMONTHDAY)', line);
+    throw new Error('can never occur (no month in BYMONTH has a day in BYMONTHDAY)');
   }
 }

@@ -134,12 +134,12 @@ function validate(items: { record: EventRecord; line: number }[], file: string, 
   const events: Event[] = [];
   const seen = new Map<string, number>();
   for (const { record, line } of items) {
+    const problem = (p: { field?: string; message: string }, what: 'event skipped' | 'left out') =>
+      report.skip({ line, field: p.field, message: p.message }, what);
     let result = parseEvent(record, { file, line });
     if (!result.ok && result.problems.every((p) => DROPPABLE.has(p.field ?? ''))) {
-      for (const p of result.problems) {
-        report.skip({ line, field: p.field, message: p.message }, 'left out');
-        delete record[p.field as keyof EventRecord];
-      }
+      for (const p of result.problems) problem(p, 'left out');
+      for (const p of result.problems) delete record[p.field as keyof EventRecord];
       result = parseEvent(record, { file, line });
     }
     if (result.ok && seen.has(result.event.id) && !record.id && record.start.length > 10) {
@@ -147,17 +147,12 @@ function validate(items: { record: EventRecord; line: number }[], file: string, 
       record.id = `${result.event.id}-${record.start.slice(11, 16).replace(':', '')}`;
       result = parseEvent(record, { file, line });
     }
-    const id = result.ok ? result.event.id : '';
-    if (!result.ok) {
-      for (const p of result.problems)
-        report.skip({ line, field: p.field, message: p.message }, 'event skipped');
-    } else if (seen.has(id)) {
-      report.skip(
-        { line, field: 'id', message: `"${id}" is already used on line ${seen.get(id)}` },
-        'event skipped',
-      );
+    if (!result.ok) for (const p of result.problems) problem(p, 'event skipped');
+    else if (seen.has(result.event.id)) {
+      const message = `"${result.event.id}" is already used on line ${seen.get(result.event.id)}`;
+      problem({ field: 'id', message }, 'event skipped');
     } else {
-      seen.set(id, line);
+      seen.set(result.event.id, line);
       events.push(result.event);
     }
   }

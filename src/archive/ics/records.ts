@@ -14,23 +14,34 @@ export interface Placement {
 }
 
 /** An event as the model's input schema takes it. */
-export type EventRecord = ReturnType<typeof baseRecord> & { id?: string; series?: string };
+export type EventRecord = ReturnType<typeof recordOf> & { id?: string; series?: string };
 
 /** The instant an ical.js time stands for, and the IANA zone it is shown in when there is one. */
 function instant(t: ICAL.Time, placement: Placement): { dt: DateTime; zone?: string } {
-  const wall = { year: t.year, month: t.month, day: t.day, hour: t.hour, minute: t.minute, second: t.second };
-  if (t.zone instanceof IanaTimezone) {
-    const { iana, shown } = t.zone;
-    return { dt: DateTime.fromObject(wall, { zone: iana }), zone: shown ? iana : undefined };
+  const floating = !t.zone || t.zone === ICAL.Timezone.localTimezone;
+  const named =
+    t.zone instanceof IanaTimezone ? t.zone : floating ? new IanaTimezone(placement.floating) : undefined;
+  if (named) {
+    const wall = {
+      year: t.year,
+      month: t.month,
+      day: t.day,
+      hour: t.hour,
+      minute: t.minute,
+      second: t.second,
+    };
+    return {
+      dt: DateTime.fromObject(wall, { zone: named.iana }),
+      zone: named.shown ? named.iana : undefined,
+    };
   }
-  if (!t.zone || t.zone === ICAL.Timezone.localTimezone) {
-    return { dt: DateTime.fromObject(wall, { zone: placement.floating }), zone: placement.floating };
-  }
-  const ms = t.toUnixTime() * 1000;
-  if (t.zone === ICAL.Timezone.utcTimezone)
-    return { dt: DateTime.fromMillis(ms, { zone: 'UTC' }), zone: placement.calendar };
-  // A VTIMEZONE of the file's own that names no IANA zone: its offsets, shown as a fixed offset.
-  return { dt: DateTime.fromMillis(ms, { zone: FixedOffsetZone.instance(t.zone.utcOffset(t) / 60) }) };
+  const utc = t.zone === ICAL.Timezone.utcTimezone;
+  // Else a VTIMEZONE of the file's own that names no IANA zone: its offsets, shown as a fixed offset.
+  const zone = utc ? 'UTC' : FixedOffsetZone.instance(t.utcOffset() / 60);
+  return {
+    dt: DateTime.fromMillis(t.toUnixTime() * 1000, { zone }),
+    zone: utc ? placement.calendar : undefined,
+  };
 }
 
 /** Start, end and zone as the archive writes them; an all-day DTEND is exclusive, `end` is the last day. */
@@ -38,11 +49,8 @@ function times(o: Occurrence, placement: Placement): { start: string; end?: stri
   if (o.start.isDate) {
     const start = DateTime.fromObject({ year: o.start.year, month: o.start.month, day: o.start.day });
     const days = o.end ? Math.round(o.end.subtractDate(o.start).toSeconds() / 86_400) : 0;
-    return {
-      start: start.toISODate() ?? '',
-      end: days > 1 ? (start.plus({ days: days - 1 }).toISODate() ?? '') : undefined,
-      timezone: placement.calendar,
-    };
+    const end = days > 1 ? (start.plus({ days: days - 1 }).toISODate() ?? '') : undefined;
+    return { start: start.toISODate() ?? '', end, timezone: placement.calendar };
   }
   const start = instant(o.start, placement);
   const iso = (dt: DateTime) =>
@@ -50,46 +58,33 @@ function times(o: Occurrence, placement: Placement): { start: string; end?: stri
   return { start: iso(start.dt), end: o.end && iso(instant(o.end, placement).dt), timezone: start.zone };
 }
 
-function fields(component: ICAL.Component | undefined) {
-  const text = (name: string) => component?.getFirstPropertyValue(name)?.toString();
-  const list = (name: string, values: (p: ICAL.Property) => unknown[]) => {
-    const props = component?.getAllProperties(name) ?? [];
-    const all = [...new Set(props.flatMap(values).map((v) => String(v ?? '').trim()))].filter(Boolean);
-    return props.length ? all : undefined;
-  };
-  return {
+/** The record of one occurrence, from the VEVENT it carries (an override is a whole VEVENT of its own). */
+function recordOf(o: Occurrence, placement: Placement) {
+  const component = o.item.component;
+  const text = (name: string) => component.getFirstPropertyValue(name)?.toString();
+  const list = (name: string, values: (p: ICAL.Property) => unknown[]) =>
+    [
+      ...new Set(
+        component
+          .getAllProperties(name)
+          .flatMap(values)
+          .map((v) => String(v ?? '').trim()),
+      ),
+    ].filter(Boolean);
+  const description = (text('description') ?? '').trim();
+  const long = description.length > 50_000; // the model's limit for a summary; the rest goes to body
+  const record = {
     title: text('summary')?.trim(),
-    description: text('description'),
+    type: text('x-event-type')?.trim() || undefined,
+    ...times(o, placement),
     location: text('location'),
     url: text('url')?.trim(),
-    type: text('x-event-type')?.trim() || undefined,
-    tags: list('categories', (p) => p.getValues()),
     hosts: list('organizer', (p) => [p.getFirstParameter('cn')]),
-  };
-}
-
-function recordOf(o: Occurrence, placement: Placement) {
-  const record = baseRecord(o, placement);
-  return o.master
-    ? record
-    : withSidecar(record, o.item.component.getFirstPropertyValue(SIDECAR_PROPERTY)?.toString());
-}
-
-function baseRecord(o: Occurrence, placement: Placement) {
-  const [own, inherited] = [fields(o.item.component), fields(o.master?.component)];
-  const description = (own.description ?? inherited.description ?? '').trim();
-  const long = description.length > 50_000; // the model's limit for a summary; the rest goes to body
-  return {
-    title: own.title ?? inherited.title,
-    type: own.type ?? inherited.type,
-    ...times(o, placement),
-    location: own.location ?? inherited.location,
-    url: own.url ?? inherited.url,
-    hosts: own.hosts ?? inherited.hosts ?? [],
     summary: long ? `${description.slice(0, 1000).trimEnd()}…` : description,
     body: long ? description : undefined,
-    tags: own.tags ?? inherited.tags ?? [],
+    tags: list('categories', (p) => p.getValues()),
   };
+  return o.master ? record : withSidecar(record, text(SIDECAR_PROPERTY));
 }
 
 /**
@@ -106,16 +101,15 @@ export function seriesRecords(
     record: recordOf(o, placement) as EventRecord,
     line: lineOf(o.item.component),
   }));
+  const day = (record: EventRecord) => record.start.slice(0, 10);
   const perDay = new Map<string, number>();
-  for (const { record } of records)
-    perDay.set(record.start.slice(0, 10), (perDay.get(record.start.slice(0, 10)) ?? 0) + 1);
+  for (const { record } of records) perDay.set(day(record), (perDay.get(day(record)) ?? 0) + 1);
   const base = uid ? uidSlug(uid) : undefined;
   for (const { record } of records) {
-    const day = record.start.slice(0, 10);
-    const time = record.start.length > 10 ? record.start.slice(11, 16).replace(':', '') : '';
-    const suffix = (perDay.get(day) ?? 0) > 1 && time ? `-${time}` : '';
     if (record.id && records.length === 1) continue; // our own export's id, from X-EVENT-ARCHIVE
-    if (base) record.id = `${base}-${day.replace(/-/g, '')}${suffix}`;
+    const time = (perDay.get(day(record)) ?? 0) > 1 ? record.start.slice(11, 16).replace(':', '') : '';
+    const suffix = time && `-${time}`;
+    if (base) record.id = `${base}-${day(record).replace(/-/g, '')}${suffix}`;
     if (base && records.length > 1) record.series = base;
     else if (suffix && record.title) record.id = `${deriveEventId(record.start, record.title)}${suffix}`;
   }

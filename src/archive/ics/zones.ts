@@ -49,11 +49,7 @@ export function canonicalZone(name: string): string | undefined {
  */
 export function resolveZone(tzid: string, vtimezones: Map<string, ICAL.Component>): Zone | undefined {
   // germany_at_end_of_day_repeating.ics (Google) writes `DTEND;TZID=TZID=Europe/Germany:…`.
-  const name = tzid
-    .trim()
-    .replace(/^"+|"+$/g, '')
-    .replace(/^TZID=/i, '')
-    .trim();
+  const name = tzid.replace(/^\s*TZID=/i, '').trim();
   const iana = (zone: string | undefined, guess?: string) =>
     zone && { tz: new IanaTimezone(zone), iana: zone, guess };
   const vtz = vtimezones.get(tzid) ?? vtimezones.get(name);
@@ -75,9 +71,9 @@ export function resolveZone(tzid: string, vtimezones: Map<string, ICAL.Component
 let windowsNames: Map<string, string> | undefined;
 const looseKey = (name: string) =>
   name
-    .toLowerCase()
     .replace(/&/g, 'and')
-    .replace(/[^a-z0-9+-]/g, '');
+    .replace(/[^a-z0-9+-]/gi, '')
+    .toLowerCase();
 
 /** "W. Europe Standard Time", or a display name such as "(UTC-05:00) Eastern Time (US & Canada)". */
 function windowsZone(name: string): string | undefined {
