@@ -71,11 +71,17 @@ export function renderForConsole(reply: Reply, options: ConsoleOptions = {}): Co
       if (reply.themes.length === 0) lines.push('No themes in the archive yet.');
       reply.themes.forEach((t, i) => {
         lines.push(
-          `  ${i + 1}. ${style.bold(clean(t.title))} — ${t.count} ${t.count === 1 ? 'event' : 'events'}`,
+          `  ${reply.position.offset + i + 1}. ${style.bold(clean(t.title))} — ${t.count} ${t.count === 1 ? 'event' : 'events'}`,
         );
+        choose(t.action);
       });
       if (reply.total > reply.themes.length)
-        lines.push(style.dim(`Showing ${reply.themes.length} of ${reply.total} themes.`));
+        lines.push(
+          style.dim(
+            `Themes ${reply.position.offset + 1}–${reply.position.offset + reply.themes.length} of ${reply.total}.`,
+          ),
+        );
+      chooseAll(reply.actions);
       break;
     }
     case 'theme-detail': {
@@ -107,11 +113,12 @@ export function renderForConsole(reply: Reply, options: ConsoleOptions = {}): Co
     case 'help': {
       lines.push(...style.heading('How to use /event'));
       if (reply.problem) lines.push(style.warn(clean(reply.problem)), '');
-      for (const ex of reply.examples) {
-        const command = clean(ex.command);
-        lines.push(
-          `  ${style.bold(command.startsWith('/') ? command : `/event ${command}`)} — ${clean(ex.description)}`,
-        );
+      for (const part of reply.sections) {
+        lines.push('', style.bold(clean(part.title)));
+        for (const ex of part.examples) {
+          lines.push(`  ${style.bold(clean(ex.command))} — ${clean(ex.description)}`);
+          if (ex.try) choose(ex.try);
+        }
       }
       break;
     }
@@ -318,6 +325,10 @@ function labelOf(action: ReplyAction, about?: string): string {
       return action.direction === 'next' ? 'Next results' : 'Previous results';
     case 'suggest':
       return `Search: ${action.page.words}`;
+    case 'theme':
+      return `Theme: ${action.theme}`;
+    case 'try':
+      return `Try: ${action.command}`;
   }
 }
 

@@ -146,7 +146,7 @@ function banner(deps: CommandDeps, options: ReplOptions): string {
   const last = stats.samples ? stats.samples.realLast : stats.last;
   const span = first && last ? `, ${first.slice(0, 4)}–${last.slice(0, 4)}` : '';
   const help = helpReply(deps);
-  const example = (help.kind === 'help' && help.examples[0]?.command) || '/event peacekeeping';
+  const example = (help.kind === 'help' && help.sections[0]?.examples[0]?.command) || '/event peacekeeping';
   const nowMs = deps.clock.now().getTime();
   const [next] = deps.index.events(deps.index.browse({ fromMs: nowMs }, 'asc', 1, 0));
   return [

@@ -37,6 +37,10 @@ export const SlackIds = {
     shareCancel: 'share_cancel',
     /** "Cancel" on a listed reminder. Value: `{"r": reminderId}`. */
     cancelReminder: 'reminder_cancel',
+    /** The theme menu of `/event themes`: option values `{"p": "theme", "q": title, "o": 0}`. */
+    themePick: 'themes_pick',
+    /** "Try it" beside a help example. Value: `{"p": subcommand, "q": words, "o": 0}`. */
+    helpTry: 'help_try',
   },
   blocks: {
     heading: 'event_heading',
@@ -149,7 +153,10 @@ export function actionValue(action: ReplyAction): ActionValue {
   switch (action.kind) {
     case 'page':
     case 'suggest':
+    case 'try':
       return { p: action.page.subcommand, q: action.page.words, o: action.page.offset };
+    case 'theme':
+      return { p: 'theme', q: action.theme, o: 0 };
     case 'cancel-reminder':
       return { r: action.reminderId };
     case 'event-page':
@@ -186,9 +193,16 @@ export function toReplyAction(actionId: string, raw: unknown): ReplyAction | und
     const page = { subcommand: value.p, words: value.q, offset: value.o };
     if (base === a.page) return { kind: 'page', page, direction: 'next' };
     if (base === a.suggest) return { kind: 'suggest', page };
+    if (base === a.themePick && value.p === 'theme') return { kind: 'theme', theme: value.q };
+    if (base === a.helpTry) return { kind: 'try', page, command: commandOf(page) };
     return undefined;
   }
   if ('r' in value && base === a.cancelReminder) return { kind: 'cancel-reminder', reminderId: value.r };
   if ('u' in value && base === a.eventPage) return { kind: 'event-page', url: value.u };
   return undefined;
+}
+
+/** The command a help example's "Try it" stands for, as its label and logs name it. */
+function commandOf(page: { subcommand: string; words: string }): string {
+  return `/event ${page.subcommand === 'search' ? '' : `${page.subcommand} `}${page.words}`.trim();
 }

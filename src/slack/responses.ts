@@ -34,11 +34,14 @@ export function commandResponse(result: CommandResult): ResponseMessage {
  * - `dismiss` (Cancel on a preview): `delete_original`.
  * - A notice, a reminder confirmation, calendar links or a share preview: a new ephemeral message, so
  *   the card stays to act on.
+ * - `keep` (a help example's "Try it", a theme picked from the themes list): a new ephemeral message,
+ *   so the help or the list stays to try the next one.
  * - Anything else (Open, More like this, Next results, a suggestion): replaces the ephemeral card.
  */
 export function actionResponses(
   result: CommandResult,
   from: 'ephemeral' | 'channel' = 'ephemeral',
+  keep = false,
 ): (ResponseMessage | DeleteOriginal)[] {
   if (result.reply.kind === 'dismiss') return from === 'ephemeral' ? [{ delete_original: true }] : [];
   const message = renderReply(result.reply);
@@ -46,7 +49,7 @@ export function actionResponses(
     const posted = { response_type: 'in_channel' as const, replace_original: false, ...message };
     return from === 'ephemeral' ? [posted, { delete_original: true }] : [posted];
   }
-  const keepsCard = from === 'channel' || KEEPS_CARD.has(result.reply.kind);
+  const keepsCard = keep || from === 'channel' || KEEPS_CARD.has(result.reply.kind);
   return [{ response_type: 'ephemeral', replace_original: !keepsCard, ...message }];
 }
 

@@ -4,11 +4,13 @@ import type { Reply } from '../../src/core/commands/reply.js';
 import { makeEvent, makeHit } from '../helpers/events.js';
 import {
   cardReply,
+  helpReplyOf,
   listItems,
   listReply,
   nextPage,
   noMatchReply,
   themeDetailReply,
+  themesReply,
 } from '../helpers/replies.js';
 
 const ESC = '\u001b';
@@ -131,13 +133,16 @@ describe('renderForConsole', () => {
 
   it('renders themes, a theme in detail, no-match, help and notices', () => {
     expect(
-      renderForConsole({
-        kind: 'themes',
-        heading: 'Themes',
-        themes: [{ title: 'Resourcing', count: 2 }],
-        total: 5,
-      }).text,
-    ).toBe('Themes\n──────\n  1. Resourcing — 2 events\nShowing 1 of 5 themes.');
+      renderForConsole(
+        themesReply([{ title: 'Resourcing', count: 2 }], {
+          heading: 'Themes',
+          total: 5,
+          position: { offset: 0, shown: 1, total: 5 },
+        }),
+      ).text,
+    ).toBe(
+      'Themes\n──────\n  1. Resourcing — 2 events\nThemes 1–1 of 5.\n\nChoices:\n  [1] Theme: Resourcing',
+    );
 
     const detail = renderForConsole(themeDetailReply(makeEvent(), 1));
     expect(detail.text).toContain('2. Peacekeeping governance');
@@ -157,13 +162,15 @@ describe('renderForConsole', () => {
       },
     ]);
 
-    const help = renderForConsole({
-      kind: 'help',
-      problem: 'Unknown subcommand.',
-      examples: [{ command: 'themes', description: 'all themes' }],
-    });
+    const help = renderForConsole(
+      helpReplyOf([{ command: '/event themes', description: 'all themes' }], {
+        problem: 'Unknown subcommand.',
+        tryable: true,
+      }),
+    );
     expect(help.text).toContain('Unknown subcommand.');
-    expect(help.text).toContain('  /event themes — all themes');
+    expect(help.text).toContain('Find events\n  /event themes — all themes');
+    expect(help.choices.map((c) => c.label)).toEqual(['Try: /event themes']);
 
     expect(renderForConsole({ kind: 'notice', text: 'Reminder set.', tone: 'info' }).text).toBe(
       'Note: Reminder set.',

@@ -62,9 +62,9 @@ describe('the console', () => {
   });
 
   it('reads a number as a pick only when the last answer offered that choice, else as a search', async () => {
-    const out = await session('peacekeeping finland\nthemes\n1\n');
-    const [, themes, one] = out.split(/^> /m).slice(1);
-    expect(themes).not.toContain('Choices:');
+    const out = await session('peacekeeping finland\nremind\n1\n');
+    const [, usage, one] = out.split(/^> /m).slice(1);
+    expect(usage).not.toContain('Choices:');
     const asSearch = renderForConsole(
       (await runEventCommand({ text: '1', userId: 'U0ASKER' }, context.commands)).reply,
       {

@@ -82,3 +82,52 @@ export function nextPage(
 ): ReplyAction {
   return { kind: 'page', direction: 'next', page: { subcommand, words, offset } };
 }
+
+/** A page of `/event themes` as core builds it: each theme shows its events, paging after. */
+export function themesReply(
+  themes: { title: string; count: number; spellings?: number }[],
+  extra: Partial<Extract<Reply, { kind: 'themes' }>> = {},
+): Extract<Reply, { kind: 'themes' }> {
+  const offset = extra.position?.offset ?? 0;
+  return {
+    kind: 'themes',
+    heading: 'Key themes across the archive',
+    themes: themes.map((t) => ({
+      spellings: 1,
+      ...t,
+      action: { kind: 'theme', theme: t.title } satisfies ReplyAction,
+    })),
+    total: themes.length,
+    position: { offset, shown: themes.length, total: extra.total ?? themes.length },
+    actions: [],
+    ...extra,
+  };
+}
+
+/** Help with one section of examples, each with "Try it" when `tryable`. */
+export function helpReplyOf(
+  examples: { command: string; description: string }[],
+  extra: { problem?: string; title?: string; tryable?: boolean } = {},
+): Extract<Reply, { kind: 'help' }> {
+  return {
+    kind: 'help',
+    ...(extra.problem ? { problem: extra.problem } : {}),
+    sections: [
+      {
+        title: extra.title ?? 'Find events',
+        examples: examples.map((e) =>
+          extra.tryable
+            ? {
+                ...e,
+                try: {
+                  kind: 'try',
+                  command: e.command,
+                  page: { subcommand: 'search', words: e.command, offset: 0 },
+                },
+              }
+            : e,
+        ),
+      },
+    ],
+  };
+}

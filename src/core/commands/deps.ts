@@ -57,6 +57,8 @@ export function depsForWorkspace(deps: CommandDeps, workspace: Workspace | undef
 export const MORE_MATCHES = 4;
 /** Lists (upcoming, a theme's events, more like this, the share picker) show this many items a page. */
 export const LIST_PAGE = 8;
+/** `/event themes` lists this many themes a page. */
+export const THEMES_PAGE = 15;
 /** `/event reminders` lists this many a page. */
 export const REMINDERS_PAGE = 10;
 /** A channel digest lists at most this many events. */

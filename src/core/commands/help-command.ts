@@ -1,55 +1,119 @@
+import type { Event } from '../model.js';
+import { eventDeadlineMs } from '../reminders/schedule.js';
+import { contentWords, tokenize } from '../search/tokens.js';
 import type { CommandDeps } from './deps.js';
-import type { Reply } from './reply.js';
+import type { HelpExample, HelpSection, PagedSubcommand, Reply } from './reply.js';
+import { mergeThemes } from './theme-names.js';
 
 /**
- * Help with examples that work on this archive: a real theme, a real speaker, a real title word,
- * so the first thing a newcomer tries finds something.
+ * Help in sections (find, upcoming, reminders, digests, share), each example made from what this
+ * archive holds: a real title, speaker, theme, type and year, and the next event on the calendar, so
+ * the first thing a newcomer tries finds something. Examples that only read get a "Try it" action;
+ * those that set something up (a reminder, a digest) are left for the reader to type.
  */
 export function helpReply(deps: CommandDeps, problem?: string): Reply {
-  const theme = deps.index.themeCounts(1).themes[0]?.title;
-  // The latest event that has happened and is not one of the shipped samples: a real example.
   const latest = latestRealEvent(deps);
-  const speaker = latest?.speakers[0]?.name ?? latest?.hosts[0];
-  const titleWords = latest?.title
-    .split(/[^\p{L}\p{N}-]+/u)
-    .filter((w) => w.length > 4)
-    .slice(0, 2)
-    .join(' ')
-    .toLowerCase();
-  const examples = [
+  const next = nextEvent(deps);
+  const titleWords = latest ? keyWords(latest, 2) : 'peacekeeping';
+  const year = latest ? latest.start.slice(0, 4) : undefined;
+  const person = latest?.speakers[0]?.name;
+  const host = latest?.hosts[0];
+  const theme = mergeThemes(deps.index.themeCounts(50).themes)[0]?.title;
+  const type = latest?.type;
+  const nextWords = next ? keyWords(next, 2) : undefined;
+  const nextWord = next ? keyWords(next, 1) : undefined;
+  const remindable = next && Date.parse(next.start) - deps.clock.now().getTime() > 36 * 60 * 60_000;
+
+  const find: HelpExample[] = [
+    example('search', titleWords, 'search titles, themes, people and summaries (typos are fine)'),
+    person
+      ? example('speaker', surname(person), 'events with a speaker (the surname is enough)')
+      : host
+        ? example('host', host.toLowerCase(), 'events a host organised')
+        : undefined,
+    year
+      ? example('search', `${titleWords} ${year}`, 'add a year, a month or `last month` to narrow by date')
+      : undefined,
+    type && year
+      ? example(
+          'search',
+          `type:"${type}" after:${Number(year) - 1}`,
+          'filters: type: speaker: host: theme: where: before: after:',
+        )
+      : undefined,
+    example('themes', '', 'the key themes, most discussed first, each a click from its events'),
+    theme ? example('theme', theme.toLowerCase(), 'events that dealt with a theme') : undefined,
+  ].filter(isExample);
+  const upcoming: HelpExample[] = [
+    example('upcoming', '', 'what is coming up, soonest first'),
+    nextWord
+      ? example('upcoming', nextWord, 'what is coming up on a topic; add `next week` or a month')
+      : undefined,
+  ].filter(isExample);
+  const reminders: HelpExample[] = [
+    remindable && nextWords
+      ? {
+          command: `/event remind ${nextWords}`,
+          description: 'a DM the day before; or add `2h before`, `at 9am on the day`, `dec 3 14:00`',
+        }
+      : undefined,
+    example('reminders', '', 'your reminders, each with Snooze and Cancel'),
+  ].filter(isExample);
+  const digests: HelpExample[] = [
     {
-      command: `/event ${titleWords || 'peacekeeping'}`,
-      description: 'search titles, themes, people and summaries (typos are fine)',
+      command: `/event subscribe ${nextWord ?? ''} weekly monday at 9am`.replace(/\s+/g, ' '),
+      description:
+        'a digest of matching upcoming events in this channel; `daily`, `weekly <day>` or `monthly`',
     },
-    {
-      command: '/event upcoming',
-      description: 'what is coming up; also `upcoming next week`, `upcoming in october`',
-    },
-    { command: '/event themes', description: 'every key theme, with how many events discussed it' },
-    {
-      command: `/event theme ${theme?.toLowerCase() ?? 'resourcing'}`,
-      description: 'events that dealt with a theme',
-    },
-    {
-      command: `/event speaker ${speaker?.split(' ').at(-1)?.toLowerCase() ?? 'kaljulaid'}`,
-      description: 'events with a speaker or host',
-    },
-    {
-      command: '/event women peace security 2019',
-      description: 'add a year, a month or `last month` to narrow by date',
-    },
-    {
-      command: '/event type:"Panel Discussion" after:2014',
-      description: 'filters: type: speaker: host: theme: before: after:',
-    },
-    { command: '/event share <words>', description: 'post the best match into this conversation' },
+    example('subscriptions', '', "this channel's digests, each with Pause and Stop"),
   ];
-  return { kind: 'help', examples, problem };
+  const share: HelpExample[] = [
+    example('share', titleWords, 'a preview of the best match to post here, with a note if you like'),
+  ];
+  const sections: HelpSection[] = [
+    { title: 'Find events', examples: find },
+    { title: 'Upcoming', examples: upcoming },
+    { title: 'Reminders', examples: reminders },
+    { title: 'Digests', examples: digests },
+    { title: 'Share', examples: share },
+  ];
+  return { kind: 'help', sections, ...(problem ? { problem } : {}) };
 }
 
-function latestRealEvent(deps: CommandDeps) {
+/** An example a click can run: the command as typed, and the same request as typed data. */
+function example(subcommand: PagedSubcommand, words: string, description: string): HelpExample {
+  const command = `/event ${subcommand === 'search' ? '' : `${subcommand} `}${words}`.trim();
+  return { command, description, try: { kind: 'try', command, page: { subcommand, words, offset: 0 } } };
+}
+
+function isExample(e: HelpExample | undefined): e is HelpExample {
+  return e !== undefined;
+}
+
+/**
+ * The first `n` content words of an event's title longer than four letters, lower-case, leaving out
+ * its tags ("[Sample] Weekly …" gives "weekly …"): what people type.
+ */
+function keyWords(event: Event, n: number): string {
+  const tags = new Set(event.tags.map((t) => t.toLowerCase()));
+  const words = contentWords(tokenize(event.title)).filter(
+    (w) => w.length > 4 && !/^\d+$/.test(w) && !tags.has(w) && !SCHEDULE_WORDS.test(w),
+  );
+  return words.slice(0, n).join(' ') || event.title.toLowerCase().slice(0, 40);
+}
+
+/** Words `upcoming` and `subscribe` read as a range or a schedule, so an example never uses them as a topic. */
+const SCHEDULE_WORDS =
+  /^(?:daily|weekly|monthly|always|today|tomorrow|tonight|upcoming|(?:mon|tues|wednes|thurs|fri|satur|sun)days?|weekends?|weeks?|months?|january|february|march|april|june|july|august|september|october|november|december)$/;
+
+function surname(name: string): string {
+  return (name.trim().split(/\s+/).at(-1) ?? name).toLowerCase();
+}
+
+/** The latest event that has happened and is not one of the shipped samples: a real example. */
+function latestRealEvent(deps: CommandDeps): Event | undefined {
   const toMs = deps.clock.now().getTime();
-  let first: ReturnType<CommandDeps['index']['events']>[number] | undefined;
+  let first: Event | undefined;
   for (let offset = 0; offset < 400; offset += 50) {
     const page = deps.index.events(deps.index.browse({ toMs }, 'desc', 50, offset));
     first ??= page[0];
@@ -57,4 +121,12 @@ function latestRealEvent(deps: CommandDeps) {
     if (real || page.length < 50) return real ?? first;
   }
   return first;
+}
+
+/** The next event that has not ended, for the upcoming, reminder and digest examples. */
+function nextEvent(deps: CommandDeps): Event | undefined {
+  const nowMs = deps.clock.now().getTime();
+  const [id] = deps.index.browse({ fromMs: nowMs }, 'asc', 1, 0, true);
+  const event = id ? deps.index.events([id])[0] : undefined;
+  return event && eventDeadlineMs(event, deps.zone) > nowMs ? event : undefined;
 }

@@ -32,7 +32,7 @@ const SUBCOMMANDS: Record<string, Handler> = {
   help: (_input, deps) => ({ reply: helpReply(deps), visibility: 'ephemeral' }),
   upcoming: upcomingCommand,
   next: (input, deps) => upcomingCommand({ ...input, text: `next ${input.text}`.trim() }, deps),
-  themes: (_input, deps) => themesCommand(deps),
+  themes: themesCommand,
   theme: (input, deps) => {
     const detail = THEME_OF.exec(input.text.trim());
     return detail
@@ -59,6 +59,8 @@ const PAGED: Record<PagedSubcommand, Handler> = {
   speaker: (input, deps) => lookupCommand('speaker', input, deps),
   host: (input, deps) => lookupCommand('host', input, deps),
   reminders: (input, deps) => remindersCommand(input, deps),
+  themes: themesCommand,
+  subscriptions: subscriptionsCommand,
 };
 
 /** Subcommands whose answer depends on the asker's own time zone, so a door looks it up only for these. */
@@ -159,7 +161,10 @@ export async function runAction(
       return notice('info', `The event's page: ${action.url}`);
     case 'page':
     case 'suggest':
+    case 'try':
       return runPage(action.page, deps, { userId, ...asker });
+    case 'theme':
+      return lookupCommand('theme', { text: action.theme }, deps);
     case 'remind':
       return remindAction(action.eventId, action.when, { userId, ...asker }, deps);
     case 'cancel-reminder':

@@ -2,9 +2,10 @@ import { parseQuery } from '../search/query-parser.js';
 import { searchEvents } from '../search/search-events.js';
 import { contentWords, tokenize } from '../search/tokens.js';
 import { listItem, pagerActions, positionOf, suggestionActions, whenOf } from './actions.js';
-import { type CommandDeps, type CommandInput, LIST_PAGE } from './deps.js';
+import { type CommandDeps, type CommandInput, LIST_PAGE, THEMES_PAGE } from './deps.js';
 import { notice } from './notice.js';
 import type { CommandResult, Reply } from './reply.js';
+import { mergeThemes } from './theme-names.js';
 
 type Facet = 'theme' | 'speaker' | 'host';
 
@@ -55,17 +56,31 @@ export function lookupCommand(facet: Facet, input: CommandInput, deps: CommandDe
   return { reply, visibility: 'ephemeral' };
 }
 
-/** `/event themes`: every key theme with its number of events, most discussed first. */
-export function themesCommand(deps: CommandDeps): CommandResult {
-  const { themes, total } = deps.index.themeCounts(MOST_THEMES);
+/**
+ * `/event themes`: the archive's key themes, most discussed first, a page at a time, with
+ * near-duplicate spellings counted together ("Peace & Security" and "peace and security"); each
+ * theme's action shows its events.
+ */
+export function themesCommand(input: Pick<CommandInput, 'offset'>, deps: CommandDeps): CommandResult {
+  const merged = mergeThemes(deps.index.themeCounts(MOST_THEMES).themes);
+  const requested = input.offset ?? 0;
+  const offset = requested < merged.length ? requested : 0;
+  const page = merged.slice(offset, offset + THEMES_PAGE);
   return {
     visibility: 'ephemeral',
-    reply: { kind: 'themes', heading: 'Key themes across the archive', themes, total },
+    reply: {
+      kind: 'themes',
+      heading: 'Key themes across the archive',
+      themes: page.map((t) => ({ ...t, action: { kind: 'theme', theme: t.title } })),
+      total: merged.length,
+      position: positionOf(offset, page.length, merged.length),
+      actions: pagerActions('themes', '', offset, THEMES_PAGE, offset + THEMES_PAGE < merged.length),
+    },
   };
 }
 
-/** More themes than any reply can show; the reply says how many there are in all. */
-const MOST_THEMES = 200;
+/** Themes read from the index to merge and page through; far more than any archive has spellings. */
+const MOST_THEMES = 20_000;
 
 /** `/event theme 3 of <event words>`: one theme of one event, in full. */
 export function themeDetailCommand(position: number, eventWords: string, deps: CommandDeps): CommandResult {

@@ -15,6 +15,8 @@ export const PAGED_SUBCOMMANDS = [
   'speaker',
   'host',
   'reminders',
+  'themes',
+  'subscriptions',
 ] as const;
 export type PagedSubcommand = (typeof PAGED_SUBCOMMANDS)[number];
 
@@ -53,7 +55,11 @@ export type ReplyAction =
   | { kind: 'cancel-reminder'; reminderId: string }
   | { kind: 'page'; page: PageRequest; direction: 'next' | 'previous' }
   /** A "Did you mean" suggestion: runs `page` (a first page of a search for the suggested words). */
-  | { kind: 'suggest'; page: PageRequest };
+  | { kind: 'suggest'; page: PageRequest }
+  /** A theme picked from `/event themes`: the events of that theme (`/event theme <name>`). */
+  | { kind: 'theme'; theme: string }
+  /** "Try it" beside a help example: runs `page`, the example `command` as typed data. */
+  | { kind: 'try'; page: PageRequest; command: string };
 
 /** An event in a listing, how its time reads, and what can be done with it (Open, or Share in a picker). */
 export interface ListItem extends Hit {
@@ -108,14 +114,24 @@ export type Reply =
     }
   /** The message the click came from has done its job: remove it (a cancelled share preview). */
   | { kind: 'dismiss' }
-  /** All themes with how many events carry each. */
-  | { kind: 'themes'; heading: string; themes: { title: string; count: number }[]; total: number }
+  /**
+   * A page of the archive's themes, near-duplicate spellings counted together, most discussed first;
+   * each theme's action shows its events. `total` counts the merged themes; `actions` are paging.
+   */
+  | {
+      kind: 'themes';
+      heading: string;
+      themes: ThemeItem[];
+      total: number;
+      position: PagePosition;
+      actions: ReplyAction[];
+    }
   /** One theme of one event, in detail. */
   | { kind: 'theme-detail'; event: Event; when: EventWhen; index: number; actions: ReplyAction[] }
   /** Nothing relevant: said honestly, with suggestions (as actions) from the archive's own vocabulary. */
   | { kind: 'no-match'; query: string; hint: string; actions: ReplyAction[] }
-  /** How to use the command, with examples that work on this archive. */
-  | { kind: 'help'; examples: { command: string; description: string }[]; problem?: string }
+  /** How to use the command, in sections, with examples taken from this archive (each with "Try it"). */
+  | { kind: 'help'; sections: HelpSection[]; problem?: string }
   /** A short notice: a confirmation, or what to type instead. */
   | { kind: 'notice'; text: string; tone: 'info' | 'warning' | 'error' }
   /** A reminder was set: which event, when it fires (in the user's zone), and how to undo it. */
@@ -182,6 +198,30 @@ export interface EventCardReply {
   /** What the sharer wrote with it. */
   note?: string;
   position?: PagePosition;
+}
+
+/** One theme of `/event themes`. */
+export interface ThemeItem {
+  title: string;
+  /** Events that carry it, all its spellings together. */
+  count: number;
+  /** How many spellings were counted together (1 when it is written one way). */
+  spellings: number;
+  /** Shows its events. */
+  action: ReplyAction;
+}
+
+/** One part of the help: a topic ("Find events") and its examples. */
+export interface HelpSection {
+  title: string;
+  examples: HelpExample[];
+}
+
+/** A command to type, what it does, and (for those a click can run) the action that runs it. */
+export interface HelpExample {
+  command: string;
+  description: string;
+  try?: ReplyAction;
 }
 
 /** One line of `/event reminders`. */

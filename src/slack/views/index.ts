@@ -5,7 +5,7 @@ import { digestBlocks, digestText } from './digest.js';
 import { eventCardBlocks, eventCardText } from './event-card.js';
 import { eventDetailBlocks } from './event-detail.js';
 import { gapsBlocks, gapsText } from './gaps.js';
-import { helpBlocks } from './help.js';
+import { helpBlocks, helpText } from './help.js';
 import { checkLimits } from './limits.js';
 import { listBlocks } from './list.js';
 import { escapeTruncate, oneLine } from './mrkdwn.js';
@@ -18,7 +18,7 @@ import { remindersBlocks, remindersText } from './reminders.js';
 import { sharePreviewBlocks } from './share-preview.js';
 import { subscriptionsBlocks, subscriptionsText } from './subscriptions.js';
 import { themeDetailBlocks } from './theme-detail.js';
-import { themesBlocks } from './themes.js';
+import { themesBlocks, themesText } from './themes.js';
 
 /** A Slack message for a Reply: Block Kit blocks, and `text` for notifications and clients without blocks. */
 export interface SlackMessage {
@@ -50,7 +50,7 @@ function build(reply: Reply): SlackMessage {
         blocks: listBlocks(reply),
       };
     case 'themes':
-      return { text: fallback(reply.heading), blocks: themesBlocks(reply) };
+      return { text: themesText(reply), blocks: themesBlocks(reply) };
     case 'theme-detail': {
       const theme = reply.event.themes[reply.index];
       return {
@@ -61,7 +61,7 @@ function build(reply: Reply): SlackMessage {
     case 'no-match':
       return { text: fallback(`No events match “${oneLine(reply.query)}”.`), blocks: noMatchBlocks(reply) };
     case 'help':
-      return { text: fallback(reply.problem ?? 'How to use /event'), blocks: helpBlocks(reply) };
+      return { text: helpText(reply), blocks: helpBlocks(reply) };
     case 'notice':
       return { text: fallback(reply.text), blocks: noticeBlocks(reply) };
     case 'reminder-set':

@@ -90,6 +90,8 @@ const ACTION_IDS: Record<ReplyAction['kind'], string> = {
   'share-post': SlackIds.actions.sharePost,
   'share-note': SlackIds.actions.shareNote,
   'share-cancel': SlackIds.actions.shareCancel,
+  theme: SlackIds.actions.themePick,
+  try: SlackIds.actions.helpTry,
 };
 
 const REMIND_LABELS: Record<RemindPreset, string> = {
@@ -127,6 +129,10 @@ function labelOf(action: ReplyAction, place: 'card' | 'item', channelName?: stri
       return action.direction === 'next' ? 'Next results' : 'Previous';
     case 'suggest':
       return action.page.words;
+    case 'theme':
+      return action.theme;
+    case 'try':
+      return 'Try it';
   }
 }
 

@@ -1,30 +1,74 @@
-import type { KnownBlock } from '@slack/types';
+import type { ActionsBlockElement, KnownBlock, PlainTextOption } from '@slack/types';
 import type { Reply } from '../../core/commands/reply.js';
-import { SlackIds } from '../ids.js';
-import { TEXT_BUDGET } from './limits.js';
-import { escapeMrkdwn, escapeTruncate, oneLine } from './mrkdwn.js';
-import { compact, context, header, linesToSections, section } from './parts.js';
+import { encodeActionValue, SlackIds } from '../ids.js';
+import { LIMITS } from './limits.js';
+import { escapeMrkdwn, escapeTruncate, oneLine, truncate } from './mrkdwn.js';
+import { actionElement, actions, compact, context, header, plain, section } from './parts.js';
 
 type ThemesReply = Extract<Reply, { kind: 'themes' }>;
 
-/** Every theme with its event count, packed into as few sections as fit, then how to drill into one. */
-export function themesBlocks(reply: ThemesReply): KnownBlock[] {
-  // No more than this many lines can fit the budget, so the rest are not even formatted.
-  const lines = reply.themes
-    .slice(0, 500)
-    .map(
-      (t) =>
-        `• *${escapeTruncate(oneLine(t.title), 150)}* — ${t.count} ${t.count === 1 ? 'event' : 'events'}`,
-    );
-  const shown = reply.themes.length;
+/** Most themes one message shows, whatever page core hands it (core pages by 15). */
+const MOST_SHOWN = 30;
+
+/**
+ * A page of themes: where it sits ("1–15 of 182"), each theme with its number of events, a menu that
+ * shows one theme's events, and Previous / Next. Titles are cut to keep the page inside one short message.
+ */
+export function themesBlocks(full: ThemesReply): KnownBlock[] {
+  const reply = { ...full, themes: full.themes.slice(0, MOST_SHOWN) };
+  const { offset } = reply.position;
+  const lines = reply.themes.map(
+    (t, i) =>
+      `${offset + i + 1}. *${escapeTruncate(oneLine(t.title), 70)}* — ${t.count} ${t.count === 1 ? 'event' : 'events'}`,
+  );
+  const last = offset + reply.themes.length;
   return compact([
     header(reply.heading, SlackIds.blocks.heading),
-    ...(lines.length
-      ? linesToSections(lines, TEXT_BUDGET - 1000, 'themes', reply.themes.length)
-      : [section('No themes in the archive yet.')]),
-    context([
-      reply.total > shown ? `Showing ${shown} of ${reply.total} themes.` : '',
-      shown ? escapeMrkdwn('Type `/event theme <name>` to see the events of one theme.') : '',
-    ]),
+    reply.themes.length
+      ? context([
+          escapeMrkdwn(
+            `Themes ${offset + 1}–${last} of ${reply.total}, most discussed first. Spellings that differ only in case, punctuation, plural or “&” are counted together.`,
+          ),
+        ])
+      : undefined,
+    reply.themes.length ? section(lines.join('\n')) : section('No themes in the archive yet.'),
+    actions(
+      [themeMenu(reply), ...reply.actions.map((a, i) => actionElement(a, { index: i, about: 'themes' }))],
+      SlackIds.blocks.themeActions,
+    ),
   ]);
+}
+
+/** "Show a theme's events…": one option per theme on the page; a theme whose value cannot fit is left out. */
+function themeMenu(reply: Pick<ThemesReply, 'themes'>): ActionsBlockElement | undefined {
+  const options: PlainTextOption[] = [];
+  for (const t of reply.themes) {
+    if (t.action.kind !== 'theme') continue;
+    const value = encodeActionValue(
+      { p: 'theme', q: truncate(oneLine(t.action.theme), 100), o: 0 },
+      LIMITS.optionValue,
+    );
+    if (value) options.push({ text: plain(t.title, LIMITS.optionText), value });
+  }
+  if (!options.length) return undefined;
+  return {
+    type: 'static_select',
+    action_id: SlackIds.actions.themePick,
+    placeholder: plain("Show a theme's events…", LIMITS.placeholder),
+    options,
+  };
+}
+
+/** Plain notification text: which themes the page holds. */
+export function themesText(reply: ThemesReply): string {
+  if (!reply.themes.length) return 'No themes in the archive yet.';
+  const { offset } = reply.position;
+  const names = reply.themes
+    .slice(0, 5)
+    .map((t) => `${oneLine(t.title)} (${t.count})`)
+    .join(', ');
+  return escapeTruncate(
+    `Key themes ${offset + 1}–${offset + reply.themes.length} of ${reply.total}: ${names}${reply.themes.length > 5 ? ', …' : ''}`,
+    300,
+  );
 }

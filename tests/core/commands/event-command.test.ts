@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { THEMES_PAGE } from '../../../src/core/commands/deps.js';
 import { runAction, runEventCommand } from '../../../src/core/commands/index.js';
 import type { CommandResult, Reply } from '../../../src/core/commands/reply.js';
 import { relevanceContext } from '../../helpers/search.js';
@@ -74,7 +75,9 @@ describe('/event <search>', () => {
     const reply = (await run(text)).reply;
     expect(reply.kind).toBe('help');
     const help = reply as Extract<Reply, { kind: 'help' }>;
-    expect(help.examples.some((e) => e.command.startsWith('/event theme '))).toBe(true);
+    expect(help.sections.flatMap((s) => s.examples).some((e) => e.command.startsWith('/event theme '))).toBe(
+      true,
+    );
   });
 
   it.each([
@@ -137,15 +140,15 @@ describe('/event upcoming', () => {
 });
 
 describe('/event themes and theme lookups', () => {
-  it('counts every theme across the archive', async () => {
+  it('counts every theme across the archive, near-duplicate spellings together, a page at a time', async () => {
     const reply = as(await run('themes'), 'themes');
     const distinct = context.db
       .prepare('SELECT count(*) AS n FROM (SELECT 1 FROM themes GROUP BY lower(title))')
-      .get() as {
-      n: number;
-    };
-    expect(reply.total).toBe(distinct.n);
-    expect(reply.themes.length).toBe(Math.min(200, distinct.n));
+      .get() as { n: number };
+    // "Ceasefire and sequencing" and "Ceasefires and sequencing" are one theme.
+    expect(reply.total).toBe(distinct.n - 1);
+    expect(reply.themes.length).toBe(THEMES_PAGE);
+    expect(reply.position).toEqual({ offset: 0, shown: THEMES_PAGE, total: reply.total });
     const top = context.db
       .prepare(
         'SELECT count(DISTINCT event_seq) AS n FROM themes GROUP BY lower(title) ORDER BY n DESC LIMIT 1',
@@ -154,6 +157,32 @@ describe('/event themes and theme lookups', () => {
     expect(reply.themes[0].count).toBe(top.n);
     const counts = reply.themes.map((t) => t.count);
     expect([...counts].sort((a, b) => b - a)).toEqual(counts);
+    expect(reply.themes[0].action).toEqual({ kind: 'theme', theme: reply.themes[0].title });
+    expect(reply.actions).toEqual([
+      { kind: 'page', direction: 'next', page: { subcommand: 'themes', words: '', offset: THEMES_PAGE } },
+    ]);
+  });
+
+  it('pages through the rest of the themes, and finds the merged one under one name', async () => {
+    const seen: string[] = [];
+    let offset = 0;
+    for (;;) {
+      const page = as(await runEventCommand({ text: 'themes', offset }, context.commands), 'themes');
+      seen.push(...page.themes.map((t) => t.title));
+      const next = page.actions.find((a) => a.kind === 'page' && a.direction === 'next');
+      if (next?.kind !== 'page') break;
+      offset = next.page.offset;
+    }
+    expect(seen.length).toBe(new Set(seen).size);
+    const ceasefire = seen.filter((t) => /^ceasefires? and sequencing$/i.test(t));
+    expect(ceasefire).toHaveLength(1);
+  });
+
+  it('runs the theme lookup for a theme picked from the list', async () => {
+    const picked = await runAction({ kind: 'theme', theme: 'Resourcing' }, context.commands);
+    const list = as(picked, 'list');
+    expect(list.heading).toContain('Resourcing');
+    expect(list.items.map((i) => i.event.id)).toContain(DINNER);
   });
 
   it('finds events for a misspelled theme name', async () => {

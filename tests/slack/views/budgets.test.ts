@@ -59,6 +59,7 @@ describe('reply budgets, measured as a reader sees them', () => {
     'host international peace institute',
     'share peacekeeping',
     'help',
+    'themes',
   ])('the list "%s" stays under 3,000 characters', async (text) => {
     const { blocks } = renderReply((await run(text)).reply as Reply);
     expect(checkLimits(blocks)).toEqual([]);

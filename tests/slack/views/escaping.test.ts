@@ -5,11 +5,13 @@ import { checkLimits } from '../../../src/slack/views/limits.js';
 import { makeEvent, makeHit } from '../../helpers/events.js';
 import {
   cardReply,
+  helpReplyOf,
   listItems,
   listReply,
   nextPage,
   noMatchReply,
   themeDetailReply,
+  themesReply,
 } from '../../helpers/replies.js';
 import { links, texts, withoutBotTokens } from './inspect.js';
 
@@ -47,11 +49,14 @@ const replies: [string, Reply][] = [
     listReply(EVIL, listItems([{ ...makeHit(), event: evilEvent }], 'share'), { empty: EVIL }),
   ],
   ['empty list', listReply(EVIL, [], { empty: `Nothing for ${EVIL}` })],
-  ['themes', { kind: 'themes', heading: EVIL, themes: [{ title: EVIL, count: 3 }], total: 9 }],
+  ['themes', themesReply([{ title: EVIL, count: 3 }], { heading: EVIL, total: 9 })],
   ['theme-detail', themeDetailReply(evilEvent, 0)],
   ['missing theme', themeDetailReply(evilEvent, 9)],
   ['no-match', noMatchReply(EVIL, [EVIL, `peace ${EVIL}`], EVIL)],
-  ['help', { kind: 'help', problem: EVIL, examples: [{ command: EVIL, description: EVIL }] }],
+  [
+    'help',
+    helpReplyOf([{ command: EVIL, description: EVIL }], { problem: EVIL, title: EVIL, tryable: true }),
+  ],
   ['notice', { kind: 'notice', text: EVIL, tone: 'warning' }],
 ];
 

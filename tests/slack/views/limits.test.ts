@@ -15,11 +15,13 @@ import { themesBlocks } from '../../../src/slack/views/themes.js';
 import { makeEvent, makeHit } from '../../helpers/events.js';
 import {
   cardReply,
+  helpReplyOf,
   listItems,
   listReply,
   nextPage,
   noMatchReply,
   themeDetailReply,
+  themesReply,
 } from '../../helpers/replies.js';
 import { interactives, texts } from './inspect.js';
 
@@ -189,12 +191,10 @@ describe('every other reply kind at its largest', () => {
     ],
     [
       'themes',
-      {
-        kind: 'themes',
-        heading: longText(500),
-        themes: Array.from({ length: 5000 }, (_, i) => ({ title: `${i} ${longText(500)}`, count: i })),
-        total: 9000,
-      },
+      themesReply(
+        Array.from({ length: 5000 }, (_, i) => ({ title: `${i} ${longText(500)}`, count: i })),
+        { heading: longText(500), total: 9000 },
+      ),
       themesBlocks as (r: never) => KnownBlock[],
     ],
     ['theme-detail', themeDetailReply(huge, 0), themeDetailBlocks as (r: never) => KnownBlock[]],
@@ -210,14 +210,10 @@ describe('every other reply kind at its largest', () => {
     ],
     [
       'help',
-      {
-        kind: 'help',
-        problem: longText(5000),
-        examples: Array.from({ length: 300 }, () => ({
-          command: longText(500),
-          description: longText(1000),
-        })),
-      },
+      helpReplyOf(
+        Array.from({ length: 300 }, () => ({ command: longText(500), description: longText(1000) })),
+        { problem: longText(5000), title: longText(500), tryable: true },
+      ),
       helpBlocks as (r: never) => KnownBlock[],
     ],
     [

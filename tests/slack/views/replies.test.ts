@@ -9,34 +9,52 @@ import { noticeBlocks } from '../../../src/slack/views/notice.js';
 import { themeDetailBlocks } from '../../../src/slack/views/theme-detail.js';
 import { themesBlocks } from '../../../src/slack/views/themes.js';
 import { makeEvent } from '../../helpers/events.js';
-import { listReply, noMatchReply, themeDetailReply } from '../../helpers/replies.js';
+import {
+  helpReplyOf,
+  listReply,
+  noMatchReply,
+  themeDetailReply,
+  themesReply,
+} from '../../helpers/replies.js';
 import { interactives, texts } from './inspect.js';
 
 describe('themes', () => {
-  it('lists each theme with its count and says how to see one', () => {
-    const blocks = themesBlocks({
-      kind: 'themes',
-      heading: 'Themes in the archive',
-      themes: [
-        { title: 'Resourcing', count: 12 },
-        { title: 'Peacekeeping governance', count: 1 },
-      ],
-      total: 40,
-    });
+  it('lists a page of themes with counts and position, a menu that shows one, and paging', () => {
+    const blocks = themesBlocks(
+      themesReply(
+        [
+          { title: 'Resourcing', count: 12 },
+          { title: 'Peacekeeping governance', count: 1 },
+        ],
+        {
+          total: 40,
+          position: { offset: 15, shown: 2, total: 40 },
+          actions: [
+            { kind: 'page', direction: 'previous', page: { subcommand: 'themes', words: '', offset: 0 } },
+            { kind: 'page', direction: 'next', page: { subcommand: 'themes', words: '', offset: 30 } },
+          ],
+        },
+      ),
+    );
     expect(checkLimits(blocks)).toEqual([]);
-    expect(texts(blocks)).toEqual([
-      'Themes in the archive',
-      '• *Resourcing* — 12 events\n• *Peacekeeping governance* — 1 event',
-      'Showing 2 of 40 themes.',
-      'Type `/event theme &lt;name&gt;` to see the events of one theme.',
+    expect(texts(blocks).slice(0, 3)).toEqual([
+      'Key themes across the archive',
+      'Themes 16–17 of 40, most discussed first. Spellings that differ only in case, punctuation, plural or “&amp;” are counted together.',
+      '16. *Resourcing* — 12 events\n17. *Peacekeeping governance* — 1 event',
     ]);
+    const [menu, previous, next] = interactives(blocks);
+    expect(menu).toMatchObject({ type: 'static_select', actionId: SlackIds.actions.themePick });
+    expect(menu.values.map((v) => JSON.parse(v))).toEqual([
+      { p: 'theme', q: 'Resourcing', o: 0 },
+      { p: 'theme', q: 'Peacekeeping governance', o: 0 },
+    ]);
+    expect([previous.label, next.label]).toEqual(['Previous', 'Next results']);
+    expect(JSON.parse(next.values[0])).toEqual({ p: 'themes', q: '', o: 30 });
   });
 
-  it('says "…and N more" when the themes do not all fit', () => {
-    const themes = Array.from({ length: 2000 }, (_, i) => ({ title: `Theme number ${i}`, count: i }));
-    const blocks = themesBlocks({ kind: 'themes', heading: 'Themes', themes, total: 2000 });
-    expect(checkLimits(blocks)).toEqual([]);
-    expect(texts(blocks).join('\n')).toMatch(/_…and \d+ more themes_/);
+  it('a picked theme comes back as the theme lookup', () => {
+    const value = JSON.stringify({ p: 'theme', q: 'Resourcing', o: 0 });
+    expect(toReplyAction(SlackIds.actions.themePick, value)).toEqual({ kind: 'theme', theme: 'Resourcing' });
   });
 });
 
@@ -114,20 +132,33 @@ describe('no match', () => {
 });
 
 describe('help', () => {
-  it('shows the problem and each example as code with its description', () => {
-    const blocks = helpBlocks({
-      kind: 'help',
-      problem: 'Unknown subcommand "frobnicate".',
-      examples: [
-        { command: 'peacekeeping finland', description: 'search the archive' },
-        { command: '/event upcoming 30d', description: 'events in the next 30 days' },
-      ],
-    });
+  it('shows the problem, each topic in bold, each example as code with what it does and Try it', () => {
+    const blocks = helpBlocks(
+      helpReplyOf(
+        [
+          { command: '/event peacekeeping finland', description: 'search the archive' },
+          { command: '/event upcoming 30d', description: 'events in the next 30 days' },
+        ],
+        { problem: 'Unknown subcommand "frobnicate".', tryable: true },
+      ),
+    );
     expect(checkLimits(blocks)).toEqual([]);
-    expect(texts(blocks)).toEqual([
+    expect(texts(blocks).filter((t) => t !== 'Try it')).toEqual([
       'How to use /event',
       ':warning: Unknown subcommand "frobnicate".',
-      '`/event peacekeeping finland` — search the archive\n`/event upcoming 30d` — events in the next 30 days',
+      '*Find events*',
+      '`/event peacekeeping finland`\nsearch the archive',
+      '`/event upcoming 30d`\nevents in the next 30 days',
+    ]);
+    const tries = interactives(blocks);
+    expect(tries.map((t) => [t.actionId, t.label])).toEqual([
+      [`${SlackIds.actions.helpTry}:0`, 'Try it'],
+      [`${SlackIds.actions.helpTry}:1`, 'Try it'],
+    ]);
+    const buttons = blocks.flatMap((b) => (b.type === 'section' && b.accessory ? [b.accessory] : []));
+    expect(buttons.map((b) => (b as { accessibility_label?: string }).accessibility_label)).toEqual([
+      'Try it: /event peacekeeping finland',
+      'Try it: /event upcoming 30d',
     ]);
   });
 });
@@ -148,7 +179,7 @@ describe('renderReply', () => {
   it('gives every reply a short plain notification text', () => {
     expect(renderReply({ kind: 'notice', text: 'Reminder set.', tone: 'info' }).text).toBe('Reminder set.');
     expect(renderReply(noMatchReply('x', [])).text).toBe('No events match “x”.');
-    expect(renderReply({ kind: 'help', examples: [] }).text).toBe('How to use /event');
+    expect(renderReply(helpReplyOf([])).text).toBe('How to use /event: find events');
     expect(renderReply(listReply('Upcoming', [], { empty: 'Nothing coming up.' })).text).toBe(
       'Nothing coming up.',
     );

@@ -26,6 +26,8 @@ export const EVENT_ACTION_IDS = new RegExp(
     a.sharePost,
     a.shareNote,
     a.shareCancel,
+    a.themePick,
+    a.helpTry,
   ]
     .map((id) => actionIdPattern(id).source)
     .join('|'),
@@ -63,7 +65,10 @@ export function eventActions(services: SlackServices) {
         enterpriseId: body.enterprise?.id,
       });
       const channel = (body as { channel?: { id?: string; name?: string } }).channel;
-      const from = body.container?.is_ephemeral === false ? 'channel' : 'ephemeral';
+      // Only a message Slack calls ephemeral is ours alone to rewrite; a channel message, a digest, a
+      // shared card or a mention's answer in a public thread (or a container that does not say) is
+      // answered privately and left as it is.
+      const from = body.container?.is_ephemeral === true ? 'ephemeral' : 'channel';
       if (replyAction.kind === 'share-note' && client) {
         await client.views.open({
           trigger_id: body.trigger_id,
@@ -89,7 +94,8 @@ export function eventActions(services: SlackServices) {
         await client.views.open({ trigger_id: body.trigger_id, view: eventDetailView(result.reply) });
         return;
       }
-      for (const message of actionResponses(result, from)) await respond(message);
+      const keep = replyAction.kind === 'try' || replyAction.kind === 'theme';
+      for (const message of actionResponses(result, from, keep)) await respond(message);
     });
   };
 }

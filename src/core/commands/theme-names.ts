@@ -1,0 +1,59 @@
+/**
+ * Theme names as people wrote them vary in ways that mean the same theme: "Peace & Security",
+ * "peace and security", "Peace and security." or "Human Right" and "Human Rights". `/event themes`
+ * counts them as one, under the spelling most events use.
+ */
+
+/** A key under which near-duplicate names fall together: case, accents, punctuation, "&"/"and", plurals. */
+export function themeKey(title: string): string {
+  return title
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+    .split(' ')
+    .map(singular)
+    .join(' ');
+}
+
+/** English plurals of the kinds theme names use; short words and -ss/-us/-is words stay as they are. */
+function singular(word: string): string {
+  if (word.length <= 3 || /(?:ss|us|is)$/.test(word)) return word;
+  if (/[^aeiou]ies$/.test(word)) return `${word.slice(0, -3)}y`;
+  if (/(?:ches|shes|sses|xes|zes)$/.test(word)) return word.slice(0, -2);
+  return word.endsWith('s') ? word.slice(0, -1) : word;
+}
+
+/** A merged theme: the spelling most of its events use, their count, and how many spellings fell together. */
+export interface MergedTheme {
+  title: string;
+  count: number;
+  spellings: number;
+}
+
+/**
+ * Folds near-duplicate names together (see {@link themeKey}), adding their counts, most discussed
+ * first. An event that carries two spellings of one theme counts twice; archives rarely do that.
+ */
+export function mergeThemes(rows: readonly { title: string; count: number }[]): MergedTheme[] {
+  const groups = new Map<
+    string,
+    { best: { title: string; count: number }; count: number; spellings: number }
+  >();
+  for (const row of rows) {
+    const key = themeKey(row.title) || row.title.toLowerCase();
+    const group = groups.get(key);
+    if (!group) {
+      groups.set(key, { best: row, count: row.count, spellings: 1 });
+      continue;
+    }
+    group.count += row.count;
+    group.spellings += 1;
+    if (row.count > group.best.count) group.best = row;
+  }
+  return [...groups.values()]
+    .map((g) => ({ title: g.best.title.trim(), count: g.count, spellings: g.spellings }))
+    .sort((a, b) => b.count - a.count || a.title.localeCompare(b.title, 'en', { sensitivity: 'base' }));
+}
