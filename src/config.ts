@@ -55,6 +55,11 @@ const EnvSchema = z.object({
   ),
   PORT: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(65535).default(3000)),
   LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(['debug', 'info', 'warn', 'error']).default('info')),
+  LOG_FORMAT: z.preprocess(blankToUndefined, z.enum(['text', 'json']).default('text')),
+  SHUTDOWN_GRACE_MS: z.preprocess(
+    blankToUndefined,
+    z.coerce.number().int().min(0).max(600_000).default(10_000),
+  ),
   UNFURL_DOMAINS: z.preprocess(
     blankToUndefined,
     z
@@ -133,6 +138,10 @@ export interface Config {
   };
   port: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** `text` lines for people, `json` (one object a line) for log collectors. */
+  logFormat: 'text' | 'json';
+  /** On SIGTERM, how long answers already under way may take before the process exits anyway. */
+  shutdownGraceMs: number;
   /** Domains whose pasted links unfurl into event cards (manifest.yml's unfurl_domains must match). */
   unfurlDomains: string[];
   /** How often the dispatcher looks for due reminders and digests. */
@@ -224,6 +233,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     },
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT,
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     unfurlDomains: e.UNFURL_DOMAINS,
     reminderTickMs: e.REMINDER_TICK_MS,
     feedRefreshMs: e.FEED_REFRESH_MS,

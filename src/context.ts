@@ -3,11 +3,13 @@ import type { ImportOptions, ImportSummary } from './archive/import-archive.js';
 import type { Config } from './config.js';
 import type { CommandDeps } from './core/commands/deps.js';
 import type { ArchiveFeed } from './core/ports/archive-feed.js';
+import type { DispatcherLeases } from './core/ports/delivery.js';
 import { type ArchiveChangeReport, applyArchiveChanges } from './core/reminders/apply-archive-changes.js';
 import { type Clock, systemClock } from './core/time.js';
 import { SqliteArchiveAudit } from './storage/archive-audit.js';
 import { SqliteArchiveFeed } from './storage/archive-feed.js';
 import { type Db, migrate, openDatabase } from './storage/database.js';
+import { SqliteDispatcherLeases } from './storage/dispatcher-leases.js';
 import { EventStore } from './storage/event-repository.js';
 import { SqliteFeedCopies } from './storage/feed-copies.js';
 import {
@@ -15,6 +17,7 @@ import {
   SqliteInstallationRepository,
 } from './storage/installation-repository.js';
 import { migratePostgres, openPostgres, type PgPool } from './storage/postgres/database.js';
+import { PgDispatcherLeases } from './storage/postgres/dispatcher-leases.js';
 import { PgInstallationRepository } from './storage/postgres/installation-repository.js';
 import { PgReminderRepository } from './storage/postgres/reminder-repository.js';
 import { PgSearchMissLog } from './storage/postgres/search-misses.js';
@@ -42,6 +45,8 @@ export interface AppContext {
   feed: ArchiveFeed;
   /** Events API deliveries already handled, so Slack's retries of them are dropped (in the shared store when there is one). */
   handledEvents: HandledEvents;
+  /** The dispatcher's backlog and its claims, in whichever store holds the queues. */
+  leases: DispatcherLeases;
   /** The shared PostgreSQL store when `DATABASE_URL` is set; its schema is migrated by {@link migrateSharedStore}. */
   pool?: PgPool;
   /** The archive's domains whose links unfurl (config UNFURL_DOMAINS). */
@@ -81,6 +86,7 @@ export function createContext(config: Config, overrides: { clock?: Clock } = {})
     feed: new SqliteArchiveFeed(db),
     unfurlDomains: config.unfurlDomains,
     handledEvents: pool ? new PgHandledEvents(pool) : new SqliteHandledEvents(db),
+    leases: pool ? new PgDispatcherLeases(pool) : new SqliteDispatcherLeases(db),
     ...(pool ? { pool } : {}),
     close: () => {
       db.close();

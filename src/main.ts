@@ -18,10 +18,12 @@ import { warmUpDateParsing } from './core/search/date-phrases.js';
 import { startFeedRefreshJob } from './jobs/feed-refresh-job.js';
 import {
   createReminderDispatcher,
+  type DispatcherOptions,
   type JobLogger,
   type ReminderDispatcher,
 } from './jobs/reminder-dispatcher.js';
 import { startRetentionJob } from './jobs/retention-job.js';
+import { configSecrets, createLogger, type Redactor } from './slack/logger.js';
 import { isBusyError, setBusyTimeout } from './storage/database.js';
 import { purgeFinished } from './storage/retention.js';
 
@@ -41,28 +43,34 @@ async function main(): Promise<number | undefined> {
     }
     throw error;
   }
+  // Serving Slack, every line (start-up ones too) goes through the one redacting logger, as JSON when asked.
+  const logger =
+    config.mode === 'console'
+      ? undefined
+      : createLogger({ level: config.logLevel, format: config.logFormat, secrets: configSecrets(config) });
+  const say = (level: 'info' | 'warn', line: string) =>
+    logger ? logger[level](line) : process.stderr.write(`${line}\n`);
   const context = createContext(config);
   try {
     await migrateSharedStore(context);
     const summary = await loadConfiguredArchive(context);
-    for (const p of summary.problems) process.stderr.write(`${formatProblem(p)}\n`);
-    for (const p of summary.warnings) process.stderr.write(`warning: ${formatProblem(p)}\n`);
-    for (const line of removedFileLines(summary)) process.stderr.write(`${line}\n`);
-    process.stderr.write(
-      `event-archive-bot: loaded ${config.archivePaths.join(', ')} (${summary.added} added, ${summary.updated} updated, ${summary.unchanged} unchanged)\n`,
+    for (const p of summary.problems) say('warn', formatProblem(p));
+    for (const p of summary.warnings) say('warn', `warning: ${formatProblem(p)}`);
+    for (const line of removedFileLines(summary)) say('info', line);
+    say(
+      'info',
+      `event-archive-bot: loaded ${config.archivePaths.join(', ')} (${summary.added} added, ${summary.updated} updated, ${summary.unchanged} unchanged)`,
     );
     const r = summary.reminders;
     if (r.updated + r.cancelled + r.missed > 0) {
-      process.stderr.write(
-        `reminders: ${r.updated} re-timed, ${r.cancelled} cancelled, ${r.missed} missed\n`,
-      );
+      say('info', `reminders: ${r.updated} re-timed, ${r.cancelled} cancelled, ${r.missed} missed`);
     }
   } catch (error) {
     context.close();
     throw error;
   }
-  if (config.mode === 'console') return openConsole(config, context);
-  return serveSlack(config, context);
+  if (!logger) return openConsole(config, context);
+  return serveSlack(config, context, logger);
 }
 
 async function openConsole(config: Config, context: AppContext): Promise<number> {
@@ -101,6 +109,7 @@ function startDispatcher(
   context: AppContext,
   notifier: Notifier,
   logger: JobLogger,
+  hooks: Pick<DispatcherOptions, 'onReport'> = {},
 ): ReminderDispatcher {
   const dispatcher = createReminderDispatcher({
     reminders: context.commands.reminders,
@@ -113,6 +122,8 @@ function startDispatcher(
     tickMs: config.reminderTickMs,
     leaseMs: config.reminderLeaseMs,
     isBusy: isBusyError,
+    leases: context.leases,
+    ...hooks,
     ...(config.publicBaseUrl ? { calendarUrl: icsLink(context, config.publicBaseUrl) } : {}),
   });
   dispatcher.start();
@@ -140,28 +151,35 @@ function icsLink(context: AppContext, base: string) {
   };
 }
 
-async function serveSlack(config: Config, context: AppContext): Promise<number | undefined> {
+async function serveSlack(
+  config: Config,
+  context: AppContext,
+  logger: Redactor,
+): Promise<number | undefined> {
   // The Slack door (Bolt, its web client, Express) is most of what a start would load: only this path loads it.
   const [
     { inlineRunner, workerPoolRunner },
     { createSlackApp, HEALTH_PATH, SLACK_EVENTS_PATH, startSlackApp },
-    { configSecrets, createLogger },
     { createNotifierClient, createSlackNotifier },
     { installationStoreOf, workspaceClients },
     { guardProcess },
+    { createMetrics, METRICS_PATH },
+    { createInFlight },
   ] = await Promise.all([
     import('./slack/command-runner.js'),
     import('./slack/create-slack-app.js'),
-    import('./slack/logger.js'),
     import('./slack/notifier.js'),
     import('./slack/oauth/index.js'),
     import('./slack/errors.js'),
+    import('./slack/metrics.js'),
+    import('./slack/in-flight.js'),
   ]);
   // Before serving, so no user's first date query pays chrono's start-up (the console pays it on first use).
   warmUpDateParsing();
   const { botToken, oauth } = config.slack;
-  const logger = createLogger({ level: config.logLevel, secrets: configSecrets(config) });
   guardProcess(logger);
+  const metrics = createMetrics({ backlog: () => context.leases.backlog(context.clock.now().getTime()) });
+  const inFlight = createInFlight();
   // OAuth distribution: each workspace's token comes from its installation, for requests and deliveries alike.
   const installationStore = oauth ? installationStoreOf(oauth, context.installations) : undefined;
   // Searches run on worker threads (each with its own connection) so a burst of commands never waits
@@ -170,9 +188,16 @@ async function serveSlack(config: Config, context: AppContext): Promise<number |
     config.databasePath === ':memory:'
       ? inlineRunner(context.commands)
       : workerPoolRunner(config, { logger });
-  const app = createSlackApp(config, { ...context, runner, installationStore }, { logger });
-  const notifierClient = (token: string) =>
-    createNotifierClient(token, { slackApiUrl: config.slack.apiUrl, logger });
+  const app = createSlackApp(
+    config,
+    { ...context, runner, installationStore, metrics },
+    { logger, inFlight },
+  );
+  const notifierClient = (token: string) => {
+    // An installation's token, from the store: redacted exactly from now on, whatever its characters.
+    logger.add(token);
+    return createNotifierClient(token, { slackApiUrl: config.slack.apiUrl, logger });
+  };
   const notifier = createSlackNotifier(
     installationStore ? workspaceClients(installationStore, notifierClient) : notifierClient(botToken ?? ''),
     { logger },
@@ -184,13 +209,13 @@ async function serveSlack(config: Config, context: AppContext): Promise<number |
     const { port } = await startSlackApp(app, config);
     logger.info(
       config.mode === 'socket'
-        ? `connected over Socket Mode; GET ${HEALTH_PATH} on port ${port}`
-        : `listening on port ${port}: POST ${SLACK_EVENTS_PATH}, GET ${HEALTH_PATH}`,
+        ? `connected over Socket Mode; GET ${HEALTH_PATH} and ${METRICS_PATH} on port ${port}`
+        : `listening on port ${port}: POST ${SLACK_EVENTS_PATH}, GET ${HEALTH_PATH} and ${METRICS_PATH}`,
     );
     // From here on the serving thread never waits for a lock: acks must not stall behind an import
     // in another process (the dispatcher's writes fail fast and are tried again next tick).
     setBusyTimeout(context.db, 0);
-    dispatcher = startDispatcher(config, context, notifier, logger);
+    dispatcher = startDispatcher(config, context, notifier, logger, { onReport: (r) => metrics.tick(r) });
     stopPurging = startRetentionJob({
       purge: (beforeMs) => purgeFinished(context.db, beforeMs),
       retentionDays: config.retentionDays,
@@ -212,20 +237,33 @@ async function serveSlack(config: Config, context: AppContext): Promise<number |
     context.close();
     return 1;
   }
-  const shutdown = (signal: NodeJS.Signals) => {
-    logger.info(`${signal}: stopping`);
+  /**
+   * A deploy's SIGTERM: stop taking requests, let the answers under way finish (at most
+   * SHUTDOWN_GRACE_MS), stop the dispatcher after the posts under way and give its other claims back so
+   * another replica sends them at once, then close. Exit 0: this is a clean stop.
+   */
+  const shutdown = async (signal: NodeJS.Signals) => {
+    const graceMs = config.shutdownGraceMs;
+    logger.info(
+      `${signal}: stopping; ${inFlight.count()} request(s) in flight, up to ${graceMs} ms to finish`,
+    );
     stopPurging?.();
     stopFeeds?.();
-    Promise.all([app.stop(), dispatcher?.stop(), runner.close()])
-      .catch((error: unknown) => logger.error('stopping the Slack app failed:', error))
-      .finally(() => {
-        context.close();
-        // Socket Mode's reconnect timers may outlive the connection; nothing is left to finish.
-        process.exit(0);
-      });
+    const stopping = [
+      app.stop().catch((error: unknown) => logger.error('stopping the Slack receiver failed:', error)),
+      dispatcher?.stop({ drainMs: graceMs }),
+    ];
+    const idle = await inFlight.idle(graceMs);
+    if (!idle) logger.warn(`${inFlight.count()} request(s) still unanswered after ${graceMs} ms; exiting`);
+    await Promise.race([Promise.all(stopping), new Promise((resolve) => setTimeout(resolve, graceMs))]);
+    await runner.close().catch(() => undefined);
+    context.close();
+    logger.info(`${signal}: stopped`);
+    // Socket Mode's reconnect timers may outlive the connection; nothing is left to finish.
+    process.exit(0);
   };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', (signal) => void shutdown(signal));
+  process.once('SIGTERM', (signal) => void shutdown(signal));
   return undefined;
 }
 

@@ -49,6 +49,8 @@ export interface FakeSlack {
   failResponses(status: number, times?: number): void;
   /** The next `times` calls (default: all) to a Web API method (`users.info`) answer `status` (503) or hang. */
   failApi(method: string, how: { status?: number; hang?: boolean }, times?: number): void;
+  /** From now on, a Web API method (`chat.postMessage`) answers only after `ms`: a slow Slack. */
+  delayApi(method: string, ms: number): void;
   close(): Promise<void>;
 }
 
@@ -72,6 +74,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   let failures: { status: number; left: number } | undefined;
   /** Web API methods answering badly on purpose: an HTTP status, or no answer at all. */
   const apiFailures = new Map<string, { status?: number; hang?: boolean; left: number }>();
+  const apiDelays = new Map<string, number>();
 
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -135,9 +138,14 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         status = failures.status;
         answer = { ok: false, error: 'failing_on_purpose' };
       }
-      res.writeHead(status, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(answer));
-      for (const wake of [...waiters]) wake();
+      const answerNow = () => {
+        res.writeHead(status, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(answer));
+        for (const wake of [...waiters]) wake();
+      };
+      const delay = apiDelays.get(path.replace(/^\/api\//, ''));
+      if (delay) setTimeout(answerNow, delay);
+      else answerNow();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -174,6 +182,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     },
     failApi: (method, how, times = Number.POSITIVE_INFINITY) => {
       apiFailures.set(method, { ...how, left: times });
+    },
+    delayApi: (method, ms) => {
+      apiDelays.set(method, ms);
     },
     close: () =>
       new Promise<void>((resolve, reject) => {

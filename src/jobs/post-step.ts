@@ -49,6 +49,8 @@ export interface PostStepOptions {
   logger: JobLogger;
   /** A post not answered within this long is in doubt; 0 waits for ever. */
   postTimeoutMs: number;
+  /** True once the dispatcher is stopping: an item not yet posting is released instead. */
+  stopping?: () => boolean;
 }
 
 /** How a post step ended: not attempted (its channel is busy, or the claim was lost), or Slack's answer. */
@@ -75,7 +77,8 @@ export async function postDelivery(
   await options.waitUntil(at);
   // Marked as posting only once it holds a slot, right before the call: an item still waiting for
   // a slot when the process dies is not in doubt, and is simply claimed again.
-  const result = await slot(async (): Promise<PostResult | undefined> => {
+  const result = await slot(async (): Promise<PostResult | 'stopped' | undefined> => {
+    if (options.stopping?.()) return 'stopped';
     if (!begun && !(await d.begin(now()))) return undefined;
     try {
       return await withTimeout(
@@ -88,6 +91,7 @@ export async function postDelivery(
     }
   });
   if (!result) return { kind: 'lost' };
+  if (result === 'stopped') return { kind: 'released' };
   const afterMs = now();
   pacer.answered(d.pace, afterMs);
   if (!result.ok && result.error.kind === 'ratelimited')

@@ -1,3 +1,4 @@
+import type { DispatcherLeases } from '../core/ports/delivery.js';
 import type { Notifier } from '../core/ports/notifier.js';
 import type { ReminderRepository, SubscriptionRepository } from '../core/ports/reminders.js';
 import type { SearchIndex } from '../core/ports/search.js';
@@ -46,13 +47,29 @@ export interface DispatcherOptions {
   maxBackoffMs?: number;
   /** A link to the event's .ics file, when the door serves one. */
   calendarUrl?: (eventId: string) => string | undefined;
+  /** Where a stop gives back this dispatcher's claims at once (otherwise they wait out their lease). */
+  leases?: DispatcherLeases;
+  /** Called with each finished tick's report (metrics count deliveries by outcome). */
+  onReport?: (report: TickReport) => void;
+}
+
+/** How a dispatcher stops: at once between ticks (the default), or draining for a replica's shutdown. */
+export interface StopOptions {
+  /**
+   * Posts already under way are waited for, at most this long; items claimed but not yet posted are not
+   * posted, and every claim of this dispatcher whose post has not begun is given back to the queue.
+   */
+  drainMs?: number;
 }
 
 export interface ReminderDispatcher {
   /** Ticks now (sending whatever fell due while the bot was down), then every `tickMs`. */
   start(): void;
-  /** Stops ticking and waits for the tick in progress. */
-  stop(): Promise<void>;
+  /**
+   * Stops ticking and waits for the tick in progress; with `drainMs`, posts nothing more, waits at most
+   * that long for posts under way, and gives this dispatcher's other claims back (see {@link StopOptions}).
+   */
+  stop(options?: StopOptions): Promise<void>;
   /** One round: claim what is due, post it with per-channel pacing, record each outcome. */
   tick(): Promise<TickReport>;
 }
@@ -103,14 +120,21 @@ export function createReminderDispatcher(options: DispatcherOptions): ReminderDi
     calendarUrl: options.calendarUrl,
   };
   const slot = semaphore(options.concurrency ?? 20);
+  /** Set by a draining stop: nothing more is posted, and waits for a channel's turn end at once. */
+  let draining = false;
+  let wakeDrain: () => void = () => {};
+  const drained = new Promise<void>((resolve) => {
+    wakeDrain = resolve;
+  });
   const posting = {
     notifier,
     pacer: new ChannelPacer(interval),
     slot,
-    waitUntil,
+    waitUntil: (atMs: number) => Promise.race([waitUntil(atMs), drained]),
     now,
     logger,
     postTimeoutMs: options.postTimeoutMs ?? 30_000,
+    stopping: () => draining,
   };
   const isBusy = options.isBusy ?? (() => false);
   const maxBackoffMs = Math.max(tickMs, options.maxBackoffMs ?? 60_000);
@@ -126,6 +150,11 @@ export function createReminderDispatcher(options: DispatcherOptions): ReminderDi
 
   /** One claimed item through the steps: settle a post in doubt, plan, post, record. */
   async function deliver(d: Delivery, tickStart: number, report: TickReport): Promise<void> {
+    if (draining) {
+      await d.release(now());
+      report.released++;
+      return;
+    }
     let begun = false;
     if (d.claim.postingSinceMs !== undefined) {
       if (!(await d.begin(now()))) return;
@@ -211,6 +240,7 @@ export function createReminderDispatcher(options: DispatcherOptions): ReminderDi
         }
       }),
     );
+    options.onReport?.(report);
     return report;
   }
 
@@ -265,11 +295,29 @@ export function createReminderDispatcher(options: DispatcherOptions): ReminderDi
       running = true;
       void loop();
     },
-    async stop() {
+    async stop(stopOptions = {}) {
       running = false;
       if (timer) clearTimeout(timer);
       timer = undefined;
-      await current?.catch(() => undefined);
+      if (stopOptions.drainMs === undefined) {
+        await current?.catch(() => undefined);
+        return;
+      }
+      draining = true;
+      wakeDrain();
+      let graceTimer: NodeJS.Timeout | undefined;
+      const grace = new Promise<void>((resolve) => {
+        graceTimer = setTimeout(resolve, stopOptions.drainMs);
+      });
+      await Promise.race([current?.catch(() => undefined), grace]);
+      clearTimeout(graceTimer);
+      if (!options.leases) return;
+      try {
+        const released = await options.leases.releaseClaims(`${instance}-`, now());
+        if (released > 0) logger.info(`dispatcher: gave back ${released} claim(s) for another replica`);
+      } catch (error) {
+        logger.error('dispatcher: could not give back its claims (they wait out their lease):', error);
+      }
     },
     tick,
   };

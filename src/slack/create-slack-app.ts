@@ -6,8 +6,10 @@ import { inlineRunner } from './command-runner.js';
 import { createEditorCheck, type EditorClient } from './editors.js';
 import { dedupeEvents } from './event-dedupe.js';
 import { homePublisher, homeRefreshingRunner } from './home-publisher.js';
+import type { InFlight } from './in-flight.js';
 import { register } from './listeners/index.js';
 import { configSecrets, createLogger } from './logger.js';
+import { metricsRoute } from './metrics.js';
 import { createUserZoneLookup } from './notifier.js';
 import { oauthOptions, registerInstallationEvents, workspaceClients, workspaceOf } from './oauth/index.js';
 import { guardRequests, memorySeenSignatures, type SeenSignatures } from './request-guard.js';
@@ -26,6 +28,8 @@ export interface SlackAppOverrides {
   seenSignatures?: SeenSignatures;
   /** Wall-clock milliseconds for the replay and future-timestamp checks. */
   now?: () => number;
+  /** Counts requests being handled, so a SIGTERM can wait for the answers under way. */
+  inFlight?: InFlight;
 }
 
 /** Slack's requests are small (a slash command's text is at most a few KB); anything larger is refused with 413. */
@@ -68,7 +72,11 @@ export function createSlackApp(
       timeout: WEB_API_TIMEOUT_MS,
       retryConfig: WEB_API_RETRIES,
     },
-    customRoutes: [healthRoute(services), calendarRoute(services)],
+    customRoutes: [
+      healthRoute(services),
+      calendarRoute(services),
+      ...(services.metrics ? [metricsRoute(services.metrics)] : []),
+    ],
     port: config.port,
   };
   const app =
@@ -86,35 +94,35 @@ export function createSlackApp(
       now: overrides.now,
     });
   }
+  // First of all middleware, so it sees every request from Bolt's hand-over to its last listener's end.
+  if (overrides.inFlight) app.use(overrides.inFlight.middleware);
   // A listener that throws after its ack is logged here, never left to reach the process.
   app.error(async (error) => {
     logger.error('unhandled error in a listener:', error);
   });
+  const webClient = (token: string) => {
+    // An installation's token, from the store: redacted exactly from now on, whatever its characters.
+    if ('add' in logger && typeof logger.add === 'function') logger.add(token);
+    return new webApi.WebClient(token, common.clientOptions);
+  };
   const lookupUserZone =
     services.lookupUserZone ??
-    createUserZoneLookup(
-      installationStore
-        ? workspaceClients(installationStore, (token) => new webApi.WebClient(token, common.clientOptions))
-        : app.client,
-      { fallbackZone: config.timezone, logger },
-    );
+    createUserZoneLookup(installationStore ? workspaceClients(installationStore, webClient) : app.client, {
+      fallbackZone: config.timezone,
+      logger,
+    });
   const isEditor =
     services.isEditor ??
     createEditorCheck(
       installationStore
-        ? workspaceClients(
-            installationStore,
-            (token) => new webApi.WebClient(token, common.clientOptions) as unknown as EditorClient,
-          )
+        ? workspaceClients(installationStore, (token) => webClient(token) as unknown as EditorClient)
         : async () => app.client as unknown as EditorClient,
       { editors: config.editors, logger },
     );
   const withZone = { ...services, lookupUserZone, isEditor, ...(oauth ? { workspaceOf } : {}) };
   const publishHome = homePublisher(
     withZone,
-    installationStore
-      ? workspaceClients(installationStore, (token) => new webApi.WebClient(token, common.clientOptions))
-      : async () => app.client,
+    installationStore ? workspaceClients(installationStore, webClient) : async () => app.client,
     logger,
   );
   const quietRunner = services.runner ?? inlineRunner(services.commands);

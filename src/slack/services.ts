@@ -4,6 +4,7 @@ import type { Workspace } from '../core/reminders/model.js';
 import type { HandledEvents } from '../storage/slack-events.js';
 import type { CommandRunner } from './command-runner.js';
 import type { PublishHome } from './home-publisher.js';
+import type { BotMetrics } from './metrics.js';
 import type { WorkspaceInstallationStore } from './oauth/installation-store.js';
 
 /** What the Slack door needs from the rest of the bot; an AppContext fits as it is. */
@@ -36,4 +37,6 @@ export interface SlackServices {
   installationStore?: WorkspaceInstallationStore;
   /** Where handled event_ids are kept, so Slack's retries of an event already answered are dropped. */
   handledEvents?: HandledEvents;
+  /** Prometheus metrics, served on /metrics; nothing is counted without them. */
+  metrics?: BotMetrics;
 }

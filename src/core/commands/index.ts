@@ -66,6 +66,13 @@ const PAGED: Record<PagedSubcommand, Handler> = {
 /** Subcommands whose answer depends on the asker's own time zone, so a door looks it up only for these. */
 const ZONED = new Set(['remind', 'reminders', 'subscribe', 'subscriptions', 'unsubscribe']);
 
+/** The subcommand `/event <text>` names by its first word (`search` for anything else): a label for metrics. */
+export function subcommandName(text: string): string {
+  const first = text.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
+  if (!first) return 'help';
+  return Object.hasOwn(SUBCOMMANDS, first) ? first : 'search';
+}
+
 /** True when `/event <text>` needs `userZone` (a Slack door fetches it with users.info only then). */
 export function commandNeedsUserZone(text: string): boolean {
   const first = text.trim().split(/\s+/)[0]?.toLowerCase() ?? '';

@@ -52,3 +52,21 @@ export interface DeliveryQueue<T, S = Settlement> {
   begin(id: string, token: string, nowMs: number): Awaitable<boolean>;
   settle(id: string, token: string, nowMs: number, settlement: S): Awaitable<boolean>;
 }
+
+/** What the dispatcher's queues hold right now: due and unclaimed, and claimed by some replica. */
+export interface Backlog {
+  due: number;
+  claimed: number;
+}
+
+/** The dispatcher's view across its three queues, for metrics and for a clean stop. */
+export interface DispatcherLeases {
+  /** Items due by `nowMs` and not claimed, and items claimed (by any replica, lease live or not). */
+  backlog(nowMs: number): Awaitable<Backlog>;
+  /**
+   * Gives back every claim whose token starts with `tokenPrefix` and whose post has not begun, so
+   * another replica claims it at once instead of after the lease. Claims whose post began are left to
+   * the lease: the message may be in Slack, and the next claimer looks for it first. Returns how many.
+   */
+  releaseClaims(tokenPrefix: string, nowMs: number): Awaitable<number>;
+}

@@ -1,7 +1,11 @@
+import { performance } from 'node:perf_hooks';
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import { commandNeedsEditor, commandNeedsUserZone } from '../../../core/commands/index.js';
+import { commandNeedsEditor, commandNeedsUserZone, subcommandName } from '../../../core/commands/index.js';
+import type { CommandResult } from '../../../core/commands/reply.js';
 import { inlineRunner } from '../../command-runner.js';
 import { answerOrApologise } from '../../errors.js';
+import { RECEIVED_AT } from '../../in-flight.js';
+import type { CommandOutcome } from '../../metrics.js';
 import { commandResponse } from '../../responses.js';
 import type { SlackServices } from '../../services.js';
 
@@ -9,7 +13,8 @@ import type { SlackServices } from '../../services.js';
 export type EventCommandArgs = Pick<
   SlackCommandMiddlewareArgs & AllMiddlewareArgs,
   'ack' | 'command' | 'respond' | 'logger'
->;
+> &
+  Partial<Pick<AllMiddlewareArgs, 'context'>>;
 
 /**
  * `/event <text>`. Acks first and empty: Slack shows an error if nothing answers within 3 seconds.
@@ -18,8 +23,12 @@ export type EventCommandArgs = Pick<
  */
 export function eventCommand(services: SlackServices) {
   const runner = services.runner ?? inlineRunner(services.commands);
-  return async ({ ack, command, respond, logger }: EventCommandArgs): Promise<void> => {
+  return async ({ ack, command, respond, logger, context: bolt }: EventCommandArgs): Promise<void> => {
+    const received = Number(bolt?.[RECEIVED_AT] ?? performance.now());
     await ack();
+    const ackSeconds = (performance.now() - received) / 1000;
+    let outcome: CommandOutcome = 'failed';
+    let answerSeconds: number | undefined;
     const context = { surface: '/event', user: command.user_id, textLength: command.text.length };
     await answerOrApologise({ respond, logger, context }, async () => {
       const workspace = services.workspaceOf?.({
@@ -44,6 +53,14 @@ export function eventCommand(services: SlackServices) {
         channelName: command.channel_name,
       });
       await respond(commandResponse(result));
+      answerSeconds = (performance.now() - received) / 1000;
+      outcome = refused(result) ? 'refused' : 'answered';
     });
+    services.metrics?.command(subcommandName(command.text), outcome, { ackSeconds, answerSeconds });
   };
+}
+
+/** A warning notice instead of an answer: over a limit, too fast, or the archive busy. */
+function refused(result: CommandResult): boolean {
+  return result.reply.kind === 'notice' && result.reply.tone !== 'info';
 }
