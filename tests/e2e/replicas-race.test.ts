@@ -1,10 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migratePostgres, openPostgres, type PgPool } from '../../src/storage/postgres/database.js';
 import { type FakeSlack, type RecordedRequest, startFakeSlack } from '../../support/fake-slack.js';
+import { seedDueReminders, until } from '../helpers/due-reminders.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/postgres.js';
 import { TEST_BOT_TOKEN, TEST_SIGNING_SECRET } from '../helpers/slack-app.js';
 import { tempDir } from '../helpers/temp.js';
@@ -55,37 +55,13 @@ function startReplica(n: number) {
   replicas.push({ child, exited, stderr });
 }
 
-async function until(check: () => boolean, timeoutMs: number, what: string) {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
 beforeAll(async () => {
   fake = await startFakeSlack();
   db = await createTestDatabase();
   pool = openPostgres(db.url);
   await migratePostgres(pool);
   dir = tempDir();
-  mkdirSync(join(dir, 'archive'));
-  const start = '2031-06-02T15:00:00Z';
-  writeFileSync(
-    join(dir, 'archive', 'events.json'),
-    JSON.stringify([
-      { id: 'future-forum', title: 'Future Forum on Peace Operations', start, timezone: 'UTC' },
-    ]),
-  );
-  // 2,000 people each with a reminder due now, in one statement.
-  const now = Date.now();
-  await pool.query(
-    `INSERT INTO reminders (user_id, event_id, event_title, event_start_ms, zone, spec, due_ms, next_ms, created_ms, updated_ms)
-     SELECT 'U' || lpad(n::text, 5, '0'), 'future-forum', 'Future Forum on Peace Operations', $1, 'UTC',
-            json_build_object('kind', 'at', 'atMs', $2::bigint)::text, $2, $2, $2, $2
-     FROM generate_series(1, $3) AS n`,
-    [Date.parse(start), now - 1000, REMINDERS],
-  );
+  await seedDueReminders(pool, dir, REMINDERS);
 });
 
 afterAll(async () => {
