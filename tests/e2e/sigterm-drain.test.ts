@@ -47,7 +47,7 @@ afterAll(async () => {
 
 describe('SIGTERM while answering and dispatching', () => {
   it('answers the command under way, gives its claims back at once, and exits 0', {
-    timeout: 90_000,
+    timeout: 240_000,
   }, async () => {
     // A slow Slack: posts take a while, so the dispatcher still holds claims it has not begun.
     fake.delayApi('chat.postMessage', 150);
@@ -88,7 +88,7 @@ describe('SIGTERM while answering and dispatching', () => {
       });
       exited.then((code) => reject(new Error(`main exited ${code} before listening:\n${stderr}`)));
     });
-    await until(() => posts().length >= 20, 30_000, 'the first 20 posts');
+    await until(() => posts().length >= 20, 90_000, 'the first 20 posts');
     // Both command workers answer once before the test begins: on a loaded machine a worker still
     // loading its modules would be what the grace period waits for.
     const warm = ['warm-1', 'warm-2'].map((name) =>
@@ -99,7 +99,7 @@ describe('SIGTERM while answering and dispatching', () => {
       ),
     );
     await Promise.all(warm);
-    await fake.waitFor((r) => r.path.startsWith('/response/warm-'), 2, 60_000);
+    await fake.waitFor((r) => r.path.startsWith('/response/warm-'), 2, 120_000);
 
     const body = commandBody(
       slashCommand({ text: 'reminders', responseUrl: fake.responseUrl('drain'), userId: 'U00001' }),
