@@ -10,6 +10,7 @@ const optionalSecret = z.preprocess(blankToUndefined, z.string().trim().optional
 /** Every environment variable the bot reads, with its default; README's configuration table mirrors this. */
 const EnvSchema = z.object({
   EVENT_ARCHIVE: z.preprocess(blankToUndefined, z.string().default('data')),
+  EVENT_ARCHIVE_MAP: z.preprocess(blankToUndefined, z.string().trim().optional()),
   EVENT_DB: z.preprocess(blankToUndefined, z.string().default('var/events.db')),
   DATABASE_URL: z.preprocess(
     blankToUndefined,
@@ -121,6 +122,8 @@ export type SlackMode = 'socket' | 'http' | 'console';
 /** The validated configuration every part of the bot receives. */
 export interface Config {
   archivePaths: string[];
+  /** The field map for exports with their own names that have no `<name>.map.yml` beside them. */
+  archiveMap?: string;
   databasePath: string;
   /** The shared PostgreSQL database for the state people create; absent: everything stays in `databasePath`. */
   databaseUrl?: string;
@@ -217,6 +220,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     archivePaths: e.EVENT_ARCHIVE.split(',')
       .map((p) => p.trim())
       .filter(Boolean),
+    archiveMap: e.EVENT_ARCHIVE_MAP,
     databasePath: e.EVENT_DB,
     databaseUrl: e.DATABASE_URL,
     reminderLeaseMs: e.REMINDER_LEASE_MS,

@@ -116,6 +116,7 @@ export async function importIntoContext(
   const summary = await importEntries(paths, context.store, context.feedCopies, {
     now: context.clock.now(),
     defaultZone: context.config.timezone,
+    mapFile: context.config.archiveMap,
     ...options,
   });
   const reminders = options.dryRun

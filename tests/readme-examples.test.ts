@@ -57,10 +57,17 @@ function exampleFiles() {
     '',
   ].join('\r\n');
   const jsonl = JSON.stringify({ title: 'Another archive event', start: '2015-03-02' });
-  return { 'export.csv': csv, 'calendar.ics': ics, 'more/events.jsonl': jsonl, data: SHIPPED } as Record<
-    string,
-    string
-  >;
+  const fieldMaps = join(ROOT, 'tests', 'fixtures', 'field-maps');
+  const wordpress = readFileSync(join(fieldMaps, 'wordpress-events.csv'), 'utf8');
+  const wordpressMap = readFileSync(join(fieldMaps, 'wordpress-events.map.yml'), 'utf8');
+  return {
+    'export.csv': csv,
+    'calendar.ics': ics,
+    'more/events.jsonl': jsonl,
+    'wordpress-events.csv': wordpress,
+    'wordpress-events.map.yml': wordpressMap,
+    data: SHIPPED,
+  } as Record<string, string>;
 }
 
 describe('the README examples on the shipped archive', () => {
@@ -119,6 +126,8 @@ describe('the README examples on the shipped archive', () => {
       const path = join(dir, word);
       mkdirSync(join(path, '..'), { recursive: true });
       writeFileSync(path, content);
+      const besideMap = word.replace(/\.\w+$/, '.map.yml');
+      if (files[besideMap] !== undefined) writeFileSync(join(dir, besideMap), files[besideMap]);
       return path;
     });
     const setup = io();

@@ -1,7 +1,9 @@
 import { CsvError, parse } from 'csv-parse/sync';
 import { DateTime } from 'luxon';
 import { isValidDateTime, isValidTimeZone } from '../core/time.js';
+import { collectMapped, type FieldMap } from './field-map.js';
 import { collect } from './json-loader.js';
+import { splitList } from './lists.js';
 import type { Loader, Problem } from './types.js';
 
 /** The CSV columns, in order: the model's fields. `export --format csv` writes these. */
@@ -61,6 +63,7 @@ export const loadCsv: Loader = (input, file, options) => {
   if ('problem' in parsed) return { events: [], problems: [parsed.problem] };
   const [header, ...rows] = parsed.rows;
   if (!header) return { events: [], problems: [{ file, line: 1, message: 'no header row' }] };
+  if (options.map) return loadMappedCsv(header, rows, file, options.map, options.defaultZone);
 
   const { columns, problems } = readHeader(header, file);
   const headerBroken = problems.length > 0;
@@ -69,11 +72,7 @@ export const loadCsv: Loader = (input, file, options) => {
   for (const row of rows) {
     if (row.cells.every((cell) => cell.trim() === '')) continue;
     if (row.cells.length !== header.cells.length) {
-      problems.push({
-        file,
-        line: row.line,
-        message: `row has ${row.cells.length} columns, the header has ${header.cells.length}`,
-      });
+      problems.push(raggedRow(row, header, file));
       continue;
     }
     const record = toRecord(row.cells, columns);
@@ -89,6 +88,31 @@ export const loadCsv: Loader = (input, file, options) => {
   // A header problem leaves every row's meaning in doubt, so no row counts as valid then.
   return { events: headerBroken ? [] : result.events, problems: all };
 };
+
+/** An export with its own column names, read through its field map: every column is a source field. */
+function loadMappedCsv(header: Row, rows: Row[], file: string, map: FieldMap, defaultZone: string) {
+  const problems: Problem[] = [];
+  const items: { record: unknown; line: number }[] = [];
+  for (const row of rows) {
+    if (row.cells.every((cell) => cell.trim() === '')) continue;
+    if (row.cells.length !== header.cells.length) problems.push(raggedRow(row, header, file));
+    else
+      items.push({
+        record: Object.fromEntries(header.cells.map((h, i) => [h.trim(), row.cells[i]])),
+        line: row.line,
+      });
+  }
+  const result = collectMapped(items, file, map, defaultZone, (record) => placeDates(record, defaultZone));
+  return { ...result, problems: [...problems, ...result.problems].sort((a, b) => a.line - b.line) };
+}
+
+function raggedRow(row: Row, header: Row, file: string): Problem {
+  return {
+    file,
+    line: row.line,
+    message: `row has ${row.cells.length} columns, the header has ${header.cells.length}`,
+  };
+}
 
 /**
  * csv-parse gives each record's last line; a record starts one line after the previous one ended, plus
@@ -171,30 +195,6 @@ function toRecord(cells: string[], columns: (Field | undefined)[]): Record<strin
     record[field] = LIST_FIELDS.has(field) ? splitList(value, field) : value;
   });
   return record;
-}
-
-function splitList(value: string, field: Field): unknown[] {
-  const items = value
-    .split(';')
-    .map((item) => item.trim())
-    .filter(Boolean);
-  if (field === 'speakers') return items.map(toSpeaker);
-  if (field === 'themes') return items.map(toTheme);
-  return items;
-}
-
-/** "Name (Role)"; the role runs to the final ")", so a role may hold its own parentheses. */
-function toSpeaker(text: string): { name: string; role?: string } {
-  const open = text.indexOf('(');
-  if (open <= 0 || !text.endsWith(')')) return { name: text };
-  return { name: text.slice(0, open).trim(), role: text.slice(open + 1, -1).trim() || undefined };
-}
-
-/** "Title: summary", split at the first colon-space so times like 10:00 in a title survive. */
-function toTheme(text: string): { title: string; summary?: string } {
-  const at = text.indexOf(': ');
-  if (at <= 0) return { title: text };
-  return { title: text.slice(0, at).trim(), summary: text.slice(at + 2).trim() };
 }
 
 /** Rewrites `start` and `end` into the model's forms in place; returns the values it could not read. */

@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import { resolve, sep } from 'node:path';
 import type { Event } from '../core/model.js';
 import { isUrlEntry } from './feeds/feed-url.js';
+import { fieldMapPathFor, readFieldMap } from './field-map.js';
 import { displayPath, expandArchivePaths, loadBytes, readArchiveFile } from './index.js';
-import type { Loader, LoadOptions, Problem } from './types.js';
+import type { Loader, LoadOptions, MappedRecord, Problem } from './types.js';
 
 /** What the importer needs from storage; EventStore provides it. */
 export interface ArchiveSink {
@@ -45,6 +46,8 @@ export interface ImportSummary {
   warnings: Problem[];
   /** Files that left an archive folder since they were imported, with the events they took along. */
   removedFiles: { file: string; events: number }[];
+  /** Files read through a field map, with how their first records' fields came about (`check --map`). */
+  mapped: { file: string; map: string; records: MappedRecord[] }[];
   /** Ids whose time or content changed, or that disappeared: reminders follow these. */
   changedIds: string[];
   removedIds: string[];
@@ -69,6 +72,8 @@ export interface ImportOptions extends LoadOptions {
    * Such a file keeps its stored events that no valid record names, and is parsed again next time.
    */
   partial?: boolean;
+  /** The field map for exports without one beside them (`EVENT_ARCHIVE_MAP`). */
+  mapFile?: string;
   onFile?: (done: number, total: number, file: string) => void;
   /** Events written so far in the current file, for a progress bar on large files. */
   onEvents?: (done: number, total: number, file: string) => void;
@@ -91,6 +96,7 @@ export function importArchive(paths: string[], sink: ArchiveSink, options: Impor
     rejectedFiles: [],
     skippedRecords: 0,
     removedFiles: [],
+    mapped: [],
     problems: [],
     warnings: [],
     changedIds: [],
@@ -104,7 +110,7 @@ export function importArchive(paths: string[], sink: ArchiveSink, options: Impor
     summary.files++;
     const name = displayPath(path);
     const read = readArchiveFile(path, name);
-    if (read.ok) importOne(name, read, sink, options, summary);
+    if (read.ok) importOne(name, read, sink, options, summary, fieldMapPathFor(path, options.mapFile));
     else reject(summary, [read.problem]);
     options.onFile?.(index + 1, total, path);
   });
@@ -124,8 +130,19 @@ function importOne(
   sink: ArchiveSink,
   options: ImportOptions,
   summary: ImportSummary,
+  mapPath?: string,
 ): void {
-  const hash = createHash('sha256').update(read.bytes).digest('hex');
+  const mapRead = mapPath ? readFieldMap(mapPath) : undefined;
+  if (mapRead && 'problems' in mapRead) {
+    reject(summary, mapRead.problems);
+    return;
+  }
+  const map = mapRead?.map;
+  // A changed map changes what the file means, so it is part of the file's hash.
+  const hash = createHash('sha256')
+    .update(read.bytes)
+    .update(map ? `\u0000${map.text}` : '')
+    .digest('hex');
   const known = options.dryRun ? undefined : sink.archiveFile(name);
   const fresh = known?.validUntil === undefined || known.validUntil > options.now.getTime();
   if (!options.force && known?.hash === hash && fresh) {
@@ -133,7 +150,8 @@ function importOne(
     summary.unchanged += known.events;
     return;
   }
-  const result = loadBytes(read.bytes, read.loader, name, options);
+  const result = loadBytes(read.bytes, read.loader, name, { ...options, map });
+  if (result.mapped) summary.mapped.push({ file: name, ...result.mapped });
   const partial = result.problems.length > 0;
   if (partial && (!options.partial || result.events.length === 0)) {
     reject(summary, result.problems);
@@ -218,6 +236,9 @@ const NO_SINK: ArchiveSink = {
 };
 
 /** Validates files and folders without a database: `added` counts the valid events. */
-export function checkArchive(paths: string[], options: LoadOptions): ImportSummary {
+export function checkArchive(
+  paths: string[],
+  options: LoadOptions & Pick<ImportOptions, 'mapFile'>,
+): ImportSummary {
   return importArchive(paths, NO_SINK, { ...options, dryRun: true });
 }

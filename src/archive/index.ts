@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative } from 'node:path';
 import { loadCsv } from './csv-loader.js';
+import { isFieldMapFile } from './field-map.js';
 import { loadIcs } from './ics/index.js';
 import { loadJson, loadJsonLines } from './json-loader.js';
 import { loadMarkdown } from './markdown-loader.js';
@@ -116,7 +117,7 @@ function walk(dir: string, out: string[]): void {
       continue;
     const full = join(dir, entry.name);
     if (entry.isDirectory()) walk(full, out);
-    else if (entry.isFile() && loaderFor(full)) out.push(full);
+    else if (entry.isFile() && loaderFor(full) && !isFieldMapFile(full)) out.push(full);
   }
 }
 

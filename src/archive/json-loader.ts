@@ -1,12 +1,13 @@
 import { type Event, parseEvent } from '../core/model.js';
+import { collectMapped } from './field-map.js';
 import { lineOfOffset } from './lines.js';
-import type { LoadResult, Problem } from './types.js';
+import type { LoadOptions, LoadResult, Problem } from './types.js';
 
 /**
  * The interchange format: a `.json` file holding an array of events or `{ "events": [...] }`,
  * with the model's own field names.
  */
-export function loadJson(text: string, file: string): LoadResult {
+export function loadJson(text: string, file: string, options?: LoadOptions): LoadResult {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -23,14 +24,20 @@ export function loadJson(text: string, file: string): LoadResult {
     };
   }
   const lines = elementStartLines(text);
-  return collect(
+  return collectWith(
     records.map((record, i) => ({ record, line: lines[i] ?? 1 })),
     file,
+    options,
   );
 }
 
+/** Validates records as they are, or through the file's field map when it has one. */
+function collectWith(items: { record: unknown; line: number }[], file: string, options?: LoadOptions) {
+  return options?.map ? collectMapped(items, file, options.map, options.defaultZone) : collect(items, file);
+}
+
 /** JSON Lines: one event object per line; blank lines are allowed. */
-export function loadJsonLines(text: string, file: string): LoadResult {
+export function loadJsonLines(text: string, file: string, options?: LoadOptions): LoadResult {
   const items: { record: unknown; line: number }[] = [];
   const problems: Problem[] = [];
   text.split('\n').forEach((raw, index) => {
@@ -42,11 +49,8 @@ export function loadJsonLines(text: string, file: string): LoadResult {
       problems.push({ file, line: index + 1, message: `not valid JSON (${shortJsonError(error)})` });
     }
   });
-  const result = collect(items, file);
-  return {
-    events: result.events,
-    problems: [...problems, ...result.problems].sort((a, b) => a.line - b.line),
-  };
+  const result = collectWith(items, file, options);
+  return { ...result, problems: [...problems, ...result.problems].sort((a, b) => a.line - b.line) };
 }
 
 /**

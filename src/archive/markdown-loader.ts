@@ -1,5 +1,6 @@
 import matter from 'gray-matter';
 import YAML from 'yaml';
+import { collectMapped, sourceOf } from './field-map.js';
 import { collect } from './json-loader.js';
 import { lineOfOffset } from './lines.js';
 import type { Loader, LoadResult, Problem } from './types.js';
@@ -20,7 +21,7 @@ const FORMAT_HINT =
   "start the file with a line '---', then the event's fields (title: …, start: …), then '---'";
 
 /** One event per Markdown file: YAML front matter with the model's fields, the Markdown after it as `body`. */
-export const loadMarkdown: Loader = (input, file) => {
+export const loadMarkdown: Loader = (input, file, options) => {
   const text = input.replace(/\r\n?/g, '\n');
   if (!text.startsWith('---')) return fail(file, 1, `no front matter: ${FORMAT_HINT}`);
   if (!OPENING.test(text)) return fail(file, 1, "front matter must open with a line '---' and be YAML");
@@ -41,17 +42,24 @@ export const loadMarkdown: Loader = (input, file) => {
   const body = parsed.content.trim();
   const bodyLine = lineOfOffset(text, text.length - parsed.content.length);
   const fields = data as Record<string, unknown>;
-  const record = {
-    ...fields,
-    body: body || fields.body,
-    summary: isBlank(fields.summary) ? firstParagraph(body) : fields.summary,
-  };
-  const result = collect([{ record, line: 1 }], file);
+  const withBody = (record: Record<string, unknown>) => ({
+    ...record,
+    body: body || record.body,
+    summary: isBlank(record.summary) ? firstParagraph(body) : record.summary,
+  });
+  const map = options?.map;
+  const result = map
+    ? collectMapped([{ record: fields, line: 1 }], file, map, options.defaultZone, (record) =>
+        Object.assign(record, withBody(record)),
+      )
+    : collect([{ record: withBody(fields), line: 1 }], file);
+  // A mapped field's problem belongs on the line of the front-matter key it was read from.
+  const key = (field?: string) => (field && map && sourceOf(map, field)) || field;
   return {
     ...result,
     problems: result.problems.map((p) => ({
       ...p,
-      line: fieldLine(parsed.matter, p.field, fields, bodyLine),
+      line: fieldLine(parsed.matter, key(p.field), fields, bodyLine),
     })),
   };
 };

@@ -1,4 +1,5 @@
 import type { Event } from '../core/model.js';
+import type { FieldMap } from './field-map.js';
 
 /** One thing wrong with an archive file, located precisely enough for an operator to fix it. */
 export interface Problem {
@@ -19,6 +20,23 @@ export interface LoadResult {
   warnings?: Problem[];
   /** Set when the result depends on the date (an open-ended recurring series): re-parse after this instant. */
   validUntil?: number;
+  /** When a field map was applied: the map file and how the first records' fields came about. */
+  mapped?: { map: string; records: MappedRecord[] };
+}
+
+/** One of our fields on one mapped record: the source it was read from, its value there, and ours. */
+export interface MapRow {
+  field: string;
+  from: string;
+  raw: string;
+  value: unknown;
+}
+
+/** A mapped record's rows, and the source fields the map left unused. */
+export interface MappedRecord {
+  line: number;
+  rows: MapRow[];
+  unused: string[];
 }
 
 /** Options shared by loaders; `now` matters only to formats whose meaning depends on the date. */
@@ -28,6 +46,8 @@ export interface LoadOptions {
   defaultZone: string;
   /** All-or-nothing: a part a lenient loader would skip refuses the whole file instead. */
   strict?: boolean;
+  /** A field map for exports with their own names (JSON, JSON Lines, CSV, Markdown front matter). */
+  map?: FieldMap;
 }
 
 /** A loader turns one file's text into events. It never throws for bad input; it reports problems. */

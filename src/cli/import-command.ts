@@ -66,14 +66,22 @@ export async function runImport(
   return summary.rejected || summary.skippedRecords ? 1 : 0;
 }
 
-/** `event-bot check <files…> [--strict]`: validates without writing. */
-export function runCheck(config: Config, clock: Clock, paths: string[], io: CliIo, strict = false): number {
+/** `event-bot check <files…> [--strict] [--map]`: validates without writing; `--map` shows each mapped field. */
+export function runCheck(
+  config: Config,
+  clock: Clock,
+  paths: string[],
+  io: CliIo,
+  { strict = false, map = false }: { strict?: boolean; map?: boolean } = {},
+): number {
   const summary = checkArchive(paths.length ? paths : config.archivePaths, {
     now: clock.now(),
     defaultZone: config.timezone,
     strict,
+    mapFile: config.archiveMap,
   });
   printProblems(summary, io);
+  if (map) for (const line of mapLines(summary)) io.out(line);
   io.out(
     `${summary.files} file(s) checked: ${summary.added} valid event(s), ${summary.rejected} file(s) with problems`,
   );
@@ -91,4 +99,48 @@ export function removedFileLines(summary: ImportSummary): string[] {
 export function printProblems(summary: ImportSummary, io: CliIo): void {
   for (const problem of summary.problems) io.err(formatProblem(problem));
   for (const warning of summary.warnings) io.err(`warning: ${formatProblem(warning)}`);
+}
+
+const clipped = (text: string, width: number) =>
+  text.length > width ? `${text.slice(0, width - 1)}…` : text;
+
+/** What a value became, as an operator reads it: lists joined with " | ", a speaker's role in brackets. */
+function shown(value: unknown): string {
+  if (Array.isArray(value)) return value.map(shown).join(' | ');
+  if (value && typeof value === 'object') {
+    const { name, role, title, summary } = value as Record<string, string | undefined>;
+    const main = name ?? title ?? JSON.stringify(value);
+    return role || summary ? `${main} (${role ?? summary})` : main;
+  }
+  return String(value ?? '');
+}
+
+/**
+ * For `check --map`: per mapped file and each of its first records, a table of our field, the source it
+ * was read from, the value there and the value it became, then the source fields the map left unused.
+ */
+export function mapLines(summary: Pick<ImportSummary, 'mapped'>): string[] {
+  if (!summary.mapped.length) {
+    return ['no field map applied: put <name>.map.yml beside an export, or set EVENT_ARCHIVE_MAP'];
+  }
+  const lines: string[] = [];
+  for (const { file, map, records } of summary.mapped) {
+    for (const record of records) {
+      lines.push(`${file}:${record.line}, mapped by ${map}:`);
+      const rows = [
+        ['field', 'from', 'source value', 'became'],
+        ...record.rows.map((r) => [r.field, r.from, clipped(r.raw, 40), clipped(shown(r.value), 50)]),
+      ];
+      const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
+      for (const row of rows)
+        lines.push(
+          `  ${row
+            .map((cell, i) => cell.padEnd(widths[i]))
+            .join('  ')
+            .trimEnd()}`,
+        );
+      if (record.unused.length) lines.push(`  not in the map: ${record.unused.join(', ')}`);
+    }
+  }
+  return lines;
 }

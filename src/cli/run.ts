@@ -74,11 +74,22 @@ export const CLI_COMMANDS: Record<string, CliCommand> = {
   check: {
     args: '[files or folders…]',
     summary: 'validate archive files without writing anything',
-    options: { strict: STRICT_OPTION },
-    examples: ['event-bot check calendar.ics', 'event-bot check --strict calendar.ics'],
+    options: {
+      strict: STRICT_OPTION,
+      map: {
+        type: 'boolean',
+        help: 'show what each field of the first records became through its field map',
+      },
+    },
+    examples: [
+      'event-bot check calendar.ics',
+      'event-bot check --strict calendar.ics',
+      'event-bot check --map wordpress-events.csv',
+    ],
     run: {
       needs: 'config',
-      fn: (config, clock, p, v, io) => runCheck(config, clock, p, io, Boolean(v.strict)),
+      fn: (config, clock, p, v, io) =>
+        runCheck(config, clock, p, io, { strict: Boolean(v.strict), map: Boolean(v.map) }),
     },
   },
   export: {
