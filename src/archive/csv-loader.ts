@@ -3,27 +3,11 @@ import { DateTime } from 'luxon';
 import { isValidDateTime, isValidTimeZone } from '../core/time.js';
 import { collectMapped, type FieldMap } from './field-map.js';
 import { collect } from './json-loader.js';
-import { splitList } from './lists.js';
+import { RECORD_FIELDS, splitList } from './record-fields.js';
 import type { Loader, Problem } from './types.js';
 
 /** The CSV columns, in order: the model's fields. `export --format csv` writes these. */
-export const CSV_FIELDS = [
-  'id',
-  'title',
-  'type',
-  'start',
-  'end',
-  'timezone',
-  'location',
-  'url',
-  'hosts',
-  'speakers',
-  'summary',
-  'body',
-  'themes',
-  'tags',
-  'series',
-] as const;
+export const CSV_FIELDS = RECORD_FIELDS;
 type Field = (typeof CSV_FIELDS)[number];
 const FIELDS = CSV_FIELDS;
 

@@ -5,27 +5,10 @@ import YAML from 'yaml';
 import { z } from 'zod';
 import { collect } from './json-loader.js';
 import { lineOfOffset } from './lines.js';
-import { splitList } from './lists.js';
+import { RECORD_FIELDS, splitList } from './record-fields.js';
 import type { LoadResult, MappedRecord, MapRow, Problem } from './types.js';
 
-/** The model's fields a map may fill, in the order `check --map` lists them. */
-const TARGETS = [
-  'id',
-  'title',
-  'type',
-  'start',
-  'end',
-  'timezone',
-  'location',
-  'url',
-  'hosts',
-  'speakers',
-  'summary',
-  'body',
-  'themes',
-  'tags',
-  'series',
-] as const;
+const TARGETS = RECORD_FIELDS;
 type Target = (typeof TARGETS)[number];
 const LISTS = new Set<Target>(['hosts', 'speakers', 'themes', 'tags']);
 const DATES = new Set<Target>(['start', 'end']);

@@ -5,8 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { readFieldMap } from '../../src/archive/field-map.js';
 import { loadJsonLines } from '../../src/archive/json-loader.js';
 import { loadMarkdown } from '../../src/archive/markdown-loader.js';
-import { runCli } from '../../src/cli/run.js';
-import { fixedClock } from '../helpers/context.js';
+import { runCliCaptured } from '../helpers/cli.js';
 import { tempDir } from '../helpers/temp.js';
 
 /** Real export shapes with other names (see tests/fixtures/field-maps/README.md). */
@@ -15,13 +14,8 @@ const CSV = join(FIXTURES, 'wordpress-events.csv');
 const JSON_EXPORT = join(FIXTURES, 'eventbrite-events.json');
 const EVENTBRITE_MAP = join(FIXTURES, 'eventbrite.map.yml');
 
-async function cli(argv: string[], env: Record<string, string>) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io = { out: (t: string) => out.push(t), err: (t: string) => err.push(t), interactive: false };
-  const code = await runCli(argv, io, env, fixedClock('2026-12-01T00:00:00Z'));
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const cli = (argv: string[], env: Record<string, string>) =>
+  runCliCaptured(argv, env, '2026-12-01T00:00:00Z');
 
 async function exported(env: Record<string, string>) {
   const result = await cli(['export', '--format', 'jsonl'], env);

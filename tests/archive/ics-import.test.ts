@@ -1,8 +1,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/run.js';
-import { fixedClock } from '../helpers/context.js';
+import { runCliCaptured } from '../helpers/cli.js';
 import { tempDir } from '../helpers/temp.js';
 
 /** A real calendar (node-ical's test suite) with 395 good events and six on days that do not exist. */
@@ -10,13 +9,8 @@ const CALENDAR = fileURLToPath(
   new URL('../fixtures/calendars/node-ical/large-file-with-late-error.ics', import.meta.url),
 );
 
-async function cli(argv: string[], env: Record<string, string>) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io = { out: (t: string) => out.push(t), err: (t: string) => err.push(t), interactive: false };
-  const code = await runCli(argv, io, env, fixedClock('2026-12-01T00:00:00Z'));
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const cli = (argv: string[], env: Record<string, string>) =>
+  runCliCaptured(argv, env, '2026-12-01T00:00:00Z');
 
 describe('event-bot import and check on a calendar with broken parts', () => {
   it('imports the good events by default and prints each skipped VEVENT as a warning with its line', async () => {

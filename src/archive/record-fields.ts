@@ -1,3 +1,22 @@
+/** An archive record's fields, in the order CSV columns and `check --map` list them: the model's fields. */
+export const RECORD_FIELDS = [
+  'id',
+  'title',
+  'type',
+  'start',
+  'end',
+  'timezone',
+  'location',
+  'url',
+  'hosts',
+  'speakers',
+  'summary',
+  'body',
+  'themes',
+  'tags',
+  'series',
+] as const;
+
 /**
  * How a flat export writes a list in one cell: items split on a separator (`;` by default); a speaker
  * may be `Name (Role)`, a theme `Title: summary`. The CSV loader and field maps read lists this way.
