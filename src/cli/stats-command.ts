@@ -1,7 +1,8 @@
+import { isUrlEntry } from '../archive/feeds/feed-url.js';
 import type { AppContext } from '../context.js';
 import type { CliIo } from './io.js';
 
-/** `event-bot stats`: counts, date range, types and the files they came from. */
+/** `event-bot stats`: counts, date range, types, and how many events each source (file, feed or page URL) gave. */
 export function runStats(context: AppContext, io: CliIo): number {
   const s = context.store.stats();
   io.out(
@@ -13,7 +14,11 @@ export function runStats(context: AppContext, io: CliIo): number {
     );
   }
   for (const t of s.types) io.out(`  ${String(t.count).padStart(7)}  ${t.type}`);
-  if (s.files.length) io.out('files:');
-  for (const f of s.files) io.out(`  ${String(f.events).padStart(7)}  ${f.path}`);
+  const sources = context.store.eventSources();
+  if (sources.length) io.out('sources (events per file, feed or page):');
+  for (const { source, events } of sources) {
+    const kind = source === undefined ? '' : isUrlEntry(source) ? 'url ' : 'file';
+    io.out(`  ${String(events).padStart(7)}  ${kind.padEnd(4)}  ${source ?? '(no source recorded)'}`);
+  }
   return 0;
 }

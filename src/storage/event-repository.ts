@@ -146,6 +146,9 @@ export class EventStore {
         'SELECT path, events FROM archive_files ORDER BY path',
       ),
       themeCount: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM themes'),
+      sources: db.prepare<[], { source: string | null; events: number }>(
+        'SELECT source_file AS source, count(*) AS events FROM events GROUP BY source_file ORDER BY events DESC, source',
+      ),
     };
     this.fillMissingKeys();
   }
@@ -320,6 +323,14 @@ export class EventStore {
       types: this.statements.types.all().map((t) => ({ type: t.type, count: t.n })),
       files: this.statements.files.all(),
     };
+  }
+
+  /**
+   * Events per source, most first: the file path, feed URL or page URL each event was read from, as
+   * stored with it (`undefined` for events with none). For `event-bot stats` and the gaps report.
+   */
+  eventSources(): { source?: string; events: number }[] {
+    return this.statements.sources.all().map((r) => ({ source: r.source ?? undefined, events: r.events }));
   }
 
   private toRow(event: Event, contentHash: string, nowMs: number) {
