@@ -53,6 +53,8 @@ export function sourceOf(map: FieldMap, field: string): string | undefined {
 }
 
 const MAP_NAMES = ['.map.yml', '.map.yaml', '.map.json'];
+/** The formats whose records a map renames; calendars and scraped pages have names of their own. */
+const MAPPED_EXTENSIONS = new Set(['.json', '.jsonl', '.ndjson', '.csv', '.md', '.markdown']);
 
 /** Whether a file is a field map (so a folder walk does not read `events.map.json` as events). */
 export function isFieldMapFile(path: string): boolean {
@@ -64,6 +66,7 @@ export function isFieldMapFile(path: string): boolean {
  * `events.csv`; else the configured `EVENT_ARCHIVE_MAP`; else none.
  */
 export function fieldMapPathFor(file: string, configured?: string): string | undefined {
+  if (!MAPPED_EXTENSIONS.has(extname(file).toLowerCase())) return undefined;
   const stem = join(dirname(file), basename(file, extname(file)));
   return MAP_NAMES.map((suffix) => stem + suffix).find((path) => existsSync(path)) ?? configured;
 }

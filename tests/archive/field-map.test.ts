@@ -162,6 +162,33 @@ describe('a field map for exports with their own names', () => {
     expect(fixed.out).toContain('3 added');
   });
 
+  it('leaves calendars alone: a broken EVENT_ARCHIVE_MAP refuses the exports it applies to, not an .ics beside them', async () => {
+    const dir = tempDir();
+    copyFileSync(JSON_EXPORT, join(dir, 'eventbrite-events.json'));
+    const ics = [
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      'BEGIN:VEVENT',
+      'UID:a',
+      'DTSTART:20270110T150000Z',
+      'SUMMARY:Cal',
+      'END:VEVENT',
+      'END:VCALENDAR',
+      '',
+    ];
+    writeFileSync(join(dir, 'calendar.ics'), ics.join('\r\n'));
+    writeFileSync(join(dir, 'broken.map.yml'), 'fields:\n  title: [\n');
+
+    const result = await cli(['check', dir], {
+      EVENT_DB: ':memory:',
+      EVENT_ARCHIVE_MAP: join(dir, 'broken.map.yml'),
+    });
+
+    expect(result.err.split('\n')).toHaveLength(1);
+    expect(result.err).toMatch(/broken\.map\.yml:\d+: not valid YAML or JSON/);
+    expect(result.out).toMatch(/2 file\(s\) checked: 1 valid event\(s\), 1 file\(s\) with problems/);
+  });
+
   it('names the line of a map field that is not ours', async () => {
     const dir = tempDir();
     copyFileSync(CSV, join(dir, 'wordpress-events.csv'));
