@@ -148,9 +148,13 @@ export function renderForConsole(reply: Reply, options: ConsoleOptions = {}): Co
         const rule = item.label ? ` · ${clean(item.label)}` : '';
         const state = item.sending ? ' · being sent now' : '';
         lines.push(
-          `  ${item.position}. ${style.bold(clean(item.title))} — ${clean(item.dueText)}${rule}${state}`,
+          `  ${item.position}. ${style.bold(clean(item.title))} — reminder ${clean(item.dueText)}${rule}${state}`,
         );
-        chooseAll(item.actions, `${item.title} (${item.dueText})`);
+        if (item.eventWhen) lines.push(`     Event: ${when(item.eventWhen)}`);
+        for (const action of item.actions) {
+          if (action.kind !== 'snooze-reminder') choose(action, `${item.title} (${item.dueText})`);
+          else for (const by of action.choices ?? []) choose({ ...action, by }, item.title);
+        }
       }
       chooseAll(reply.actions);
       break;
@@ -180,6 +184,7 @@ export function renderForConsole(reply: Reply, options: ConsoleOptions = {}): Co
             ? `     ${style.warn(`Paused: ${clean(item.paused)}`)}`
             : `     Next: ${clean(item.nextRunText)}`,
         );
+        chooseAll(item.actions, item.what);
       }
       break;
     }
@@ -217,6 +222,20 @@ export function renderForConsole(reply: Reply, options: ConsoleOptions = {}): Co
         lines.push('', style.bold(part.title));
         lines.push(...part.lines.map((line) => `  ${clean(line)}`));
       }
+      break;
+    }
+    case 'digest-set-up': {
+      lines.push(
+        style.dim(
+          `(posted to the channel) ${clean(reply.createdBy)} ${reply.resumed ? 'resumed' : 'set up'} a digest here: ${clean(reply.what)}, ${clean(reply.schedule)}. First one ${clean(reply.firstText)}.`,
+        ),
+      );
+      break;
+    }
+    case 'digest-denied': {
+      lines.push(
+        `Only ${clean(reply.createdBy)}, who set up the digest of ${clean(reply.what)}, or a workspace admin can ${reply.verb} it.`,
+      );
       break;
     }
     case 'digest': {
@@ -329,6 +348,14 @@ function labelOf(action: ReplyAction, about?: string): string {
       return `Theme: ${action.theme}`;
     case 'try':
       return `Try: ${action.command}`;
+    case 'snooze-reminder':
+      return `Snooze ${action.by === 'day' ? 'a day' : 'an hour'}: ${about ?? 'this reminder'}`;
+    case 'pause-digest':
+      return `Pause: ${about ?? 'this digest'}`;
+    case 'resume-digest':
+      return `Resume: ${about ?? 'this digest'}`;
+    case 'stop-digest':
+      return `Stop: ${about ?? 'this digest'}`;
   }
 }
 

@@ -58,6 +58,8 @@ export async function runConsole(
     channelName: 'console',
     // Whoever has the console has the server, so they are one of the archive's editors (the gaps report).
     editor: true,
+    // …and may stop any digest, as a workspace admin may.
+    admin: true,
   };
   const say = (text: string) => output.write(`${text}\n`);
   const render = (reply: Reply): ConsoleRender =>
@@ -66,6 +68,7 @@ export async function runConsole(
     if (result.visibility === 'in_channel') say('(would be posted to the channel)');
     const rendered = render(result.reply);
     say(rendered.text);
+    if (result.announce) say(render(result.announce).text);
     choices = rendered.choices;
   };
 

@@ -111,15 +111,20 @@ export function createSlackApp(
       fallbackZone: config.timezone,
       logger,
     });
-  const isEditor =
-    services.isEditor ??
-    createEditorCheck(
-      installationStore
-        ? workspaceClients(installationStore, (token) => webClient(token) as unknown as EditorClient)
-        : async () => app.client as unknown as EditorClient,
-      { editors: config.editors, logger },
-    );
-  const withZone = { ...services, lookupUserZone, isEditor, ...(oauth ? { workspaceOf } : {}) };
+  const editorClients = installationStore
+    ? workspaceClients(installationStore, (token) => webClient(token) as unknown as EditorClient)
+    : async () => app.client as unknown as EditorClient;
+  const isEditor = services.isEditor ?? createEditorCheck(editorClients, { editors: config.editors, logger });
+  // With no editors named, the editor check is exactly "a workspace admin or owner", cached 5 minutes.
+  const isWorkspaceAdmin =
+    services.isWorkspaceAdmin ?? createEditorCheck(editorClients, { editors: [], logger });
+  const withZone = {
+    ...services,
+    lookupUserZone,
+    isEditor,
+    isWorkspaceAdmin,
+    ...(oauth ? { workspaceOf } : {}),
+  };
   const publishHome = homePublisher(
     withZone,
     installationStore ? workspaceClients(installationStore, webClient) : async () => app.client,

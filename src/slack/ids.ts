@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PAGED_SUBCOMMANDS, type ReplyAction } from '../core/commands/reply.js';
-import { REMIND_PRESETS } from '../core/reminders/model.js';
+import { REMIND_PRESETS, SNOOZE_PRESETS } from '../core/reminders/model.js';
 import { eventRef } from './event-refs.js';
 
 /**
@@ -37,6 +37,12 @@ export const SlackIds = {
     shareCancel: 'share_cancel',
     /** "Cancel" on a listed reminder. Value: `{"r": reminderId}`. */
     cancelReminder: 'reminder_cancel',
+    /** "Snooze…" on a listed reminder: a static_select whose option values are `{"r": reminderId, "s": by}`. */
+    snoozeReminder: 'reminder_snooze',
+    /** "Pause", "Resume" and "Stop" on a listed digest. Value: `{"d": subscriptionId}`. */
+    pauseDigest: 'digest_pause',
+    resumeDigest: 'digest_resume',
+    stopDigest: 'digest_stop',
     /** The theme menu of `/event themes`: option values `{"p": "theme", "q": title, "o": 0}`. */
     themePick: 'themes_pick',
     /** "Try it" beside a help example. Value: `{"p": subcommand, "q": words, "o": 0}`. */
@@ -101,9 +107,11 @@ const PageValue = z.strictObject({
 });
 const ReminderValue = z.strictObject({
   r: z.string().min(1).max(200),
+  s: z.enum(SNOOZE_PRESETS).optional(),
 });
+const DigestValue = z.strictObject({ d: z.string().min(1).max(40) });
 const LinkValue = z.strictObject({ u: z.string().max(MAX_ACTION_VALUE) });
-const ActionValueSchema = z.union([EventValue, PageValue, ReminderValue, LinkValue]);
+const ActionValueSchema = z.union([EventValue, PageValue, ReminderValue, DigestValue, LinkValue]);
 
 /** What a button or option carries, as compact JSON: an event, a page of a command, or a reminder. */
 export type ActionValue = z.infer<typeof ActionValueSchema>;
@@ -158,7 +166,12 @@ export function actionValue(action: ReplyAction): ActionValue {
     case 'theme':
       return { p: 'theme', q: action.theme, o: 0 };
     case 'cancel-reminder':
+    case 'snooze-reminder':
       return { r: action.reminderId };
+    case 'pause-digest':
+    case 'resume-digest':
+    case 'stop-digest':
+      return { d: action.subscriptionId };
     case 'event-page':
       return { u: action.url.slice(0, 1900) };
     default:
@@ -198,6 +211,16 @@ export function toReplyAction(actionId: string, raw: unknown): ReplyAction | und
     return undefined;
   }
   if ('r' in value && base === a.cancelReminder) return { kind: 'cancel-reminder', reminderId: value.r };
+  if ('r' in value && base === a.snoozeReminder)
+    return value.s
+      ? { kind: 'snooze-reminder', reminderId: value.r, by: value.s }
+      : { kind: 'snooze-reminder', reminderId: value.r };
+  if ('d' in value) {
+    const subscriptionId = value.d;
+    if (base === a.pauseDigest) return { kind: 'pause-digest', subscriptionId };
+    if (base === a.resumeDigest) return { kind: 'resume-digest', subscriptionId };
+    if (base === a.stopDigest) return { kind: 'stop-digest', subscriptionId };
+  }
   if ('u' in value && base === a.eventPage) return { kind: 'event-page', url: value.u };
   return undefined;
 }

@@ -59,6 +59,7 @@ const KEEPS_CARD = new Set<CommandResult['reply']['kind']>([
   'reminder-set',
   'calendar',
   'share-preview',
+  'digest-denied',
 ]);
 
 /** For a click whose action id or value we cannot read: an old message, or a forged payload. */

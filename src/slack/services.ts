@@ -24,6 +24,8 @@ export interface SlackServices {
   unfurlDomains?: readonly string[];
   /** Publishes a user's Home tab (built once by createSlackApp, with the right client per workspace). */
   publishHome?: PublishHome;
+  /** Whether a user is a workspace admin or owner (users.info, cached briefly), who may stop any digest. */
+  isWorkspaceAdmin?: (userId: string, workspace?: Workspace) => Promise<boolean>;
   /** A user's Slack time zone (users.info), for reminders and digests; the configured zone when absent. */
   lookupUserZone?: (userId: string, workspace?: Workspace) => Promise<string>;
   /**

@@ -160,6 +160,34 @@ export class SqliteReminderRepository implements ReminderRepository {
     })();
   }
 
+  reschedule(
+    id: string,
+    userId: string,
+    change: { dueMs: number; spec: ReminderSpec },
+    nowMs: number,
+  ): Reminder | 'sending' | undefined {
+    return this.db.transaction(() => {
+      const row = this.statements.byId.get(Number(id));
+      if (!row || row.user_id !== userId || !this.owns(row)) return undefined;
+      if (row.status === 'sending') return 'sending' as const;
+      const fields = {
+        id: row.id,
+        user: userId,
+        due: change.dueMs,
+        spec: JSON.stringify(change.spec),
+        now: nowMs,
+      };
+      try {
+        if (this.statements.reschedule.run({ ...fields, ...this.ws }).changes !== 1) return undefined;
+      } catch (error) {
+        // Already a reminder of this event at that time: the snoozed one gives way to it.
+        if ((error as { code?: string }).code !== 'SQLITE_CONSTRAINT_UNIQUE') throw error;
+        this.statements.cancel.run({ now: nowMs, id: row.id, user: userId, ...this.ws });
+      }
+      return toReminder(this.statements.byId.get(row.id)!);
+    })();
+  }
+
   pendingForEvents(eventIds: string[]): Reminder[] {
     if (!eventIds.length) return [];
     return this.statements.pendingForEvents.all(JSON.stringify(eventIds)).map(toReminder);
@@ -217,6 +245,10 @@ function prepare(db: Db) {
     ),
     cancel: db.prepare(
       `UPDATE reminders SET status = 'cancelled', last_error = 'cancelled by the user', updated_ms = @now
+       WHERE id = @id AND user_id = @user AND ${MINE} AND status = 'pending'`,
+    ),
+    reschedule: db.prepare(
+      `UPDATE reminders SET due_ms = @due, next_ms = @due, spec = @spec, attempts = 0, updated_ms = @now
        WHERE id = @id AND user_id = @user AND ${MINE} AND status = 'pending'`,
     ),
     pendingForEvents: db.prepare<[string], ReminderRow>(

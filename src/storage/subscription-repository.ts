@@ -24,6 +24,7 @@ export interface SubscriptionRow extends DeliveryColumns, WorkspaceColumns {
   last_run_ms: number | null;
   last_outcome: string | null;
   last_error: string | null;
+  paused_by: string | null;
   created_ms: number;
 }
 
@@ -156,6 +157,18 @@ export class SqliteSubscriptionRepository implements SubscriptionRepository {
       return undefined;
     return toSubscription({ ...row, state: 'cancelled' });
   }
+
+  pause(id: string, channelId: string, userId: string, nowMs: number): Subscription | undefined {
+    const where = { id: Number(id), channel: channelId, now: nowMs, user: userId, ...this.ws };
+    if (this.statements.pauseBy.run(where).changes !== 1) return undefined;
+    return toSubscription(this.statements.byId.get(Number(id))!);
+  }
+
+  resume(id: string, channelId: string, runMs: number, nowMs: number): Subscription | undefined {
+    const where = { id: Number(id), channel: channelId, now: nowMs, run: runMs, ...this.ws };
+    if (this.statements.resumeById.run(where).changes !== 1) return undefined;
+    return toSubscription(this.statements.byId.get(Number(id))!);
+  }
 }
 
 /** Every statement, prepared once per database and shared by the workspace views. */
@@ -186,13 +199,24 @@ function prepare(db: Db) {
     ),
     resume: db.prepare(
       `UPDATE subscriptions SET state = 'active', status = 'pending', run_ms = @runMs, next_ms = @runMs,
-       attempts = 0, claim_token = NULL, claimed_ms = NULL, posting_ms = NULL, zone = @zone,
+       attempts = 0, claim_token = NULL, claimed_ms = NULL, posting_ms = NULL, paused_by = NULL, paused_ms = NULL, zone = @zone,
        post_when_empty = @postWhenEmpty, channel_name = coalesce(@channelName, channel_name), updated_ms = @now
        WHERE id = @id`,
     ),
     cancel: db.prepare(
       `UPDATE subscriptions SET state = 'cancelled', updated_ms = @now WHERE id = @id AND channel_id = @channel
          AND team_id = @team AND enterprise_id = @enterprise AND state IN ('active', 'paused')`,
+    ),
+    // A digest being posted this moment finishes that post; the pause holds from the next run on.
+    pauseBy: db.prepare(
+      `UPDATE subscriptions SET state = 'paused', paused_by = @user, paused_ms = @now, updated_ms = @now
+       WHERE id = @id AND channel_id = @channel AND team_id = @team AND enterprise_id = @enterprise AND state = 'active'`,
+    ),
+    resumeById: db.prepare(
+      `UPDATE subscriptions SET state = 'active', paused_by = NULL, paused_ms = NULL, last_error = NULL,
+         run_ms = CASE WHEN status = 'pending' THEN @run ELSE run_ms END,
+         next_ms = CASE WHEN status = 'pending' THEN @run ELSE next_ms END, attempts = 0, updated_ms = @now
+       WHERE id = @id AND channel_id = @channel AND team_id = @team AND enterprise_id = @enterprise AND state = 'paused'`,
     ),
     advance: db.prepare(
       `UPDATE subscriptions SET status = 'pending', run_ms = @next, next_ms = @next, attempts = 0,
@@ -229,5 +253,6 @@ export function toSubscription(row: SubscriptionRow): Subscription {
     ...(row.last_run_ms !== null ? { lastRunMs: row.last_run_ms } : {}),
     ...(row.last_outcome ? { lastOutcome: row.last_outcome } : {}),
     ...(row.last_error ? { lastError: row.last_error } : {}),
+    ...(row.state === 'paused' && row.paused_by ? { pausedBy: row.paused_by } : {}),
   };
 }

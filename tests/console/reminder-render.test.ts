@@ -60,8 +60,8 @@ describe('console rendering of reminders and digests', () => {
       empty: '',
       actions: [],
     });
-    expect(text).toContain('  1. Forum — Mon · 2 hours before');
-    expect(text).toContain('  2. Dinner — Tue · being sent now');
+    expect(text).toContain('  1. Forum — reminder Mon · 2 hours before');
+    expect(text).toContain('  2. Dinner — reminder Tue · being sent now');
     expect(choices.map((c) => c.action)).toEqual([{ kind: 'cancel-reminder', reminderId: '1' }]);
   });
 
@@ -89,11 +89,14 @@ describe('console rendering of reminders and digests', () => {
         heading: 'Digests in #events',
         items: [
           {
+            subscriptionId: '1',
             position: 1,
+            createdBy: 'U0MARIA',
             what: '“peacekeeping”',
             schedule: 'every Monday at 09:00 (UTC)',
             nextRunText: 'Mon',
             paused: 'Invite me.',
+            actions: [],
           },
         ],
         empty: '',

@@ -6,6 +6,7 @@ import { checkLimits } from '../../src/slack/views/limits.js';
 import {
   blockActions,
   eventCallbackBody,
+  FAKE_ADMIN_PREFIX,
   FAKE_BOT,
   type FakeSlack,
   type RecordedRequest,
@@ -169,5 +170,145 @@ describe('a click on a mention’s answer in a public thread', () => {
     );
     const [answer] = await fake.waitFor((r) => r.path === '/response/cards-ephemeral');
     expect(answer.json).toMatchObject({ replace_original: true });
+  });
+});
+
+/** A click on an element of a message that is in the channel for everyone (a digest list is not). */
+function clickAs(userId: string, element: { actionId: string; values: string[] }, name: string, pick = 0) {
+  const select = element.values.length > 1 || element.actionId === SlackIds.actions.snoozeReminder;
+  return blockActions({
+    actionId: element.actionId,
+    ...(select ? { selectedValue: element.values[pick] } : { value: element.values[0] }),
+    responseUrl: fake.responseUrl(name),
+    userId,
+  });
+}
+
+async function answerTo(body: BlockAction, name: string): Promise<RecordedRequest> {
+  await deliver(body);
+  const [answer] = await fake.waitFor((r) => r.path === `/response/${name}`);
+  return answer;
+}
+
+describe('digests with buttons, through the real App', () => {
+  it('setting up a digest answers the subscriber and posts a short note everyone in the channel sees', async () => {
+    await deliver(
+      slashCommand({
+        text: 'subscribe peacekeeping monthly on the 15th at 9am',
+        responseUrl: fake.responseUrl('cards-subscribe'),
+        userId: 'U0MARIA',
+      }),
+    );
+    const [answer, note] = await fake.waitFor((r) => r.path === '/response/cards-subscribe', 2);
+    expect(answer.json).toMatchObject({ response_type: 'ephemeral' });
+    expect(texts(blocksOf(answer))[0]).toMatch(/on the 15th of every month at 09:00 \(America\/New_York\)/);
+    expect(note.json).toMatchObject({ response_type: 'in_channel', replace_original: false });
+    expect(texts(blocksOf(note))).toEqual([
+      expect.stringMatching(
+        /^:mega: <@U0MARIA> set up a digest here: upcoming events matching “peacekeeping”, on the 15th of every month at 09:00 \(America\/New_York\)\. First one Tuesday, 15 December 2026 at 09:00 EST\./,
+      ),
+    ]);
+    expect(String(note.json?.text)).toBe(
+      'A digest was set up here: upcoming events matching “peacekeeping”, on the 15th of every month at 09:00 (America/New_York).',
+    );
+  });
+
+  it('lists digests with Pause and Stop; only the creator or an admin may use them, others are told who can', async () => {
+    const list = await command('subscriptions', 'cards-subs');
+    const buttons = interactives(blocksOf(list));
+    const pause = buttons.find((b) => b.label === 'Pause')!;
+    const stop = buttons.find((b) => b.label === 'Stop')!;
+    expect(visibleChars(blocksOf(list))).toBeLessThanOrEqual(3000);
+
+    for (const [element, name, verb] of [
+      [stop, 'cards-stop-stranger', 'stop'],
+      [pause, 'cards-pause-stranger', 'pause'],
+    ] as const) {
+      const denied = await answerTo(clickAs('U0STRANGER', element, name), name);
+      expect(denied.json).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+      expect(texts(blocksOf(denied))).toEqual([
+        `:lock: Only <@U0MARIA>, who set up the digest of “peacekeeping”, or a workspace admin can ${verb} it.`,
+      ]);
+    }
+    const stillThere = await command('subscriptions', 'cards-subs-again');
+    expect(texts(blocksOf(stillThere)).join('\n')).toContain('Next: ');
+
+    const paused = await answerTo(clickAs('U0MARIA', pause, 'cards-pause'), 'cards-pause');
+    expect(texts(blocksOf(paused)).join('\n')).toContain('Paused the digest of “peacekeeping”');
+    expect(texts(blocksOf(paused)).join('\n')).toContain('Paused with its Pause button');
+    const resume = interactives(blocksOf(paused)).find((b) => b.label === 'Resume')!;
+    const resumed = await answerTo(clickAs('U0STRANGER', resume, 'cards-resume'), 'cards-resume');
+    expect(texts(blocksOf(resumed)).join('\n')).toMatch(
+      /Resumed the digest of “peacekeeping”; the next is due/,
+    );
+
+    const before = fake.requests.filter((r) => r.path === '/api/views.publish').length;
+    const stopped = await answerTo(
+      clickAs(`${FAKE_ADMIN_PREFIX}1`, stop, 'cards-stop-admin'),
+      'cards-stop-admin',
+    );
+    expect(texts(blocksOf(stopped)).join('\n')).toContain('Stopped the digest of “peacekeeping”');
+    await fake.waitFor((r) => r.path === '/api/views.publish', before + 1);
+  });
+
+  it('a typed /event unsubscribe is held to the same rule', async () => {
+    await command('subscribe mali daily', 'cards-sub-mali');
+    await deliver(
+      slashCommand({
+        text: 'unsubscribe 1',
+        responseUrl: fake.responseUrl('cards-unsub-stranger'),
+        userId: 'U0OTHER',
+      }),
+    );
+    const [denied] = await fake.waitFor((r) => r.path === '/response/cards-unsub-stranger');
+    expect(texts(blocksOf(denied))[0]).toMatch(/^:lock: Only <@U0ASKER>, who set up the digest of “mali”/);
+    const [stopped] = await (async () => {
+      await deliver(
+        slashCommand({ text: 'unsubscribe 1', responseUrl: fake.responseUrl('cards-unsub-own') }),
+      );
+      return fake.waitFor((r) => r.path === '/response/cards-unsub-own');
+    })();
+    expect(texts(blocksOf(stopped)).join('\n')).toContain('Stopped the digest of “mali”');
+  });
+});
+
+describe('reminders with buttons, through the real App', () => {
+  it('lists the event’s time and the reminder’s, Snooze moves it, Cancel asks first and cancels', async () => {
+    await command('remind review of peace operations 1 day before', 'cards-remind');
+    const list = await command('reminders', 'cards-reminders');
+    const blocks = blocksOf(list);
+    expect(checkLimits(blocks)).toEqual([]);
+    const all = texts(blocks).join('\n');
+    expect(all).toMatch(/:calendar: Event: <!date\^\d+\^\{date_short_pretty\} at \{time\}\|Thu 3 Dec 2026/);
+    expect(all).toMatch(
+      /:alarm_clock: Reminder: <!date\^\d+\^\{date_long_pretty\} at \{time\}\|Wednesday, 2 December 2026 at 13:15 EST> \(1 day before\)/,
+    );
+    const elements = interactives(blocks);
+    const snooze = elements.find((e) => e.actionId === SlackIds.actions.snoozeReminder)!;
+    // A day later would be the event's own start, so only an hour is offered.
+    expect(snooze.values.map((v) => JSON.parse(v).s)).toEqual(['hour']);
+    const snoozed = await answerTo(clickAs('U0ASKER', snooze, 'cards-snooze', 0), 'cards-snooze');
+    expect(snoozed.json).toMatchObject({ replace_original: true });
+    expect(texts(blocksOf(snoozed)).join('\n')).toContain(
+      'Snoozed your reminder for “The Review of Peace Operations: Findings and Next Steps” by an hour: it comes Wednesday, 2 December 2026 at 14:15 EST.',
+    );
+    const cancelBlock = blocksOf(snoozed)
+      .flatMap((b) => (b.type === 'actions' ? b.elements : []))
+      .find((e) => e.action_id === SlackIds.actions.cancelReminder) as {
+      confirm?: { title: { text: string } };
+      value: string;
+      accessibility_label?: string;
+    };
+    expect(cancelBlock.confirm?.title.text).toBe('Cancel this reminder?');
+    expect(cancelBlock.accessibility_label).toMatch(/^Cancel: The Review of Peace Operations/);
+    const cancelled = await answerTo(
+      clickAs(
+        'U0ASKER',
+        { actionId: SlackIds.actions.cancelReminder, values: [cancelBlock.value] },
+        'cards-cancel',
+      ),
+      'cards-cancel',
+    );
+    expect(texts(blocksOf(cancelled)).join('\n')).toContain('Cancelled your reminder');
   });
 });

@@ -40,6 +40,8 @@ export interface CommandInput {
   workspace?: Workspace;
   /** True when the door has checked that the asker is one of the archive's editors (EVENT_EDITORS, else admins). */
   editor?: boolean;
+  /** True when the door has checked that the asker is a workspace admin or owner (who may stop any digest). */
+  admin?: boolean;
 }
 
 /** The deps with reminders and subscriptions narrowed to one workspace, so no use-case can see another's. */

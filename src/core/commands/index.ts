@@ -14,10 +14,21 @@ import { gapsCommand, recordMiss } from './gaps-command.js';
 import { helpReply } from './help-command.js';
 import { lookupCommand, themeDetailCommand, themesCommand } from './lookup-command.js';
 import { notice } from './notice.js';
-import { cancelReminderAction, remindAction, remindCommand, remindersCommand } from './remind-command.js';
+import {
+  cancelReminderAction,
+  remindAction,
+  remindCommand,
+  remindersCommand,
+  snoozeReminderAction,
+} from './remind-command.js';
 import type { CommandResult, PagedSubcommand, PageRequest, ReplyAction } from './reply.js';
 import { searchCommand } from './search-command.js';
-import { subscribeCommand, subscriptionsCommand, unsubscribeCommand } from './subscribe-command.js';
+import {
+  digestAction,
+  subscribeCommand,
+  subscriptionsCommand,
+  unsubscribeCommand,
+} from './subscribe-command.js';
 import { readsAsUpcoming, upcomingCommand } from './upcoming-command.js';
 
 export type { CommandDeps, CommandInput } from './deps.js';
@@ -89,11 +100,22 @@ export function commandNeedsEditor(text: string): boolean {
   return EDITORS_ONLY.has(words[0] ?? '') && words.length === 1;
 }
 
+/** True when `/event <text>` needs `admin` (a Slack door asks users.info only then): stopping a digest. */
+export function commandNeedsAdmin(text: string): boolean {
+  return text.trim().split(/\s+/)[0]?.toLowerCase() === 'unsubscribe';
+}
+
+/** True when a click needs `admin`: pausing or stopping a digest someone else may have set up. */
+export function actionNeedsAdmin(action: ReplyAction): boolean {
+  return action.kind === 'pause-digest' || action.kind === 'stop-digest';
+}
+
 /** True when a button's action needs `userZone`. */
 export function actionNeedsUserZone(action: ReplyAction): boolean {
   return (
     action.kind === 'remind' ||
     action.kind === 'cancel-reminder' ||
+    action.kind === 'snooze-reminder' ||
     (action.kind === 'page' && action.page.subcommand === 'reminders')
   );
 }
@@ -144,7 +166,7 @@ export async function runAction(
   action: ReplyAction,
   all: CommandDeps,
   userId?: string,
-  asker: Pick<CommandInput, 'userZone' | 'channelId' | 'channelName' | 'workspace'> = {},
+  asker: Pick<CommandInput, 'userZone' | 'channelId' | 'channelName' | 'workspace' | 'admin'> = {},
 ): Promise<CommandResult> {
   const deps = depsForWorkspace(all, asker.workspace);
   switch (action.kind) {
@@ -176,6 +198,14 @@ export async function runAction(
       return remindAction(action.eventId, action.when, { userId, ...asker }, deps);
     case 'cancel-reminder':
       return cancelReminderAction(action.reminderId, { userId, ...asker }, deps);
+    case 'snooze-reminder':
+      return snoozeReminderAction(action.reminderId, action.by, { userId, ...asker }, deps);
+    case 'pause-digest':
+      return digestAction('pause', action.subscriptionId, { userId, ...asker }, deps);
+    case 'resume-digest':
+      return digestAction('resume', action.subscriptionId, { userId, ...asker }, deps);
+    case 'stop-digest':
+      return digestAction('stop', action.subscriptionId, { userId, ...asker }, deps);
   }
 }
 

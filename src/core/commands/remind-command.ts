@@ -1,5 +1,12 @@
 import type { Event } from '../model.js';
-import { MAX_ACTIVE_REMINDERS, type ReminderSpec, type RemindPreset } from '../reminders/model.js';
+import {
+  MAX_ACTIVE_REMINDERS,
+  type Reminder,
+  type ReminderSpec,
+  type RemindPreset,
+  SNOOZE_PRESETS,
+  type SnoozePreset,
+} from '../reminders/model.js';
 import { refuseTime } from '../reminders/rules.js';
 import { computeDue, describeSpec, eventDeadlineMs, eventStartMs } from '../reminders/schedule.js';
 import { DEFAULT_SPEC, presetSpec, splitWhen } from '../reminders/when.js';
@@ -10,7 +17,7 @@ import { formatInZone } from '../when-text.js';
 import { pagerActions, suggestionActions, whenOf } from './actions.js';
 import { type CommandDeps, type CommandInput, REMINDERS_PAGE } from './deps.js';
 import { notice } from './notice.js';
-import type { CommandResult, Reply } from './reply.js';
+import type { CommandResult, Reply, ReplyAction } from './reply.js';
 
 const USAGE =
   'Tell me which event, and optionally when: `/event remind review of peace operations` (1 day before), or add `2h before`, `at 9am on the day`, `tomorrow 9am` or `dec 3 14:00`.';
@@ -54,6 +61,59 @@ export async function remindAction(
     );
   const spec = when ? presetSpec(when) : DEFAULT_SPEC;
   return setReminder(event, spec, input.userId, userZone(input, deps), deps);
+}
+
+const SNOOZE_MS: Record<SnoozePreset, number> = { hour: 60 * 60_000, day: 24 * 60 * 60_000 };
+const SNOOZE_WORDS: Record<SnoozePreset, string> = { hour: 'an hour', day: 'a day' };
+
+/**
+ * "Snooze" on a listed reminder: it comes an hour or a day later than it was due, as a fixed time (so
+ * it stays put if the event moves), and never at or after the event's start.
+ */
+export async function snoozeReminderAction(
+  reminderId: string,
+  by: SnoozePreset | undefined,
+  input: Pick<CommandInput, 'userId' | 'userZone'>,
+  deps: CommandDeps,
+): Promise<CommandResult> {
+  if (!input.userId) return notice('warning', 'I need to know who you are to snooze a reminder.');
+  const zone = userZone(input, deps);
+  const nowMs = deps.clock.now().getTime();
+  const reminder = (await deps.reminders.active(input.userId)).find((r) => r.id === reminderId);
+  if (!reminder) return notice('info', 'That reminder was already sent or cancelled.');
+  const step = by ?? snoozeChoices(reminder, nowMs)[0];
+  const dueMs = step ? Math.max(reminder.dueMs, nowMs) + SNOOZE_MS[step] : undefined;
+  if (!step || dueMs === undefined || dueMs >= reminder.eventStartMs)
+    return notice(
+      'warning',
+      `“${reminder.eventTitle}” starts ${formatInZone(reminder.eventStartMs, zone)}; snoozing would pass its start. Cancel it instead, or keep it.`,
+    );
+  const result = await deps.reminders.reschedule(
+    reminder.id,
+    input.userId,
+    { dueMs, spec: { kind: 'at', atMs: dueMs } },
+    nowMs,
+  );
+  if (result === 'sending')
+    return notice('info', 'That reminder is being sent right now, so it can no longer be snoozed.');
+  if (!result) return notice('info', 'That reminder was already sent or cancelled.');
+  return {
+    visibility: 'ephemeral',
+    reply: await remindersReply(
+      input.userId,
+      zone,
+      deps,
+      result.status === 'cancelled'
+        ? `You already had a reminder for “${result.eventTitle}” at ${formatInZone(dueMs, zone)}, so this one was dropped.`
+        : `Snoozed your reminder for “${result.eventTitle}” by ${SNOOZE_WORDS[step]}: it comes ${formatInZone(dueMs, zone)}.`,
+    ),
+  };
+}
+
+/** The snoozes that keep a reminder before its event's start. */
+function snoozeChoices(reminder: Reminder, nowMs: number): SnoozePreset[] {
+  const from = Math.max(reminder.dueMs, nowMs);
+  return SNOOZE_PRESETS.filter((p) => from + SNOOZE_MS[p] < reminder.eventStartMs);
 }
 
 /** `/event reminders`: the asker's active reminders, soonest first, each with a Cancel button. */
@@ -184,6 +244,8 @@ async function remindersReply(
   const active = await deps.reminders.active(userId);
   const start = offset < active.length ? offset : 0;
   const page = active.slice(start, start + REMINDERS_PAGE);
+  const nowMs = deps.clock.now().getTime();
+  const events = new Map(deps.index.events(page.map((r) => r.eventId)).map((e) => [e.id, e]));
   return {
     kind: 'reminders',
     heading: active.length ? `Your reminders (${active.length})` : 'Your reminders',
@@ -196,13 +258,23 @@ async function remindersReply(
       dueText: formatInZone(r.dueMs, zone),
       label: r.spec.kind === 'at' ? undefined : describeSpec(r.spec),
       sending: r.status === 'sending',
-      actions: r.status === 'sending' ? [] : [{ kind: 'cancel-reminder', reminderId: r.id }],
+      ...(events.has(r.eventId) ? { eventWhen: whenOf(events.get(r.eventId)!, deps) } : {}),
+      actions: r.status === 'sending' ? [] : reminderActions(r, nowMs),
     })),
     empty:
       'You have no reminders. Set one with `/event remind <event> [when]`, or with the Remind me menu on any event card.',
     note,
     actions: pagerActions('reminders', '', start, REMINDERS_PAGE, start + REMINDERS_PAGE < active.length),
   };
+}
+
+/** Snooze (the times that stay before the event), then Cancel. */
+function reminderActions(reminder: Reminder, nowMs: number): ReplyAction[] {
+  const choices = snoozeChoices(reminder, nowMs);
+  return [
+    ...(choices.length ? [{ kind: 'snooze-reminder' as const, reminderId: reminder.id, choices }] : []),
+    { kind: 'cancel-reminder', reminderId: reminder.id },
+  ];
 }
 
 async function cancelByPosition(arg: string, input: CommandInput, deps: CommandDeps): Promise<CommandResult> {

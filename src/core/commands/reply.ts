@@ -1,6 +1,6 @@
 import type { GapsReport } from '../gaps/gaps.js';
 import type { Event } from '../model.js';
-import type { RemindPreset } from '../reminders/model.js';
+import type { RemindPreset, SnoozePreset } from '../reminders/model.js';
 import type { Hit } from '../search/search-events.js';
 import type { EventWhen } from '../when-text.js';
 
@@ -53,6 +53,15 @@ export type ReplyAction =
   /** Drop the share preview. */
   | { kind: 'share-cancel'; eventId: string }
   | { kind: 'cancel-reminder'; reminderId: string }
+  /**
+   * "Snooze" on a listed reminder, offered with the `choices` that stay before the event; a click comes
+   * back with the one chosen in `by`.
+   */
+  | { kind: 'snooze-reminder'; reminderId: string; choices?: readonly SnoozePreset[]; by?: SnoozePreset }
+  /** Pause, Resume and Stop on a listed digest (Pause and Stop: its creator or a workspace admin). */
+  | { kind: 'pause-digest'; subscriptionId: string }
+  | { kind: 'resume-digest'; subscriptionId: string }
+  | { kind: 'stop-digest'; subscriptionId: string }
   | { kind: 'page'; page: PageRequest; direction: 'next' | 'previous' }
   /** A "Did you mean" suggestion: runs `page` (a first page of a search for the suggested words). */
   | { kind: 'suggest'; page: PageRequest }
@@ -173,6 +182,20 @@ export type Reply =
       /** True when it arrives later than set, because the bot was offline at the time. */
       late: boolean;
     }
+  /**
+   * The short note everyone in a channel sees when someone sets up a digest there: who, what, how
+   * often, and when the first one comes.
+   */
+  | {
+      kind: 'digest-set-up';
+      createdBy: string;
+      what: string;
+      schedule: string;
+      firstText: string;
+      resumed: boolean;
+    }
+  /** Someone who may not pause or stop a digest is told who can. */
+  | { kind: 'digest-denied'; verb: 'pause' | 'stop'; what: string; createdBy: string }
   /** A channel's digest subscriptions. */
   | { kind: 'subscriptions'; heading: string; items: SubscriptionItem[]; empty: string; note?: string }
   /** The keepers' report: searches that found nothing, records missing fields, likely duplicates. */
@@ -236,13 +259,18 @@ export interface ReminderItem {
   label?: string;
   /** Being posted this moment, so it can no longer be cancelled. */
   sending: boolean;
+  /** When the event itself is, when it is still in the archive. */
+  eventWhen?: EventWhen;
   actions: ReplyAction[];
 }
 
 /** One line of `/event subscriptions`. */
 export interface SubscriptionItem {
+  subscriptionId: string;
   /** 1-based, as `/event unsubscribe <n>` takes it. */
   position: number;
+  /** Who set it up. */
+  createdBy: string;
   /** What the digest matches, in words: `"peacekeeping"` or `all upcoming events`. */
   what: string;
   /** "every Monday at 09:00 (Europe/Berlin)" */
@@ -250,10 +278,14 @@ export interface SubscriptionItem {
   nextRunText: string;
   /** Why it is paused, when it is. */
   paused?: string;
+  /** Pause or Resume, and Stop. */
+  actions: ReplyAction[];
 }
 
 /** A use-case's answer and who should see it: only the asker, or the whole conversation. */
 export interface CommandResult {
   reply: Reply;
   visibility: 'ephemeral' | 'in_channel';
+  /** A short note for everyone in the conversation besides the answer (a digest was set up here). */
+  announce?: Reply;
 }

@@ -5,13 +5,13 @@ import {
   nextRun,
   parseSubscribe,
 } from '../reminders/digest.js';
-import { BOT_HANDLE, MAX_CHANNEL_SUBSCRIPTIONS } from '../reminders/model.js';
+import { BOT_HANDLE, MAX_CHANNEL_SUBSCRIPTIONS, type Subscription } from '../reminders/model.js';
 import { isEmptyQuery, parseQuery } from '../search/query-parser.js';
 import { formatInZone } from '../when-text.js';
 import type { CommandDeps, CommandInput } from './deps.js';
 import { notice } from './notice.js';
 import { userZone } from './remind-command.js';
-import type { CommandResult } from './reply.js';
+import type { CommandResult, Reply } from './reply.js';
 
 const IN_A_CHANNEL = 'Run this in the channel that should get the digest.';
 const INVITE = `invite me with \`/invite @${BOT_HANDLE}\``;
@@ -66,6 +66,14 @@ export async function subscribeCommand(input: CommandInput, deps: CommandDeps): 
   }
   const sub = result.subscription;
   const matching = digestEvents(sub, deps.index, sub.runMs, now.getTime()).length;
+  const announce: Reply = {
+    kind: 'digest-set-up',
+    createdBy: input.userId,
+    what: sub.query ? `upcoming events matching ${describeQuery(sub.query)}` : 'all upcoming events',
+    schedule: describeSchedule(sub.schedule, sub.zone),
+    firstText: formatInZone(sub.runMs, sub.zone),
+    resumed: result.resumed,
+  };
   const lines = [
     `${result.resumed ? 'Resumed' : 'Subscribed'} ${channelLabel(input)} to a digest of ${sub.query ? `upcoming events matching ${describeQuery(sub.query)}` : 'all upcoming events'}, ${describeSchedule(sub.schedule, sub.zone)}.`,
     `The first is due ${formatInZone(sub.runMs, sub.zone)}; ${matching === 0 ? 'no event matches yet' : `${matching} ${matching === 1 ? 'event matches' : 'events match'} so far`}.`,
@@ -74,7 +82,7 @@ export async function subscribeCommand(input: CommandInput, deps: CommandDeps): 
       : 'Nothing is posted when no event matches (add `always` to get a digest anyway).',
     `To post in a private channel I must be a member: if I'm not, ${INVITE}.`,
   ];
-  return notice('info', lines.join(' '));
+  return { ...notice('info', lines.join(' ')), announce };
 }
 
 /** `/event unsubscribe [n|all]`: stops one of this channel's digests (the only one, when there is one). */
@@ -85,8 +93,18 @@ export async function unsubscribeCommand(input: CommandInput, deps: CommandDeps)
   const nowMs = deps.clock.now().getTime();
   if (!subs.length) return notice('info', `${channelLabel(input)} has no digests.`);
   if (what === 'all') {
-    for (const s of subs) await deps.subscriptions.cancel(s.id, input.channelId, nowMs);
-    return listResult(input, deps, `Stopped ${subs.length} ${subs.length === 1 ? 'digest' : 'digests'}.`);
+    const mine = subs.filter((s) => mayChange(s, input));
+    if (!mine.length) return denied('stop', subs[0]!);
+    for (const s of mine) await deps.subscriptions.cancel(s.id, input.channelId, nowMs);
+    const left = subs.length - mine.length;
+    const kept = left
+      ? ` ${left} set up by others ${left === 1 ? 'stays' : 'stay'}: only whoever set one up, or a workspace admin, can stop it.`
+      : '';
+    return listResult(
+      input,
+      deps,
+      `Stopped ${mine.length} ${mine.length === 1 ? 'digest' : 'digests'}.${kept}`,
+    );
   }
   const n = /^#?(\d{1,3})$/.exec(what);
   if (!what && subs.length > 1) {
@@ -103,6 +121,7 @@ export async function unsubscribeCommand(input: CommandInput, deps: CommandDeps)
       `Pick a digest by its number, from 1 to ${subs.length}: \`/event subscriptions\` lists them.`,
     );
   }
+  if (!mayChange(target, input)) return denied('stop', target);
   await deps.subscriptions.cancel(target.id, input.channelId, nowMs);
   return listResult(
     input,
@@ -117,7 +136,11 @@ export async function subscriptionsCommand(input: CommandInput, deps: CommandDep
   return listResult(input, deps);
 }
 
-async function listResult(input: CommandInput, deps: CommandDeps, note?: string): Promise<CommandResult> {
+async function listResult(
+  input: Pick<CommandInput, 'channelId' | 'channelName'>,
+  deps: CommandDeps,
+  note?: string,
+): Promise<CommandResult> {
   const subs = await deps.subscriptions.forChannel(input.channelId!);
   return {
     visibility: 'ephemeral',
@@ -125,11 +148,19 @@ async function listResult(input: CommandInput, deps: CommandDeps, note?: string)
       kind: 'subscriptions',
       heading: `Digests in ${channelLabel(input)}`,
       items: subs.map((s, i) => ({
+        subscriptionId: s.id,
         position: i + 1,
+        createdBy: s.createdBy,
         what: describeQuery(s.query),
         schedule: describeSchedule(s.schedule, s.zone),
         nextRunText: formatInZone(s.runMs, s.zone),
-        paused: s.state === 'paused' ? pauseReason(s.lastError) : undefined,
+        paused: s.state === 'paused' ? pauseReason(s) : undefined,
+        actions: [
+          s.state === 'paused'
+            ? { kind: 'resume-digest', subscriptionId: s.id }
+            : { kind: 'pause-digest', subscriptionId: s.id },
+          { kind: 'stop-digest', subscriptionId: s.id },
+        ],
       })),
       empty:
         'No digests here yet. Start one with `/event subscribe [theme or words] [daily|weekly <day>] [at <time>]`.',
@@ -138,9 +169,61 @@ async function listResult(input: CommandInput, deps: CommandDeps, note?: string)
   };
 }
 
-/** Why a digest was paused, and what to do about it, from the Slack error that paused it. */
-function pauseReason(code: string | undefined): string {
-  switch (code) {
+/**
+ * Pause, Resume and Stop on a listed digest. Pause and Stop are for whoever set it up or a workspace
+ * admin; anyone may resume a paused one (as subscribing again does).
+ */
+export async function digestAction(
+  verb: 'pause' | 'resume' | 'stop',
+  subscriptionId: string,
+  input: Pick<CommandInput, 'userId' | 'channelId' | 'channelName' | 'admin'>,
+  deps: CommandDeps,
+): Promise<CommandResult> {
+  if (!input.channelId || !input.userId) return notice('warning', IN_A_CHANNEL);
+  const sub = (await deps.subscriptions.forChannel(input.channelId)).find((s) => s.id === subscriptionId);
+  if (!sub) return listResult(input, deps, 'That digest was already stopped.');
+  if (verb !== 'resume' && !mayChange(sub, input)) return denied(verb, sub);
+  const nowMs = deps.clock.now().getTime();
+  const what = `the digest of ${describeQuery(sub.query)}`;
+  if (verb === 'stop') {
+    await deps.subscriptions.cancel(sub.id, input.channelId, nowMs);
+    return listResult(input, deps, `Stopped ${what} (${describeSchedule(sub.schedule, sub.zone)}).`);
+  }
+  if (verb === 'pause') {
+    const paused = await deps.subscriptions.pause(sub.id, input.channelId, input.userId, nowMs);
+    return listResult(
+      input,
+      deps,
+      paused ? `Paused ${what}; Resume starts it again.` : `${what} was already paused.`,
+    );
+  }
+  const runMs = nextRun(sub.schedule, sub.zone, nowMs);
+  const resumed = await deps.subscriptions.resume(sub.id, input.channelId, runMs, nowMs);
+  return listResult(
+    input,
+    deps,
+    resumed
+      ? `Resumed ${what}; the next is due ${formatInZone(resumed.runMs, sub.zone)}.`
+      : `${what} is not paused.`,
+  );
+}
+
+/** Whoever set a digest up, and workspace admins, may pause or stop it. */
+function mayChange(sub: Subscription, input: Pick<CommandInput, 'userId' | 'admin'>): boolean {
+  return sub.createdBy === input.userId || input.admin === true;
+}
+
+function denied(verb: 'pause' | 'stop', sub: Subscription): CommandResult {
+  return {
+    visibility: 'ephemeral',
+    reply: { kind: 'digest-denied', verb, what: describeQuery(sub.query), createdBy: sub.createdBy },
+  };
+}
+
+/** Why a digest is paused, and what to do about it: who paused it, or the Slack error that did. */
+function pauseReason(sub: Subscription): string {
+  if (sub.pausedBy) return 'Paused with its Pause button; Resume starts it again.';
+  switch (sub.lastError) {
     case 'not_in_channel':
       return `I'm not a member of this channel: ${INVITE}, then run the same \`/event subscribe\` again to resume.`;
     case 'channel_not_found':
@@ -148,10 +231,10 @@ function pauseReason(code: string | undefined): string {
     case 'is_archived':
       return 'The channel was archived. Subscribe again after unarchiving it.';
     default:
-      return `Posting failed (${code ?? 'unknown error'}). Subscribe again to resume.`;
+      return `Posting failed (${sub.lastError ?? 'unknown error'}). Subscribe again to resume.`;
   }
 }
 
-function channelLabel(input: CommandInput): string {
+function channelLabel(input: Pick<CommandInput, 'channelName'>): string {
   return input.channelName ? `#${input.channelName}` : 'this channel';
 }

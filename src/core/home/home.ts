@@ -75,8 +75,17 @@ export function commandChangesHome(text: string): boolean {
 
 /** True when a click may change the clicker's Home tab. */
 export function actionChangesHome(action: ReplyAction): boolean {
-  return action.kind === 'remind' || action.kind === 'cancel-reminder';
+  return CHANGES_HOME_ACTIONS.has(action.kind);
 }
+
+const CHANGES_HOME_ACTIONS = new Set<ReplyAction['kind']>([
+  'remind',
+  'cancel-reminder',
+  'snooze-reminder',
+  'pause-digest',
+  'resume-digest',
+  'stop-digest',
+]);
 
 /** The line a click on the Home tab leaves at its top: what the use-case answered, in a sentence. */
 export function homeNote(reply: Reply): string | undefined {

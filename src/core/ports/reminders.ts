@@ -4,6 +4,7 @@ import type {
   NewSubscription,
   Notice,
   Reminder,
+  ReminderSpec,
   Subscription,
   Workspace,
 } from '../reminders/model.js';
@@ -45,6 +46,16 @@ export interface ReminderRepository {
     change: { dueMs: number; eventStartMs: number; eventTitle: string },
     nowMs: number,
   ): Awaitable<boolean>;
+  /**
+   * Moves one of the user's pending reminders to `dueMs` with a new rule ("Snooze"): `sending` when it
+   * is being posted this moment; undefined when there is no such pending reminder of theirs.
+   */
+  reschedule(
+    id: string,
+    userId: string,
+    change: { dueMs: number; spec: ReminderSpec },
+    nowMs: number,
+  ): Awaitable<Reminder | 'sending' | undefined>;
   /** Ends a pending reminder without sending it; false when it is no longer pending. */
   close(id: string, status: 'cancelled' | 'missed', reason: string, nowMs: number): Awaitable<boolean>;
   queue: DeliveryQueue<Reminder>;
@@ -74,5 +85,9 @@ export interface SubscriptionRepository {
   createdBy(userId: string): Awaitable<Subscription[]>;
   /** Ends one of the channel's subscriptions; undefined when there is no such one. */
   cancel(id: string, channelId: string, nowMs: number): Awaitable<Subscription | undefined>;
+  /** Pauses one of the channel's active subscriptions on `userId`'s say; undefined when there is no such one. */
+  pause(id: string, channelId: string, userId: string, nowMs: number): Awaitable<Subscription | undefined>;
+  /** Resumes one of the channel's paused subscriptions from its next run `runMs`; undefined when none. */
+  resume(id: string, channelId: string, runMs: number, nowMs: number): Awaitable<Subscription | undefined>;
   queue: DeliveryQueue<Subscription, DigestSettlement>;
 }

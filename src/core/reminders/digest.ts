@@ -28,8 +28,9 @@ export interface SubscribeRequest {
 }
 
 /**
- * Reads `[theme or query] [daily|weekly <day>] [at <time>] [always] [tz:<zone>]`. The default is weekly
- * on Monday at 09:00. "every tuesday" and "on fridays" also name a weekly day; "theme <name>" becomes a
+ * Reads `[theme or query] [daily|weekly <day>|monthly [on the <n>th]] [at <time>] [always] [tz:<zone>]`.
+ * The default is weekly on Monday at 09:00. "every tuesday" and "on fridays" also name a weekly day;
+ * "monthly" is on the 1st unless a day is named ("monthly on the 15th"); "theme <name>" becomes a
  * theme filter; "always" asks for a digest even when nothing matches.
  */
 export function parseSubscribe(text: string): SubscribeRequest {
@@ -56,6 +57,9 @@ export function parseSubscribe(text: string): SubscribeRequest {
   const clock = at ? readClock(at[1]) : MORNING;
   if (!clock) request.problem ??= `I couldn't read “${at?.[1]}” as a time of day; try 9am, 18:00 or noon.`;
   const daily = take(/\s(?:daily|every\s+day|each\s+day)(?=\s)/i);
+  const monthly = take(
+    /\s(?:monthly|every\s+month|each\s+month)(?:\s+on(?:\s+the)?(?:\s+day)?\s+(\d{1,2})(?:st|nd|rd|th)?)?(?=\s)/i,
+  );
   const weekly = take(
     new RegExp(
       String.raw`\s(?:weekly(?:\s+on)?(?:\s+(${WEEKDAY}))?|every\s+(${WEEKDAY})|(?:each|on)\s+(${WEEKDAY}))(?=\s)`,
@@ -63,7 +67,12 @@ export function parseSubscribe(text: string): SubscribeRequest {
     ),
   );
   const { hour, minute } = clock ?? MORNING;
-  if (daily && weekly) request.problem ??= 'Choose daily or weekly, not both.';
+  const cadences = [daily, weekly, monthly].filter(Boolean).length;
+  const day = monthly?.[1] ? Number(monthly[1]) : 1;
+  if (cadences > 1) request.problem ??= 'Choose one of daily, weekly or monthly.';
+  else if (monthly && (day < 1 || day > 31))
+    request.problem ??= `A month has days 1 to 31; “${day}” is not one of them. Try \`monthly on the 1st\`.`;
+  else if (monthly) request.schedule = { cadence: 'monthly', day, hour, minute };
   else if (daily) request.schedule = { cadence: 'daily', hour, minute };
   else {
     const day = weekly?.[1] ?? weekly?.[2] ?? weekly?.[3];
@@ -96,6 +105,13 @@ export function nextRun(schedule: DigestSchedule, zone: string, afterMs: number)
       { year: day.year, month: day.month, day: day.day, hour: schedule.hour, minute: schedule.minute },
       { zone },
     );
+  if (schedule.cadence === 'monthly') {
+    // The month's own day `day`, or its last day when it is shorter (the 31st in April is the 30th).
+    for (let month = after.startOf('month'); ; month = month.plus({ months: 1 })) {
+      const run = at(month.set({ day: Math.min(schedule.day, month.daysInMonth ?? 28) }));
+      if (run.toMillis() > afterMs) return run.toMillis();
+    }
+  }
   let day = after.startOf('day');
   if (schedule.cadence === 'weekly') {
     day = day.plus({ days: (schedule.weekday - day.weekday + 7) % 7 });
@@ -111,7 +127,8 @@ export function nextRun(schedule: DigestSchedule, zone: string, afterMs: number)
 
 /** How far ahead a digest looks: two of its periods, so each event shows up in at least one digest. */
 export function digestHorizonMs(schedule: DigestSchedule): number {
-  return (schedule.cadence === 'daily' ? 2 : 14) * 24 * 60 * 60_000;
+  const days = { daily: 2, weekly: 14, monthly: 62 }[schedule.cadence];
+  return days * 24 * 60 * 60_000;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -122,8 +139,16 @@ export function describeSchedule(schedule: DigestSchedule, zone: string): string
   const day =
     schedule.cadence === 'daily'
       ? 'every day'
-      : `every ${WEEKDAYS[schedule.weekday - 1].replace(/^./, (c) => c.toUpperCase())}`;
+      : schedule.cadence === 'monthly'
+        ? `on the ${ordinal(schedule.day)} of every month`
+        : `every ${WEEKDAYS[schedule.weekday - 1].replace(/^./, (c) => c.toUpperCase())}`;
   return `${day} at ${time} (${zone})`;
+}
+
+/** 1st, 2nd, 3rd, 4th … 21st, 31st. */
+function ordinal(n: number): string {
+  const suffix = n % 100 >= 11 && n % 100 <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' }[n % 10] ?? 'th');
+  return `${n}${suffix}`;
 }
 
 /** What a subscription matches, in words. */
@@ -145,7 +170,7 @@ export function buildDigest(
   const items = digestEvents(subscription, index, runMs, nowMs);
   if (!items.length && !subscription.postWhenEmpty) return undefined;
   const until = runMs + digestHorizonMs(subscription.schedule);
-  const period = subscription.schedule.cadence === 'daily' ? 'Daily' : 'Weekly';
+  const period = { daily: 'Daily', weekly: 'Weekly', monthly: 'Monthly' }[subscription.schedule.cadence];
   const what = subscription.query ? `: ${subscription.query}` : '';
   return {
     kind: 'digest',

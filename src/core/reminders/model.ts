@@ -28,6 +28,10 @@ export type ReminderSpec =
 export const REMIND_PRESETS = ['day-before', 'hour-before', 'morning-of'] as const;
 export type RemindPreset = (typeof REMIND_PRESETS)[number];
 
+/** "Snooze" on a listed reminder: an hour later, or a day later (never past the event's start). */
+export const SNOOZE_PRESETS = ['hour', 'day'] as const;
+export type SnoozePreset = (typeof SNOOZE_PRESETS)[number];
+
 /** Where a delivery is in its life. `sending` is a claim under a lease; the rest but `pending` are final. */
 export type DeliveryStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'missed' | 'cancelled';
 
@@ -59,7 +63,9 @@ export type NewReminder = Pick<
 /** A digest's rhythm, in the subscription's zone. Weekdays are ISO: 1 = Monday … 7 = Sunday. */
 export type DigestSchedule =
   | { cadence: 'daily'; hour: number; minute: number }
-  | { cadence: 'weekly'; weekday: number; hour: number; minute: number };
+  | { cadence: 'weekly'; weekday: number; hour: number; minute: number }
+  /** On day `day` (1–31) of every month; a month shorter than that gets it on its last day. */
+  | { cadence: 'monthly'; day: number; hour: number; minute: number };
 
 /** A channel's subscription to a digest of upcoming events matching `query` ('' = all). */
 export interface Subscription {
@@ -73,8 +79,13 @@ export interface Subscription {
   zone: string;
   /** Post a digest even when nothing matches ("always"). */
   postWhenEmpty: boolean;
-  /** `paused` after a permanent posting error (the bot was removed, the channel archived). */
+  /**
+   * `paused` after a permanent posting error (the bot was removed, the channel archived), or by someone's
+   * Pause button (then `pausedBy` says who).
+   */
   state: 'active' | 'paused' | 'cancelled';
+  /** Who paused it with its Pause button; absent when the dispatcher paused it after an error. */
+  pausedBy?: string;
   /** The scheduled run the subscription is waiting for (or delivering). */
   runMs: number;
   attempts: number;

@@ -18,9 +18,9 @@ import {
   section,
   slackWhen,
 } from './parts.js';
+import { userMention } from './people.js';
 
 /** Slack user ids look like U024BE7LH or W0123ABC; anything else is shown as text, never as a mention. */
-const USER_ID = /^[UW][A-Z0-9]+$/;
 /** Theme titles on the card, within this many characters; "Read more" has them all. */
 const THEMES_CHARS = 200;
 /** Each of the more matches below the card. */
@@ -75,7 +75,7 @@ function themeTitles(event: Event): KnownBlock | undefined {
 
 /** "<@U…> shared an event" (the id as text when it is not a real user id), then their note. */
 function sharedBy(userId: string, note?: string): KnownBlock[] {
-  const who = USER_ID.test(userId) ? `<@${userId}>` : escapeTruncate(oneLine(userId), 100) || 'Someone';
+  const who = userMention(userId, 'Someone');
   return compact([
     context([`:mega: ${who} shared an event`], SlackIds.blocks.sharedBy),
     note ? section(`> ${escapeTruncate(oneLine(note), 600)}`) : undefined,

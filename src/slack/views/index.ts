@@ -2,6 +2,7 @@ import type { KnownBlock } from '@slack/types';
 import type { Reply } from '../../core/commands/reply.js';
 import { calendarBlocks, calendarText } from './calendar.js';
 import { digestBlocks, digestText } from './digest.js';
+import { digestDeniedBlocks, digestDeniedText, digestSetUpBlocks, digestSetUpText } from './digest-notes.js';
 import { eventCardBlocks, eventCardText } from './event-card.js';
 import { eventDetailBlocks } from './event-detail.js';
 import { gapsBlocks, gapsText } from './gaps.js';
@@ -45,10 +46,7 @@ function build(reply: Reply): SlackMessage {
     case 'event':
       return { text: eventCardText(reply), blocks: eventCardBlocks(reply) };
     case 'list':
-      return {
-        text: fallback(reply.items.length ? reply.heading : reply.empty || reply.heading),
-        blocks: listBlocks(reply),
-      };
+      return { text: listText(reply), blocks: listBlocks(reply) };
     case 'themes':
       return { text: themesText(reply), blocks: themesBlocks(reply) };
     case 'theme-detail': {
@@ -74,6 +72,10 @@ function build(reply: Reply): SlackMessage {
       return { text: subscriptionsText(reply), blocks: subscriptionsBlocks(reply) };
     case 'digest':
       return { text: digestText(reply), blocks: digestBlocks(reply) };
+    case 'digest-set-up':
+      return { text: digestSetUpText(reply), blocks: digestSetUpBlocks(reply) };
+    case 'digest-denied':
+      return { text: digestDeniedText(reply), blocks: digestDeniedBlocks(reply) };
     case 'event-detail':
       return {
         text: fallback(`${reply.event.title} — ${reply.when.text}`),
@@ -91,6 +93,16 @@ function build(reply: Reply): SlackMessage {
     case 'gaps':
       return { text: gapsText(reply), blocks: gapsBlocks(reply) };
   }
+}
+
+/** A list's notification text: its heading, how many it shows, and the first titles. */
+function listText(reply: Extract<Reply, { kind: 'list' }>): string {
+  const n = reply.items.length;
+  if (!n) return fallback(reply.empty || reply.heading);
+  const titles = reply.items.slice(0, 3).map((i) => oneLine(i.event.title));
+  return fallback(
+    `${reply.heading} — ${n} ${n === 1 ? 'event' : 'events'}: ${titles.join('; ')}${n > 3 ? '; …' : ''}`,
+  );
 }
 
 /** Plain notification text: one line, escaped, short. */

@@ -12,7 +12,7 @@ import type {
   SectionBlock,
 } from '@slack/types';
 import type { ListItem, ReplyAction } from '../../core/commands/reply.js';
-import type { RemindPreset } from '../../core/reminders/model.js';
+import type { RemindPreset, SnoozePreset } from '../../core/reminders/model.js';
 import type { EventWhen } from '../../core/when-text.js';
 import { actionValue, encodeActionValue, indexedActionId, SlackIds } from '../ids.js';
 import { LIMITS } from './limits.js';
@@ -92,7 +92,13 @@ const ACTION_IDS: Record<ReplyAction['kind'], string> = {
   'share-cancel': SlackIds.actions.shareCancel,
   theme: SlackIds.actions.themePick,
   try: SlackIds.actions.helpTry,
+  'snooze-reminder': SlackIds.actions.snoozeReminder,
+  'pause-digest': SlackIds.actions.pauseDigest,
+  'resume-digest': SlackIds.actions.resumeDigest,
+  'stop-digest': SlackIds.actions.stopDigest,
 };
+
+const SNOOZE_LABELS: Record<SnoozePreset, string> = { hour: 'An hour later', day: 'A day later' };
 
 const REMIND_LABELS: Record<RemindPreset, string> = {
   'day-before': 'The day before',
@@ -133,6 +139,14 @@ function labelOf(action: ReplyAction, place: 'card' | 'item', channelName?: stri
       return action.theme;
     case 'try':
       return 'Try it';
+    case 'snooze-reminder':
+      return 'Snooze';
+    case 'pause-digest':
+      return 'Pause';
+    case 'resume-digest':
+      return 'Resume';
+    case 'stop-digest':
+      return 'Stop';
   }
 }
 
@@ -154,6 +168,8 @@ export function actionElement(
     const select = remindSelect(action.eventId, action.choices, actionId);
     if (select) return select;
   }
+  if (action.kind === 'snooze-reminder' && action.choices?.length)
+    return snoozeSelect(action.reminderId, action.choices, actionId);
   const a11y = options.about
     ? { accessibility_label: truncate(oneLine(`${label}: ${options.about}`), LIMITS.buttonText) }
     : {};
@@ -167,14 +183,16 @@ export function actionElement(
   const style =
     action.kind === 'share-post' || (action.kind === 'remind' && place === 'card')
       ? 'primary'
-      : action.kind === 'cancel-reminder'
+      : action.kind === 'cancel-reminder' || action.kind === 'stop-digest'
         ? 'danger'
         : undefined;
-  return button(label, actionId, value, {
-    style,
-    about: options.about,
-    ...(action.kind === 'cancel-reminder' ? { confirm: cancelConfirm(options.about) } : {}),
-  });
+  const confirm =
+    action.kind === 'cancel-reminder'
+      ? cancelConfirm(options.about)
+      : action.kind === 'stop-digest'
+        ? stopConfirm(options.about)
+        : undefined;
+  return button(label, actionId, value, { style, about: options.about, ...(confirm ? { confirm } : {}) });
 }
 
 /**
@@ -208,6 +226,42 @@ function cancelConfirm(about?: string): ConfirmationDialog {
     confirm: plain('Cancel reminder', 30),
     deny: plain('Keep it', 30),
     style: 'danger',
+  };
+}
+
+/** Stopping a digest cannot be undone (only subscribing again brings it back), so Slack asks first. */
+function stopConfirm(about?: string): ConfirmationDialog {
+  return {
+    title: plain('Stop this digest?', 100),
+    text: plain(
+      about
+        ? `This channel will no longer get the digest of ${about}.`
+        : 'This channel will no longer get it.',
+      300,
+    ),
+    confirm: plain('Stop digest', 30),
+    deny: plain('Keep it', 30),
+    style: 'danger',
+  };
+}
+
+/** "Snooze…" as a menu of how much later; options carry `{"r","s"}`. */
+function snoozeSelect(
+  reminderId: string,
+  choices: readonly SnoozePreset[],
+  actionId: string,
+): ActionsBlockElement | undefined {
+  const options: PlainTextOption[] = [];
+  for (const s of choices) {
+    const value = encodeActionValue({ r: reminderId, s }, LIMITS.optionValue);
+    if (value === undefined) return undefined;
+    options.push({ text: plain(SNOOZE_LABELS[s], LIMITS.optionText), value });
+  }
+  return {
+    type: 'static_select',
+    action_id: actionId,
+    placeholder: plain('Snooze…', LIMITS.placeholder),
+    options,
   };
 }
 

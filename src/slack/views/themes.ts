@@ -19,17 +19,13 @@ export function themesBlocks(full: ThemesReply): KnownBlock[] {
   const { offset } = reply.position;
   const lines = reply.themes.map(
     (t, i) =>
-      `${offset + i + 1}. *${escapeTruncate(oneLine(t.title), 70)}* — ${t.count} ${t.count === 1 ? 'event' : 'events'}`,
+      `${offset + i + 1}. *${escapeTruncate(oneLine(t.title), 70)}* — ${t.count} ${t.count === 1 ? 'event' : 'events'}${t.spellings > 1 ? ` _(${t.spellings} spellings)_` : ''}`,
   );
   const last = offset + reply.themes.length;
   return compact([
     header(reply.heading, SlackIds.blocks.heading),
     reply.themes.length
-      ? context([
-          escapeMrkdwn(
-            `Themes ${offset + 1}–${last} of ${reply.total}, most discussed first. Spellings that differ only in case, punctuation, plural or “&” are counted together.`,
-          ),
-        ])
+      ? context([escapeMrkdwn(`Themes ${offset + 1}–${last} of ${reply.total}, most discussed first`)])
       : undefined,
     reply.themes.length ? section(lines.join('\n')) : section('No themes in the archive yet.'),
     actions(

@@ -6,6 +6,7 @@ import {
   type NewReminder,
   type Notice,
   type Reminder,
+  type ReminderSpec,
   type Workspace,
 } from '../../core/reminders/model.js';
 import { claimOf } from '../delivery-queue.js';
@@ -151,6 +152,42 @@ export class PgReminderRepository implements ReminderRepository {
       [eventIds],
     );
     return rows.map(toReminder);
+  }
+
+  /** As in SQLite: snoozing onto another active reminder of the same event at that time cancels this one. */
+  async reschedule(
+    id: string,
+    userId: string,
+    change: { dueMs: number; spec: ReminderSpec },
+    nowMs: number,
+  ): Promise<Reminder | 'sending' | undefined> {
+    if (!/^\d{1,15}$/.test(id)) return undefined;
+    return inTransaction(this.pool, async (c) => {
+      const { rows } = await c.query<ReminderRow>(
+        `SELECT * FROM reminders WHERE ${MINE} AND id = $3 AND user_id = $4 FOR UPDATE`,
+        [...this.ws, Number(id), userId],
+      );
+      const row = rows[0];
+      if (!row || (row.status !== 'pending' && row.status !== 'sending')) return undefined;
+      if (row.status === 'sending') return 'sending' as const;
+      const clash = await c.query(
+        `SELECT 1 FROM reminders WHERE ${MINE} AND user_id = $3 AND event_id = $4 AND due_ms = $5 AND id <> $6
+           AND status IN ('pending', 'sending')`,
+        [...this.ws, userId, row.event_id, change.dueMs, row.id],
+      );
+      const updated = clash.rowCount
+        ? await c.query<ReminderRow>(
+            `UPDATE reminders SET status = 'cancelled', last_error = 'cancelled by the user', updated_ms = $2
+             WHERE id = $1 RETURNING *`,
+            [row.id, nowMs],
+          )
+        : await c.query<ReminderRow>(
+            `UPDATE reminders SET due_ms = $2, next_ms = $2, spec = $3, attempts = 0, updated_ms = $4
+             WHERE id = $1 RETURNING *`,
+            [row.id, change.dueMs, JSON.stringify(change.spec), nowMs],
+          );
+      return updated.rows[0] ? toReminder(updated.rows[0]) : undefined;
+    });
   }
 
   /** As in SQLite: moving onto another active reminder of the same user and event cancels this one. */

@@ -88,7 +88,8 @@ export class PgSubscriptionRepository implements SubscriptionRepository {
       if (existing) {
         const resumed = await c.query<SubscriptionRow>(
           `UPDATE subscriptions SET state = 'active', status = 'pending', run_ms = $2, next_ms = $2, attempts = 0,
-             claim_token = NULL, claimed_ms = NULL, posting_ms = NULL, zone = $3, post_when_empty = $4,
+             claim_token = NULL, claimed_ms = NULL, posting_ms = NULL, paused_by = NULL, paused_ms = NULL,
+             zone = $3, post_when_empty = $4,
              channel_name = coalesce($5, channel_name), updated_ms = $6
            WHERE id = $1 RETURNING *`,
           [
@@ -151,6 +152,39 @@ export class PgSubscriptionRepository implements SubscriptionRepository {
       `UPDATE subscriptions SET state = 'cancelled', updated_ms = $5
        WHERE ${MINE} AND id = $3 AND channel_id = $4 AND ${LIVE} RETURNING *`,
       [...this.ws, Number(id), channelId, nowMs],
+    );
+    return rows[0] ? toSubscription(rows[0]) : undefined;
+  }
+
+  async pause(
+    id: string,
+    channelId: string,
+    userId: string,
+    nowMs: number,
+  ): Promise<Subscription | undefined> {
+    if (!/^\d{1,15}$/.test(id)) return undefined;
+    // A digest being posted this moment finishes that post; the pause holds from the next run on.
+    const { rows } = await this.pool.query<SubscriptionRow>(
+      `UPDATE subscriptions SET state = 'paused', paused_by = $5, paused_ms = $6, updated_ms = $6
+       WHERE ${MINE} AND id = $3 AND channel_id = $4 AND state = 'active' RETURNING *`,
+      [...this.ws, Number(id), channelId, userId, nowMs],
+    );
+    return rows[0] ? toSubscription(rows[0]) : undefined;
+  }
+
+  async resume(
+    id: string,
+    channelId: string,
+    runMs: number,
+    nowMs: number,
+  ): Promise<Subscription | undefined> {
+    if (!/^\d{1,15}$/.test(id)) return undefined;
+    const { rows } = await this.pool.query<SubscriptionRow>(
+      `UPDATE subscriptions SET state = 'active', paused_by = NULL, paused_ms = NULL, last_error = NULL,
+         run_ms = CASE WHEN status = 'pending' THEN $5 ELSE run_ms END,
+         next_ms = CASE WHEN status = 'pending' THEN $5 ELSE next_ms END, attempts = 0, updated_ms = $6
+       WHERE ${MINE} AND id = $3 AND channel_id = $4 AND state = 'paused' RETURNING *`,
+      [...this.ws, Number(id), channelId, runMs, nowMs],
     );
     return rows[0] ? toSubscription(rows[0]) : undefined;
   }

@@ -61,7 +61,7 @@ describe('parseSubscribe', () => {
   });
 
   it.each([
-    ['x daily weekly', /daily or weekly, not both/],
+    ['x daily weekly', /one of daily, weekly or monthly/],
     ['x at 25:00', /couldn't read “25:00”/],
     ['x tz:Mars/Olympus_Mons', /not a time zone I know/],
   ])('explains what is wrong with "%s"', (text, problem) => {
@@ -171,5 +171,44 @@ describe('buildDigest', () => {
   it('leaves out an event that began by the time a late digest goes out', () => {
     const late = Date.parse('2026-12-03T18:30:00Z'); // the review began at 18:15Z
     expect(buildDigest(subscription(), index, RUN, late)).toBeUndefined();
+  });
+});
+
+describe('a monthly digest', () => {
+  it.each([
+    ['peacekeeping monthly', { cadence: 'monthly', day: 1, hour: 9, minute: 0 }, 'peacekeeping'],
+    ['monthly on the 15th at 8am', { cadence: 'monthly', day: 15, hour: 8, minute: 0 }, ''],
+    ['mali every month on day 31 at 18:30', { cadence: 'monthly', day: 31, hour: 18, minute: 30 }, 'mali'],
+  ] as const)('reads "%s"', (text, schedule, query) => {
+    const request = parseSubscribe(text);
+    expect(request.problem).toBeUndefined();
+    expect(request.schedule).toEqual(schedule);
+    expect(request.query).toBe(query);
+  });
+
+  it('refuses a day no month has, and a second cadence', () => {
+    expect(parseSubscribe('monthly on the 32nd').problem).toMatch(/days 1 to 31/);
+    expect(parseSubscribe('monthly weekly').problem).toMatch(/one of daily, weekly or monthly/);
+  });
+
+  it('runs on its day each month at wall-clock time, on the last day of a shorter month', () => {
+    const on31: DigestSchedule = { cadence: 'monthly', day: 31, hour: 9, minute: 0 };
+    let at = Date.parse('2027-01-31T15:00:00Z');
+    const runs: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      at = nextRun(on31, NY, at);
+      runs.push(formatInZone(at, NY));
+    }
+    expect(runs).toEqual([
+      'Sunday, 28 February 2027 at 09:00 EST',
+      'Wednesday, 31 March 2027 at 09:00 EDT',
+      'Friday, 30 April 2027 at 09:00 EDT',
+      'Monday, 31 May 2027 at 09:00 EDT',
+    ]);
+    expect(describeSchedule({ cadence: 'monthly', day: 1, hour: 9, minute: 0 }, 'UTC')).toBe(
+      'on the 1st of every month at 09:00 (UTC)',
+    );
+    expect(describeSchedule({ ...on31, day: 22 }, 'UTC')).toMatch(/^on the 22nd of every month/);
+    expect(digestHorizonMs({ cadence: 'monthly', day: 1, hour: 9, minute: 0 })).toBe(62 * 24 * 60 * 60_000);
   });
 });

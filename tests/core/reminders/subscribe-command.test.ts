@@ -102,7 +102,7 @@ describe('/event subscriptions and /event unsubscribe', () => {
   it('lists the channel’s digests with their schedule and next run', async () => {
     const list = as(await run('subscriptions'), 'subscriptions');
     expect(list.heading).toBe('Digests in #events');
-    expect(list.items).toEqual([
+    expect(list.items).toMatchObject([
       {
         position: 1,
         what: '“peacekeeping”',
@@ -115,6 +115,11 @@ describe('/event subscriptions and /event unsubscribe', () => {
         schedule: 'every day at 07:30 (America/New_York)',
         nextRunText: 'Sunday, 29 November 2026 at 07:30 EST',
       },
+    ]);
+    const [first] = list.items;
+    expect(first.actions).toEqual([
+      { kind: 'pause-digest', subscriptionId: first.subscriptionId },
+      { kind: 'stop-digest', subscriptionId: first.subscriptionId },
     ]);
     expect(as(await run('subscriptions', 'C9'), 'subscriptions').items).toEqual([]);
   });

@@ -49,7 +49,11 @@ const replies: [string, Reply][] = [
           dueText: 'Wed',
           label: '1 day before',
           sending: false,
-          actions: [{ kind: 'cancel-reminder', reminderId: '42' }],
+          eventWhen: eventWhen(event, REPLY_NOW_MS),
+          actions: [
+            { kind: 'snooze-reminder', reminderId: '42', choices: ['hour', 'day'] },
+            { kind: 'cancel-reminder', reminderId: '42' },
+          ],
         },
         {
           reminderId: '43',
@@ -85,13 +89,30 @@ const replies: [string, Reply][] = [
       kind: 'subscriptions',
       heading: `Digests in #${EVIL}`,
       items: [
-        { position: 1, what: `“${EVIL}”`, schedule: 'every Monday at 09:00 (UTC)', nextRunText: 'Mon' },
         {
+          subscriptionId: '7',
+          position: 1,
+          createdBy: 'U0MARIA',
+          what: `“${EVIL}”`,
+          schedule: 'every Monday at 09:00 (UTC)',
+          nextRunText: 'Mon',
+          actions: [
+            { kind: 'pause-digest', subscriptionId: '7' },
+            { kind: 'stop-digest', subscriptionId: '7' },
+          ],
+        },
+        {
+          subscriptionId: '8',
           position: 2,
+          createdBy: EVIL,
           what: 'all upcoming events',
           schedule: 'every day at 07:00 (UTC)',
           nextRunText: 'Tue',
           paused: `Bad ${EVIL}`,
+          actions: [
+            { kind: 'resume-digest', subscriptionId: '8' },
+            { kind: 'stop-digest', subscriptionId: '8' },
+          ],
         },
       ],
       empty: 'none',
@@ -108,6 +129,18 @@ const replies: [string, Reply][] = [
       footer: EVIL,
     },
   ],
+  [
+    'digest set up',
+    {
+      kind: 'digest-set-up',
+      createdBy: 'U0MARIA',
+      what: `upcoming events matching “${EVIL}”`,
+      schedule: 'every Monday at 09:00 (UTC)',
+      firstText: 'Monday, 7 December 2026 at 09:00 UTC',
+      resumed: false,
+    },
+  ],
+  ['digest denied', { kind: 'digest-denied', verb: 'stop', what: `“${EVIL}”`, createdBy: EVIL }],
   [
     'empty digest',
     { kind: 'digest', heading: 'Weekly digest', items: [], empty: `No events match ${EVIL}`, footer: EVIL },
@@ -144,13 +177,35 @@ describe('reminder and digest views', () => {
     });
   });
 
-  it('lists reminders with a Cancel button each, except one being sent', () => {
-    const { blocks } = renderReply(replies[1][1]);
+  it('lists reminders with the event’s time and the reminder’s, Snooze and Cancel, except one being sent', () => {
+    const { blocks, text } = renderReply(replies[1][1]);
     const buttons = interactives(blocks);
-    expect(buttons.map((b) => [b.actionId, b.values[0]])).toEqual([
-      [SlackIds.actions.cancelReminder, '{"r":"42"}'],
+    expect(buttons.map((b) => [b.actionId, b.values])).toEqual([
+      [SlackIds.actions.snoozeReminder, ['{"r":"42","s":"hour"}', '{"r":"42","s":"day"}']],
+      [SlackIds.actions.cancelReminder, ['{"r":"42"}']],
     ]);
-    expect(texts(blocks).join('\n')).toContain('_being sent now_');
+    expect(toReplyAction(buttons[0].actionId, buttons[0].values[1])).toEqual({
+      kind: 'snooze-reminder',
+      reminderId: '42',
+      by: 'day',
+    });
+    const all = texts(blocks).join('\n');
+    expect(all).toContain(':calendar: Event: <!date^1796321700^{date_short_pretty} at {time}|');
+    expect(all).toContain(
+      ':alarm_clock: Reminder: <!date^1796235300^{date_long_pretty} at {time}|Wed> (1 day before)',
+    );
+    expect(all).toContain('_being sent now_');
+    expect(text).toMatch(/^Cancelled /);
+    const cancel = blocks
+      .flatMap((b) => (b.type === 'actions' ? b.elements : []))
+      .find((e) => e.action_id === SlackIds.actions.cancelReminder) as {
+      confirm?: unknown;
+      style?: string;
+      accessibility_label?: string;
+    };
+    expect(cancel.style).toBe('danger');
+    expect(cancel.confirm).toBeDefined();
+    expect(cancel.accessibility_label).toMatch(/^Cancel: Review /);
   });
 
   it('renders a full page of reminders core gives, with its Next button', () => {
@@ -215,10 +270,44 @@ describe('reminder and digest views', () => {
     expect(checkLimits(renderReply(reply).blocks)).toEqual([]);
   });
 
-  it('shows a paused digest with what to do', () => {
-    const { blocks } = renderReply(replies[3][1]);
-    expect(texts(blocks).join('\n')).toContain(':warning: Paused. Bad &lt;!channel&gt;');
-    expect(interactives(blocks)).toEqual([]);
+  it('lists digests with who set each up, Pause or Resume, and Stop behind a confirm', () => {
+    const { blocks, text } = renderReply(replies[3][1]);
+    const all = texts(blocks).join('\n');
+    expect(all).toContain('set up by <@U0MARIA>');
+    expect(all).toContain(':double_vertical_bar: Paused. Bad &lt;!channel&gt;');
+    expect(interactives(blocks).map((b) => [b.label, b.values[0]])).toEqual([
+      ['Pause', '{"d":"7"}'],
+      ['Stop', '{"d":"7"}'],
+      ['Resume', '{"d":"8"}'],
+      ['Stop', '{"d":"8"}'],
+    ]);
+    const stops = blocks
+      .flatMap((b) => (b.type === 'actions' ? b.elements : []))
+      .filter((e) => e.action_id === SlackIds.actions.stopDigest) as {
+      confirm?: unknown;
+      accessibility_label?: string;
+    }[];
+    expect(stops.every((s) => s.confirm)).toBe(true);
+    expect(stops[1].accessibility_label).toBe('Stop: all upcoming events');
+    expect(toReplyAction(SlackIds.actions.pauseDigest, '{"d":"7"}')).toEqual({
+      kind: 'pause-digest',
+      subscriptionId: '7',
+    });
+    expect(text).toBe('&lt;!channel&gt; &lt;@U123&gt; &lt;http://evil.example|click&gt; &lt;#C123&gt; &amp;');
+  });
+
+  it('tells the channel who set a digest up, and a stranger who may stop one', () => {
+    const setUp = renderReply(replies[5][1]);
+    expect(texts(setUp.blocks)[0]).toMatch(
+      /^:mega: <@U0MARIA> set up a digest here: upcoming events matching “&lt;!channel&gt;/,
+    );
+    expect(texts(setUp.blocks)[0]).toContain(
+      'every Monday at 09:00 (UTC). First one Monday, 7 December 2026 at 09:00 UTC.',
+    );
+    const denied = renderReply({ kind: 'digest-denied', verb: 'stop', what: '“mali”', createdBy: 'U0MARIA' });
+    expect(texts(denied.blocks)).toEqual([
+      ':lock: Only <@U0MARIA>, who set up the digest of “mali”, or a workspace admin can stop it.',
+    ]);
   });
 
   it('lists a digest’s events with Open buttons', () => {

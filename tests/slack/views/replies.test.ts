@@ -11,6 +11,7 @@ import { themesBlocks } from '../../../src/slack/views/themes.js';
 import { makeEvent } from '../../helpers/events.js';
 import {
   helpReplyOf,
+  listItems,
   listReply,
   noMatchReply,
   themeDetailReply,
@@ -24,7 +25,7 @@ describe('themes', () => {
       themesReply(
         [
           { title: 'Resourcing', count: 12 },
-          { title: 'Peacekeeping governance', count: 1 },
+          { title: 'Peacekeeping governance', count: 3, spellings: 2 },
         ],
         {
           total: 40,
@@ -39,8 +40,8 @@ describe('themes', () => {
     expect(checkLimits(blocks)).toEqual([]);
     expect(texts(blocks).slice(0, 3)).toEqual([
       'Key themes across the archive',
-      'Themes 16–17 of 40, most discussed first. Spellings that differ only in case, punctuation, plural or “&amp;” are counted together.',
-      '16. *Resourcing* — 12 events\n17. *Peacekeeping governance* — 1 event',
+      'Themes 16–17 of 40, most discussed first',
+      '16. *Resourcing* — 12 events\n17. *Peacekeeping governance* — 3 events _(2 spellings)_',
     ]);
     const [menu, previous, next] = interactives(blocks);
     expect(menu).toMatchObject({ type: 'static_select', actionId: SlackIds.actions.themePick });
@@ -182,6 +183,13 @@ describe('renderReply', () => {
     expect(renderReply(helpReplyOf([])).text).toBe('How to use /event: find events');
     expect(renderReply(listReply('Upcoming', [], { empty: 'Nothing coming up.' })).text).toBe(
       'Nothing coming up.',
+    );
+    const items = listItems([
+      makeEvent({ id: 'a', title: 'Forum & <b>' }),
+      makeEvent({ id: 'b', title: 'Dinner' }),
+    ]);
+    expect(renderReply(listReply('Upcoming', items)).text).toBe(
+      'Upcoming — 2 events: Forum &amp; &lt;b&gt;; Dinner',
     );
   });
 });

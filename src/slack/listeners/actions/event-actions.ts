@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { actionNeedsUserZone } from '../../../core/commands/index.js';
+import { actionNeedsAdmin, actionNeedsUserZone } from '../../../core/commands/index.js';
 import { inlineRunner } from '../../command-runner.js';
 import { answerOrApologise } from '../../errors.js';
 import { actionIdPattern, rawActionValue, SlackIds, toReplyAction } from '../../ids.js';
@@ -28,6 +28,10 @@ export const EVENT_ACTION_IDS = new RegExp(
     a.shareCancel,
     a.themePick,
     a.helpTry,
+    a.snoozeReminder,
+    a.pauseDigest,
+    a.resumeDigest,
+    a.stopDigest,
   ]
     .map((id) => actionIdPattern(id).source)
     .join('|'),
@@ -84,8 +88,13 @@ export function eventActions(services: SlackServices) {
         services.lookupUserZone && actionNeedsUserZone(replyAction)
           ? await services.lookupUserZone(body.user.id, workspace)
           : undefined;
+      const admin =
+        services.isWorkspaceAdmin && actionNeedsAdmin(replyAction)
+          ? await services.isWorkspaceAdmin(body.user.id, workspace)
+          : undefined;
       const result = await runner.action(replyAction, body.user.id, {
         ...(workspace ? { workspace } : {}),
+        ...(admin ? { admin } : {}),
         userZone,
         channelId: channel?.id,
         channelName: channel?.name,

@@ -1,6 +1,11 @@
 import { performance } from 'node:perf_hooks';
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import { commandNeedsEditor, commandNeedsUserZone, subcommandName } from '../../../core/commands/index.js';
+import {
+  commandNeedsAdmin,
+  commandNeedsEditor,
+  commandNeedsUserZone,
+  subcommandName,
+} from '../../../core/commands/index.js';
 import type { CommandResult } from '../../../core/commands/reply.js';
 import { inlineRunner } from '../../command-runner.js';
 import { answerOrApologise } from '../../errors.js';
@@ -43,8 +48,13 @@ export function eventCommand(services: SlackServices) {
         services.isEditor && commandNeedsEditor(command.text)
           ? await services.isEditor(command.user_id, workspace)
           : undefined;
+      const admin =
+        services.isWorkspaceAdmin && commandNeedsAdmin(command.text)
+          ? await services.isWorkspaceAdmin(command.user_id, workspace)
+          : undefined;
       const result = await runner.command({
         ...(editor ? { editor } : {}),
+        ...(admin ? { admin } : {}),
         ...(workspace ? { workspace } : {}),
         text: command.text,
         userId: command.user_id,
@@ -53,6 +63,12 @@ export function eventCommand(services: SlackServices) {
         channelName: command.channel_name,
       });
       await respond(commandResponse(result));
+      // Setting up a digest also tells the channel, with a message of its own everyone sees.
+      if (result.announce)
+        await respond({
+          ...commandResponse({ reply: result.announce, visibility: 'in_channel' }),
+          replace_original: false,
+        });
       answerSeconds = (performance.now() - received) / 1000;
       outcome = refused(result) ? 'refused' : 'answered';
     });

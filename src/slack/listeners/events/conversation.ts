@@ -1,6 +1,6 @@
 import type { Logger } from '@slack/bolt';
 import type { KnownBlock } from '@slack/types';
-import { commandNeedsUserZone } from '../../../core/commands/index.js';
+import { commandNeedsAdmin, commandNeedsUserZone } from '../../../core/commands/index.js';
 import { inlineRunner } from '../../command-runner.js';
 import { answerOrApologise } from '../../errors.js';
 import { commandTextFromMessage } from '../../message-text.js';
@@ -63,7 +63,12 @@ export function conversationAnswerer(services: SlackServices) {
         services.lookupUserZone && commandNeedsUserZone(text)
           ? await services.lookupUserZone(question.userId, workspace)
           : undefined;
+      const admin =
+        services.isWorkspaceAdmin && commandNeedsAdmin(text)
+          ? await services.isWorkspaceAdmin(question.userId, workspace)
+          : undefined;
       const result = await runner.command({
+        ...(admin ? { admin } : {}),
         ...(workspace ? { workspace } : {}),
         text,
         userId: question.userId,
@@ -71,6 +76,7 @@ export function conversationAnswerer(services: SlackServices) {
         channelId: question.channelId,
       });
       await post(renderReply(result.reply));
+      if (result.announce) await post(renderReply(result.announce));
     });
   };
 }
