@@ -1,3 +1,4 @@
+import type pg from 'pg';
 import type { Claim, ClaimOptions, DeliveryQueue, Settlement } from '../../core/ports/delivery.js';
 import type { AddReminderResult, NoticeOutbox, ReminderRepository } from '../../core/ports/reminders.js';
 import {
@@ -129,11 +130,7 @@ export class PgReminderRepository implements ReminderRepository {
   async cancel(id: string, userId: string, nowMs: number): Promise<Reminder | 'sending' | undefined> {
     if (!/^\d{1,15}$/.test(id)) return undefined;
     return inTransaction(this.pool, async (c) => {
-      const { rows } = await c.query<ReminderRow>(
-        `SELECT * FROM reminders WHERE ${MINE} AND id = $3 AND user_id = $4 FOR UPDATE`,
-        [...this.ws, Number(id), userId],
-      );
-      const row = rows[0];
+      const row = await this.lockOwn(c, id, userId);
       if (!row) return undefined;
       if (row.status === 'sending') return 'sending' as const;
       const done = await c.query(
@@ -154,6 +151,15 @@ export class PgReminderRepository implements ReminderRepository {
     return rows.map(toReminder);
   }
 
+  /** One of this user's reminders in this workspace, locked for the rest of the transaction. */
+  private async lockOwn(c: pg.PoolClient, id: string, userId: string): Promise<ReminderRow | undefined> {
+    const { rows } = await c.query<ReminderRow>(
+      `SELECT * FROM reminders WHERE ${MINE} AND id = $3 AND user_id = $4 FOR UPDATE`,
+      [...this.ws, Number(id), userId],
+    );
+    return rows[0];
+  }
+
   /** As in SQLite: snoozing onto another active reminder of the same event at that time cancels this one. */
   async reschedule(
     id: string,
@@ -163,11 +169,7 @@ export class PgReminderRepository implements ReminderRepository {
   ): Promise<Reminder | 'sending' | undefined> {
     if (!/^\d{1,15}$/.test(id)) return undefined;
     return inTransaction(this.pool, async (c) => {
-      const { rows } = await c.query<ReminderRow>(
-        `SELECT * FROM reminders WHERE ${MINE} AND id = $3 AND user_id = $4 FOR UPDATE`,
-        [...this.ws, Number(id), userId],
-      );
-      const row = rows[0];
+      const row = await this.lockOwn(c, id, userId);
       if (!row || (row.status !== 'pending' && row.status !== 'sending')) return undefined;
       if (row.status === 'sending') return 'sending' as const;
       const clash = await c.query(
