@@ -19,7 +19,8 @@ export function helpReply(deps: CommandDeps, problem?: string): Reply {
   const person = latest?.speakers[0]?.name;
   const host = latest?.hosts[0];
   const theme = mergeThemes(deps.index.themeCounts(50).themes)[0]?.title;
-  const type = latest?.type;
+  // "Event" is what a loader calls an event with no type: no example of a filter.
+  const type = latest?.type && latest.type.toLowerCase() !== 'event' ? latest.type : undefined;
   const nextWords = next ? keyWords(next, 2) : undefined;
   const nextWord = next ? keyWords(next, 1) : undefined;
   const remindable = next && Date.parse(next.start) - deps.clock.now().getTime() > 36 * 60 * 60_000;
