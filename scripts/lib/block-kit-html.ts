@@ -37,20 +37,22 @@ export function mrkdwnToHtml(text: string): string {
   s = s.replace(/(^|[\s(“"])_([^_\n]+)_(?=$|[\s).,:;!?”"—])/gm, '$1<i>$2</i>');
   s = s.replace(/(^|\s)~([^~\n]+)~(?=$|\s)/gm, '$1<s>$2</s>');
   s = s.replace(/^&gt; ?(.*)$/gm, '<span class="quote">$1</span>');
-  s = s.replace(/:([a-z_]+):/g, (_m, name: string) => EMOJI[name] ?? `:${name}:`);
+  // This machine has no colour-emoji font, so an emoji shows as its name rather than an empty box.
+  s = s.replace(/:([a-z_]+):/g, (_m, name: string) => `<span class="emoji">${EMOJI[name] ?? name}</span>`);
   s = s.replace(/\n/g, '<br>');
   return s.replace(/\u0000(\d+)\u0000/g, (_m, i: string) => tokens[Number(i)] ?? '');
 }
 
 const EMOJI: Record<string, string> = {
-  warning: '⚠️',
-  information_source: 'ℹ️',
-  white_check_mark: '✅',
-  x: '❌',
-  alarm_clock: '⏰',
-  calendar: '📅',
-  mega: '📣',
-  speech_balloon: '💬',
+  warning: 'warning',
+  information_source: 'info',
+  white_check_mark: 'done',
+  x: 'error',
+  alarm_clock: 'alarm clock',
+  calendar: 'calendar',
+  mega: 'megaphone',
+  lock: 'lock',
+  double_vertical_bar: 'paused',
 };
 
 function textObject(node: unknown): string {
@@ -156,4 +158,5 @@ a { color: #1264a3; text-decoration: none; }
 .quote { border-left: 4px solid #ddd; padding-left: 8px; display: inline-block; }
 hr { border: 0; border-top: 1px solid #ddd; margin: 12px 0; }
 .unknown { color: #e01e5a; }
+.emoji { font-size: 10px; color: #616061; border: 1px solid #ddd; border-radius: 3px; padding: 0 3px; text-transform: uppercase; }
 `;
