@@ -1,7 +1,7 @@
 import { shortSummary } from '../core/commands/card-text.js';
 import type { ListItem, Reply, ReplyAction } from '../core/commands/reply.js';
 import { gapsSections } from '../core/gaps/gaps-text.js';
-import type { Event } from '../core/model.js';
+import { EVENT_STATUS_LABELS, type Event } from '../core/model.js';
 import { isValidTimeZone } from '../core/time.js';
 import { type EventWhen, eventWhen, formatInZone } from '../core/when-text.js';
 
@@ -260,6 +260,7 @@ export function renderForConsole(reply: Reply, options: ConsoleOptions = {}): Co
 /** An event as its card shows it: title, facts, the summary's first sentences, theme titles and link. */
 function cardLines(event: Event, when: string, style: Styles): string[] {
   const lines = [...style.heading(clean(event.title))];
+  if (event.status) lines.push(style.bold(EVENT_STATUS_LABELS[event.status]));
   lines.push(`${style.bold('When:')} ${when}`);
   if (event.location) lines.push(`${style.bold('Where:')} ${clean(event.location)}`);
   lines.push(`${style.bold('Type:')} ${clean(event.type)}`);

@@ -35,6 +35,18 @@ export const EventTimeSchema = z
   .trim()
   .refine((value) => isValidDateTime(value), { message: DATE_HINT });
 
+/** A cancelled or postponed event; anything else is scheduled and carries no status. */
+export const EventStatusSchema = z.enum(['cancelled', 'postponed'], {
+  error: 'must be cancelled or postponed',
+});
+export type EventStatus = z.infer<typeof EventStatusSchema>;
+
+/** How every door names a status on a card. */
+export const EVENT_STATUS_LABELS: Record<EventStatus, string> = {
+  cancelled: 'Cancelled',
+  postponed: 'Postponed',
+};
+
 const optionalText = (max: number) =>
   z
     .string()
@@ -79,6 +91,8 @@ export const EventSchema = z
     tags: z.array(z.string().trim().min(1).max(100)).default([]),
     /** Occurrences of one recurring series (an iCalendar UID) share this key; search shows one of them. */
     series: z.string().trim().min(1).max(200).optional(),
+    /** Set only when the event will not happen as announced (schema.org eventStatus); cards say so. */
+    status: EventStatusSchema.optional(),
     source: SourceSchema.optional(),
   })
   .refine(
@@ -144,6 +158,7 @@ export const EventInputSchema = z
     themes: z.array(themeInput).optional().nullable(),
     tags: z.array(z.string()).optional().nullable(),
     series: z.string().optional().nullable(),
+    status: z.string().optional().nullable(),
   })
   .passthrough();
 export type EventInput = z.input<typeof EventInputSchema>;
@@ -194,6 +209,7 @@ export function parseEvent(
     themes: nullToUndefined(raw.themes),
     tags: nullToUndefined(raw.tags),
     series: nullToUndefined(raw.series) || undefined,
+    status: nullToUndefined(raw.status)?.trim().toLowerCase() || undefined,
     source,
   };
   const parsed = EventSchema.safeParse(candidate);

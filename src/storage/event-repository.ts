@@ -44,6 +44,7 @@ interface EventRow {
   body: string;
   tags: string;
   series: string | null;
+  status: string | null;
   source_file: string | null;
   source_line: number | null;
 }
@@ -75,14 +76,14 @@ export class EventStore {
       ),
       insert: db.prepare(
         `INSERT INTO events (seq, id, key, title, type, start, start_ms, end_value, end_ms, timezone, location, url, summary,
-           body, tags, series, source_file, source_line, content_hash, updated_ms)
+           body, tags, series, status, source_file, source_line, content_hash, updated_ms)
          VALUES (@seq, @id, @key, @title, @type, @start, @start_ms, @end_value, @end_ms, @timezone, @location, @url, @summary, @body,
-           @tags, @series, @source_file, @source_line, @content_hash, @updated_ms)`,
+           @tags, @series, @status, @source_file, @source_line, @content_hash, @updated_ms)`,
       ),
       update: db.prepare(
         `UPDATE events SET title = @title, type = @type, start = @start, start_ms = @start_ms, end_value = @end_value,
            end_ms = @end_ms, timezone = @timezone, location = @location, url = @url, summary = @summary, body = @body,
-           tags = @tags, series = @series, source_file = @source_file, source_line = @source_line, content_hash = @content_hash,
+           tags = @tags, series = @series, status = @status, source_file = @source_file, source_line = @source_line, content_hash = @content_hash,
            updated_ms = @updated_ms
          WHERE seq = @seq`,
       ),
@@ -351,6 +352,7 @@ export class EventStore {
       body: event.body,
       tags: JSON.stringify(event.tags),
       series: event.series ?? null,
+      status: event.status ?? null,
       source_file: event.source?.file ?? null,
       source_line: event.source?.line ?? null,
       content_hash: contentHash,
@@ -411,6 +413,7 @@ export class EventStore {
       themes,
       tags: JSON.parse(row.tags) as string[],
       series: row.series ?? undefined,
+      ...(row.status ? { status: row.status as Event['status'] } : {}),
       source: row.source_file ? { file: row.source_file, line: row.source_line ?? 0 } : undefined,
     };
   }

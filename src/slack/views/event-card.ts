@@ -1,7 +1,7 @@
 import type { KnownBlock, SectionBlock } from '@slack/types';
 import { shortSummary } from '../../core/commands/card-text.js';
 import type { EventCardReply } from '../../core/commands/reply.js';
-import type { Event } from '../../core/model.js';
+import { EVENT_STATUS_LABELS, type Event } from '../../core/model.js';
 import type { EventWhen } from '../../core/when-text.js';
 import { SlackIds } from '../ids.js';
 import { escapeMrkdwn, escapeTruncate, oneLine } from './mrkdwn.js';
@@ -56,6 +56,7 @@ export function eventCardBlocks(reply: EventCardReply): KnownBlock[] {
 /** When, Where, Type and Hosts as two-column fields. */
 function factsSection(event: Event, when: EventWhen): SectionBlock {
   const fields = [md(`*When*\n${slackWhen(when)}`)];
+  if (event.status) fields.unshift(md(`*Status*\n${EVENT_STATUS_LABELS[event.status]}`));
   if (event.location) fields.push(md(`*Where*\n${escapeTruncate(oneLine(event.location), 120)}`));
   fields.push(md(`*Type*\n${escapeTruncate(oneLine(event.type), 60)}`));
   if (event.hosts.length)
