@@ -60,12 +60,15 @@ function exampleFiles() {
   const fieldMaps = join(ROOT, 'tests', 'fixtures', 'field-maps');
   const wordpress = readFileSync(join(fieldMaps, 'wordpress-events.csv'), 'utf8');
   const wordpressMap = readFileSync(join(fieldMaps, 'wordpress-events.map.yml'), 'utf8');
+  const page =
+    '<!DOCTYPE html><title>Forum</title><script type="application/ld+json">{"@context":"https://schema.org","@type":"Event","name":"Example page event","startDate":"2027-01-12T18:00:00-05:00"}</script>';
   return {
     'export.csv': csv,
     'calendar.ics': ics,
     'more/events.jsonl': jsonl,
     'wordpress-events.csv': wordpress,
     'wordpress-events.map.yml': wordpressMap,
+    'saved-pages/forum.html': page,
     data: SHIPPED,
   } as Record<string, string>;
 }
@@ -121,6 +124,12 @@ describe('the README examples on the shipped archive', () => {
     const args = shellWords(line).map((word) => {
       if (word === 'data') return SHIPPED;
       if (/^(https?|webcal):\/\//.test(word)) return feed.url();
+      const inFolder = Object.keys(files).filter((name) => word.endsWith('/') && name.startsWith(word));
+      for (const name of inFolder) {
+        mkdirSync(join(dir, name, '..'), { recursive: true });
+        writeFileSync(join(dir, name), files[name]);
+      }
+      if (inFolder.length) return join(dir, word);
       const content = files[word];
       if (content === undefined) return word.endsWith('.ics') ? join(dir, word) : word;
       const path = join(dir, word);

@@ -5,6 +5,7 @@ import { isFieldMapFile } from './field-map.js';
 import { loadIcs } from './ics/index.js';
 import { loadJson, loadJsonLines } from './json-loader.js';
 import { loadMarkdown } from './markdown-loader.js';
+import { loadHtmlPage } from './pages/index.js';
 import { loadScrapedPage } from './scraped-page-loader.js';
 import type { Loader, LoadOptions, LoadResult, Problem } from './types.js';
 
@@ -20,6 +21,8 @@ const LOADERS: Record<string, Loader> = {
   '.csv': loadCsv,
   '.ics': loadIcs,
   '.txt': loadScrapedPage,
+  '.html': loadHtmlPage,
+  '.htm': loadHtmlPage,
 };
 
 /** The extensions we import, for messages and folder walks. */
@@ -116,6 +119,8 @@ function walk(dir: string, out: string[]): void {
     if (entry.name.startsWith('.') || entry.name.startsWith('_') || /^readme(\.|$)/i.test(entry.name))
       continue;
     const full = join(dir, entry.name);
+    // A browser's "save page, complete" puts the page's assets (and ad frames) in `<page>_files/`.
+    if (entry.isDirectory() && entry.name.endsWith('_files')) continue;
     if (entry.isDirectory()) walk(full, out);
     else if (entry.isFile() && loaderFor(full) && !isFieldMapFile(full)) out.push(full);
   }
