@@ -3,6 +3,7 @@ import { parseEnv } from 'node:util';
 import { z } from 'zod';
 import { isValidTimeZone } from './core/time.js';
 import { parseTokenKey } from './slack/oauth/token-cipher.js';
+import type { WorkspaceArchiveConfig } from './storage/workspace-archives.js';
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optionalSecret = z.preprocess(blankToUndefined, z.string().trim().optional());
@@ -20,6 +21,13 @@ const EnvSchema = z.object({
         message: 'must be a PostgreSQL URL such as postgres://user:password@host:5432/eventbot',
       })
       .optional(),
+  ),
+  WORKSPACE_ARCHIVES: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .default('')
+      .transform((v, ctx) => parseWorkspaceArchives(v, ctx)),
   ),
   REMINDER_LEASE_MS: z.preprocess(
     blankToUndefined,
@@ -117,6 +125,39 @@ const EnvSchema = z.object({
   ),
 });
 
+/**
+ * `T0AAA=archives/coalition;T0BBB=archives/ngo,more/ngo.jsonl`: entries separated by `;`, each a team
+ * (or Enterprise Grid org) id, `=`, and archive paths as EVENT_ARCHIVE takes them.
+ */
+function parseWorkspaceArchives(text: string, ctx: z.RefinementCtx): WorkspaceArchiveConfig[] {
+  const out: WorkspaceArchiveConfig[] = [];
+  for (const entry of text
+    .split(';')
+    .map((e) => e.trim())
+    .filter(Boolean)) {
+    const [id = '', ...rest] = entry.split('=');
+    const workspace = id.trim();
+    const paths = rest
+      .join('=')
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean);
+    if (!/^[TE][A-Z0-9]{2,}$/.test(workspace) || paths.length === 0) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${entry.slice(0, 80)}" is not TEAM_ID=path[,path]; write e.g. T0AAA=archives/coalition;T0BBB=archives/ngo`,
+      });
+      continue;
+    }
+    if (out.some((o) => o.workspace === workspace)) {
+      ctx.addIssue({ code: 'custom', message: `${workspace} is named twice; give it one list of paths` });
+      continue;
+    }
+    out.push({ workspace, paths });
+  }
+  return out;
+}
+
 export type SlackMode = 'socket' | 'http' | 'console';
 
 /** The validated configuration every part of the bot receives. */
@@ -124,6 +165,8 @@ export interface Config {
   archivePaths: string[];
   /** The field map for exports with their own names that have no `<name>.map.yml` beside them. */
   archiveMap?: string;
+  /** Workspaces (with OAuth distribution) that see another archive than `archivePaths`; the rest see that one. */
+  workspaceArchives: WorkspaceArchiveConfig[];
   databasePath: string;
   /** The shared PostgreSQL database for the state people create; absent: everything stays in `databasePath`. */
   databaseUrl?: string;
@@ -221,6 +264,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       .map((p) => p.trim())
       .filter(Boolean),
     archiveMap: e.EVENT_ARCHIVE_MAP,
+    workspaceArchives: e.WORKSPACE_ARCHIVES,
     databasePath: e.EVENT_DB,
     databaseUrl: e.DATABASE_URL,
     reminderLeaseMs: e.REMINDER_LEASE_MS,

@@ -4,7 +4,9 @@ import type { Config } from './config.js';
 import type { CommandDeps } from './core/commands/deps.js';
 import type { ArchiveFeed } from './core/ports/archive-feed.js';
 import type { DispatcherLeases } from './core/ports/delivery.js';
+import type { SearchIndex } from './core/ports/search.js';
 import { type ArchiveChangeReport, applyArchiveChanges } from './core/reminders/apply-archive-changes.js';
+import type { Workspace } from './core/reminders/model.js';
 import { type Clock, systemClock } from './core/time.js';
 import { SqliteArchiveAudit } from './storage/archive-audit.js';
 import { SqliteArchiveFeed } from './storage/archive-feed.js';
@@ -28,6 +30,7 @@ import { SqliteSearchIndex } from './storage/search/search-index.js';
 import { SqliteSearchMissLog } from './storage/search-misses.js';
 import { type HandledEvents, SqliteHandledEvents } from './storage/slack-events.js';
 import { SqliteSubscriptionRepository } from './storage/subscription-repository.js';
+import { openWorkspaceArchives, type WorkspaceArchive } from './storage/workspace-archives.js';
 
 /** Everything a door (Slack, console, CLI) needs, built in one place so tests can pass overrides. */
 export interface AppContext {
@@ -45,6 +48,8 @@ export interface AppContext {
   feed: ArchiveFeed;
   /** Events API deliveries already handled, so Slack's retries of them are dropped (in the shared store when there is one). */
   handledEvents: HandledEvents;
+  /** The archives some workspaces see instead of the default one (WORKSPACE_ARCHIVES), each with its own cache. */
+  workspaceArchives: WorkspaceArchive[];
   /** The dispatcher's backlog and its claims, in whichever store holds the queues. */
   leases: DispatcherLeases;
   /** The shared PostgreSQL store when `DATABASE_URL` is set; its schema is migrated by {@link migrateSharedStore}. */
@@ -65,14 +70,23 @@ export function createContext(config: Config, overrides: { clock?: Clock } = {})
   const store = new EventStore(db, config.timezone);
   const clock = overrides.clock ?? systemClock;
   const pool = config.databaseUrl ? openPostgres(config.databaseUrl) : undefined;
+  const index = new SqliteSearchIndex(db, store);
+  const workspaces = openWorkspaceArchives(
+    config.workspaceArchives,
+    config.databasePath,
+    config.timezone,
+    index,
+  );
   return {
     config,
     db,
     store,
     feedCopies: new SqliteFeedCopies(db),
     clock,
+    workspaceArchives: workspaces.archives,
     commands: {
-      index: new SqliteSearchIndex(db, store),
+      index,
+      ...(workspaces.archives.length ? { indexFor: workspaces.indexFor } : {}),
       clock,
       zone: config.timezone,
       reminders: pool ? new PgReminderRepository(pool) : new SqliteReminderRepository(db),
@@ -90,6 +104,7 @@ export function createContext(config: Config, overrides: { clock?: Clock } = {})
     ...(pool ? { pool } : {}),
     close: () => {
       db.close();
+      workspaces.close();
       void pool?.end();
     },
   };
@@ -112,8 +127,9 @@ export async function importIntoContext(
   context: AppContext,
   paths: string[],
   options: Omit<FeedImportOptions, 'now' | 'defaultZone'> = {},
+  into: { store?: EventStore; index?: SearchIndex; sees?: (workspace: Workspace) => boolean } = {},
 ): Promise<ContextImportSummary> {
-  const summary = await importEntries(paths, context.store, context.feedCopies, {
+  const summary = await importEntries(paths, into.store ?? context.store, context.feedCopies, {
     now: context.clock.now(),
     defaultZone: context.config.timezone,
     mapFile: context.config.archiveMap,
@@ -121,14 +137,60 @@ export async function importIntoContext(
   });
   const reminders = options.dryRun
     ? { updated: 0, cancelled: 0, missed: 0, notified: 0 }
-    : await applyArchiveChanges(summary, context.commands);
+    : await applyArchiveChanges(summary, {
+        ...context.commands,
+        index: into.index ?? context.commands.index,
+        ...(into.sees ? { sees: into.sees } : {}),
+      });
   return { ...summary, reminders };
 }
 
-/** Loads the configured archive; unchanged files are skipped by hash, so a restart costs little. */
-export function loadConfiguredArchive(
+/**
+ * Loads the configured archives, the default one and each workspace's own (WORKSPACE_ARCHIVES) into its
+ * own cache; unchanged files are skipped by hash, so a restart costs little. Reminders follow only the
+ * archive their workspace sees. The summary counts all of them.
+ */
+export async function loadConfiguredArchive(
   context: AppContext,
   hooks: Pick<ImportOptions, 'onFile' | 'onEvents'> = {},
 ): Promise<ContextImportSummary> {
-  return importIntoContext(context, context.config.archivePaths, hooks);
+  const { commands } = context;
+  const seenBy = (index: SearchIndex) => (w: Workspace) =>
+    (commands.indexFor?.(w) ?? commands.index) === index;
+  const total = await importIntoContext(context, context.config.archivePaths, hooks, {
+    store: context.store,
+    sees: seenBy(commands.index),
+  });
+  for (const archive of context.workspaceArchives) {
+    const one = await importIntoContext(context, archive.paths, hooks, {
+      store: archive.store,
+      index: archive.index,
+      sees: seenBy(archive.index),
+    });
+    addSummary(total, one);
+  }
+  return total;
+}
+
+/** Adds one import's counts and problems to another's. */
+function addSummary(total: ContextImportSummary, one: ContextImportSummary): void {
+  for (const key of [
+    'files',
+    'skippedFiles',
+    'added',
+    'updated',
+    'unchanged',
+    'removed',
+    'rejected',
+    'skippedRecords',
+  ] as const)
+    total[key] += one[key];
+  total.problems.push(...one.problems);
+  total.warnings.push(...one.warnings);
+  total.removedFiles.push(...one.removedFiles);
+  total.changedIds.push(...one.changedIds);
+  total.removedIds.push(...one.removedIds);
+  total.feeds.push(...one.feeds);
+  for (const key of ['updated', 'cancelled', 'missed', 'notified'] as const)
+    total.reminders[key] += one.reminders[key];
 }

@@ -59,7 +59,7 @@ async function main(): Promise<number | undefined> {
     for (const line of removedFileLines(summary)) say('info', line);
     say(
       'info',
-      `event-archive-bot: loaded ${config.archivePaths.join(', ')} (${summary.added} added, ${summary.updated} updated, ${summary.unchanged} unchanged)`,
+      `event-archive-bot: loaded ${[config.archivePaths, ...config.workspaceArchives.map((w) => w.paths)].map((p) => p.join(', ')).join('; ')} (${summary.added} added, ${summary.updated} updated, ${summary.unchanged} unchanged)`,
     );
     const r = summary.reminders;
     if (r.updated + r.cancelled + r.missed > 0) {
@@ -115,6 +115,7 @@ function startDispatcher(
     reminders: context.commands.reminders,
     subscriptions: context.commands.subscriptions,
     index: context.commands.index,
+    ...(context.commands.indexFor ? { indexFor: context.commands.indexFor } : {}),
     notifier,
     clock: context.clock,
     logger,

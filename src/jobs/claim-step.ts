@@ -6,7 +6,13 @@ import type { SearchIndex } from '../core/ports/search.js';
 import { calendarLinks } from '../core/reminders/calendar.js';
 import { buildDigest, DIGEST_GRACE_MS, nextRun } from '../core/reminders/digest.js';
 import { afterFailure, decideDigest, decideReminder } from '../core/reminders/dispatch.js';
-import { BOT_HANDLE, type Notice, type Reminder, type Subscription } from '../core/reminders/model.js';
+import {
+  BOT_HANDLE,
+  type Notice,
+  type Reminder,
+  type Subscription,
+  type Workspace,
+} from '../core/reminders/model.js';
 import { eventDeadlineMs, eventStartMs, startsIn } from '../core/reminders/schedule.js';
 import { formatInZone } from '../core/when-text.js';
 import type { Counter, Delivery, JobLogger } from './delivery.js';
@@ -16,6 +22,8 @@ export interface ClaimSources {
   reminders: ReminderRepository;
   subscriptions: SubscriptionRepository;
   index: SearchIndex;
+  /** The archive a workspace sees, when workspaces see different ones; `index` otherwise. */
+  indexFor?: (workspace: Workspace) => SearchIndex;
   logger: JobLogger;
   /** The configured zone, for events that carry none. */
   zone: string;
@@ -36,21 +44,34 @@ export async function claimDue(
   sources: ClaimSources,
   claim: ClaimOptions,
 ): Promise<{ deliveries: Delivery[]; full: boolean }> {
-  const { reminders, subscriptions, index } = sources;
+  const { reminders, subscriptions } = sources;
   const noticeClaims = await reminders.notices.claim(claim);
   const reminderClaims = await reminders.queue.claim(claim);
   const digestClaims = await subscriptions.queue.claim(claim);
-  const events = new Map(
-    index.events([...new Set(reminderClaims.map((c) => c.item.eventId))]).map((e) => [e.id, e]),
-  );
+  // Each reminder's event from the archive its workspace sees, one lookup per archive.
+  const byIndex = new Map<SearchIndex, Set<string>>();
+  for (const c of reminderClaims) {
+    const index = indexOf(sources, c.item.workspace);
+    byIndex.set(index, (byIndex.get(index) ?? new Set()).add(c.item.eventId));
+  }
+  const events = new Map<SearchIndex, Map<string, Event>>();
+  for (const [index, ids] of byIndex)
+    events.set(index, new Map(index.events([...ids]).map((e) => [e.id, e])));
   return {
     deliveries: [
       ...noticeClaims.map((c) => noticeDelivery(sources, c)),
-      ...reminderClaims.map((c) => reminderDelivery(sources, c, events)),
+      ...reminderClaims.map((c) =>
+        reminderDelivery(sources, c, events.get(indexOf(sources, c.item.workspace)) ?? new Map()),
+      ),
       ...digestClaims.map((c) => digestDelivery(sources, c)),
     ],
     full: [noticeClaims, reminderClaims, digestClaims].some((c) => c.length >= claim.limit),
   };
+}
+
+/** The index the workspace's archive is in. */
+function indexOf(sources: ClaimSources, workspace: Workspace): SearchIndex {
+  return sources.indexFor?.(workspace) ?? sources.index;
 }
 
 function reminderDelivery(
@@ -134,8 +155,9 @@ function noticeDelivery(sources: ClaimSources, claim: Claim<Notice>): Delivery {
 }
 
 function digestDelivery(sources: ClaimSources, claim: Claim<Subscription>): Delivery {
-  const { subscriptions, reminders, index, logger, now, maxAttempts } = sources;
+  const { subscriptions, reminders, logger, now, maxAttempts } = sources;
   const s = claim.item;
+  const index = indexOf(sources, s.workspace);
   const q = subscriptions.queue;
   const settle = async (d: DigestSettlement) => q.settle(s.id, claim.token, now(), d);
   const following = (nowMs: number) => nextRun(s.schedule, s.zone, Math.max(s.runMs, nowMs));

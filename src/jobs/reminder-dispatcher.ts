@@ -2,6 +2,7 @@ import type { DispatcherLeases } from '../core/ports/delivery.js';
 import type { Notifier } from '../core/ports/notifier.js';
 import type { ReminderRepository, SubscriptionRepository } from '../core/ports/reminders.js';
 import type { SearchIndex } from '../core/ports/search.js';
+import type { Workspace } from '../core/reminders/model.js';
 import type { Clock } from '../core/time.js';
 import { claimDue } from './claim-step.js';
 import { type Delivery, emptyReport, type JobLogger, type TickReport } from './delivery.js';
@@ -14,6 +15,8 @@ export interface DispatcherOptions {
   reminders: ReminderRepository;
   subscriptions: SubscriptionRepository;
   index: SearchIndex;
+  /** The archive a workspace sees (WORKSPACE_ARCHIVES), for its reminders' events and its digests. */
+  indexFor?: (workspace: Workspace) => SearchIndex;
   notifier: Notifier;
   clock: Clock;
   logger: JobLogger;
@@ -113,6 +116,7 @@ export function createReminderDispatcher(options: DispatcherOptions): ReminderDi
     reminders: options.reminders,
     subscriptions: options.subscriptions,
     index: options.index,
+    indexFor: options.indexFor,
     logger,
     zone: options.zone,
     maxAttempts: options.maxAttempts ?? 5,

@@ -7,7 +7,10 @@ import type { Clock } from '../time.js';
 
 /** What every `/event` use-case may use; passed in by each door. */
 export interface CommandDeps {
+  /** The default archive's index: what every workspace searches unless {@link indexFor} says otherwise. */
   index: SearchIndex;
+  /** The archive a workspace sees (WORKSPACE_ARCHIVES); the default `index` when absent or unmapped. */
+  indexFor?: (workspace: Workspace) => SearchIndex;
   clock: Clock;
   /** The configured zone for date phrases and "upcoming" when the user's own is unknown. */
   zone: string;
@@ -44,11 +47,15 @@ export interface CommandInput {
   admin?: boolean;
 }
 
-/** The deps with reminders and subscriptions narrowed to one workspace, so no use-case can see another's. */
+/**
+ * The deps narrowed to one workspace: its reminders and subscriptions, and the archive it sees, so no
+ * use-case can see another workspace's.
+ */
 export function depsForWorkspace(deps: CommandDeps, workspace: Workspace | undefined): CommandDeps {
   if (!workspace) return deps;
   return {
     ...deps,
+    index: deps.indexFor?.(workspace) ?? deps.index,
     reminders: deps.reminders.forWorkspace(workspace),
     subscriptions: deps.subscriptions.forWorkspace(workspace),
   };

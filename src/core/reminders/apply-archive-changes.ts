@@ -1,6 +1,7 @@
 import type { ReminderRepository } from '../ports/reminders.js';
 import type { SearchIndex } from '../ports/search.js';
 import type { Clock } from '../time.js';
+import type { Reminder } from './model.js';
 import { followEvent } from './rules.js';
 
 /** What a re-import did to reminders. */
@@ -24,7 +25,14 @@ export interface ArchiveChangeReport {
  */
 export async function applyArchiveChanges(
   summary: { changedIds: string[]; removedIds: string[] },
-  deps: { reminders: ReminderRepository; index: SearchIndex; clock: Clock; zone: string },
+  deps: {
+    reminders: ReminderRepository;
+    index: SearchIndex;
+    clock: Clock;
+    zone: string;
+    /** Whose reminders follow this archive: the workspaces that see it (all, when absent). */
+    sees?: (workspace: Reminder['workspace']) => boolean;
+  },
 ): Promise<ArchiveChangeReport> {
   const report: ArchiveChangeReport = { updated: 0, cancelled: 0, missed: 0, notified: 0 };
   const ids = [...new Set([...summary.changedIds, ...summary.removedIds])];
@@ -32,6 +40,7 @@ export async function applyArchiveChanges(
   const nowMs = deps.clock.now().getTime();
   const events = new Map(deps.index.events(ids).map((e) => [e.id, e]));
   for (const reminder of await deps.reminders.pendingForEvents(ids)) {
+    if (deps.sees && !deps.sees(reminder.workspace)) continue;
     const decision = followEvent(reminder, events.get(reminder.eventId), nowMs, deps.zone);
     switch (decision.action) {
       case 'keep':
