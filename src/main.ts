@@ -162,7 +162,7 @@ async function serveSlack(
     { inlineRunner, workerPoolRunner },
     { createSlackApp, HEALTH_PATH, SLACK_EVENTS_PATH, startSlackApp },
     { createNotifierClient, createSlackNotifier },
-    { installationStoreOf, workspaceClients },
+    { installationStoreOf, installerAuthorize, workspaceClients },
     { guardProcess },
     { createMetrics, METRICS_PATH },
     { createInFlight },
@@ -200,7 +200,11 @@ async function serveSlack(
     return createNotifierClient(token, { slackApiUrl: config.slack.apiUrl, logger });
   };
   const notifier = createSlackNotifier(
-    installationStore ? workspaceClients(installationStore, notifierClient) : notifierClient(botToken ?? ''),
+    // Every post asks for the workspace's latest token (a reinstall or a rotation is used at once) through
+    // Bolt's installer, which refreshes an expiring rotating token with oauth.v2.access first.
+    installationStore
+      ? workspaceClients(installerAuthorize(app, installationStore), notifierClient)
+      : notifierClient(botToken ?? ''),
     { logger },
   );
   let dispatcher: ReminderDispatcher | undefined;

@@ -11,7 +11,13 @@ import { register } from './listeners/index.js';
 import { configSecrets, createLogger } from './logger.js';
 import { metricsRoute } from './metrics.js';
 import { createUserZoneLookup } from './notifier.js';
-import { oauthOptions, registerInstallationEvents, workspaceClients, workspaceOf } from './oauth/index.js';
+import {
+  installerAuthorize,
+  oauthOptions,
+  registerInstallationEvents,
+  workspaceClients,
+  workspaceOf,
+} from './oauth/index.js';
 import { guardRequests, memorySeenSignatures, type SeenSignatures } from './request-guard.js';
 import { limitedRunner } from './request-limits.js';
 import type { SlackServices } from './services.js';
@@ -100,6 +106,8 @@ export function createSlackApp(
   app.error(async (error) => {
     logger.error('unhandled error in a listener:', error);
   });
+  // Each workspace's latest token through Bolt's installer, refreshed first when a rotating one expires.
+  const authorize = installationStore ? installerAuthorize(app, installationStore) : undefined;
   const webClient = (token: string) => {
     // An installation's token, from the store: redacted exactly from now on, whatever its characters.
     if ('add' in logger && typeof logger.add === 'function') logger.add(token);
@@ -107,12 +115,12 @@ export function createSlackApp(
   };
   const lookupUserZone =
     services.lookupUserZone ??
-    createUserZoneLookup(installationStore ? workspaceClients(installationStore, webClient) : app.client, {
+    createUserZoneLookup(installationStore ? workspaceClients(authorize!, webClient) : app.client, {
       fallbackZone: config.timezone,
       logger,
     });
   const editorClients = installationStore
-    ? workspaceClients(installationStore, (token) => webClient(token) as unknown as EditorClient)
+    ? workspaceClients(authorize!, (token) => webClient(token) as unknown as EditorClient)
     : async () => app.client as unknown as EditorClient;
   const isEditor = services.isEditor ?? createEditorCheck(editorClients, { editors: config.editors, logger });
   // With no editors named, the editor check is exactly "a workspace admin or owner", cached 5 minutes.
@@ -127,7 +135,7 @@ export function createSlackApp(
   };
   const publishHome = homePublisher(
     withZone,
-    installationStore ? workspaceClients(installationStore, webClient) : async () => app.client,
+    installationStore ? workspaceClients(authorize!, webClient) : async () => app.client,
     logger,
   );
   const quietRunner = services.runner ?? inlineRunner(services.commands);

@@ -5,7 +5,7 @@ import { type AppContext, createContext, loadConfiguredArchive } from '../../src
 import { createReminderDispatcher } from '../../src/jobs/reminder-dispatcher.js';
 import { createSlackApp, startSlackApp } from '../../src/slack/create-slack-app.js';
 import { createNotifierClient, createSlackNotifier } from '../../src/slack/notifier.js';
-import { installationStoreOf, workspaceClients } from '../../src/slack/oauth/index.js';
+import { installationStoreOf, installerAuthorize, workspaceClients } from '../../src/slack/oauth/index.js';
 import type { WorkspaceInstallationStore } from '../../src/slack/oauth/installation-store.js';
 import {
   commandBody,
@@ -193,6 +193,50 @@ describe('OAuth distribution over HTTP', () => {
     const post = fake.requests.filter((r) => r.path === '/api/chat.postMessage').at(-1)!;
     expect(post.headers.authorization).toBe(`Bearer ${await tokenOf('T0AAA')}`);
     expect(textOf(post)).toMatch(/Review of Peace Operations/);
+  });
+
+  it('posts every delivery with the latest token: a reinstall at once, an expiring rotating one refreshed first', async () => {
+    const notifier = createSlackNotifier(
+      workspaceClients(installerAuthorize(app, store), (token) =>
+        createNotifierClient(token, { slackApiUrl: fake.apiUrl }),
+      ),
+    );
+    const dm = (teamId: string, key: string) =>
+      notifier.post({
+        to: { kind: 'user', userId: 'U0DM', workspace: { teamId, enterpriseId: '' } },
+        reply: { kind: 'notice', tone: 'info', text: `hello ${key}` },
+        key,
+      });
+    const lastPost = () => fake.requests.filter((r) => r.path === '/api/chat.postMessage').at(-1)!;
+    const refreshes = () =>
+      fake.requests.filter(
+        (r) => r.path === '/api/oauth.v2.access' && r.form?.grant_type === 'refresh_token',
+      );
+
+    // A reinstall replaces the token; the very next post uses the new one.
+    expect((await install('T0REI')).status).toBe(200);
+    expect(await dm('T0REI', 'k-1')).toMatchObject({ ok: true });
+    const first = (await store.fetchInstallation(query('T0REI'))).bot?.token;
+    expect(lastPost().headers.authorization).toBe(`Bearer ${first}`);
+    expect((await install('T0REI')).status).toBe(200);
+    const second = (await store.fetchInstallation(query('T0REI'))).bot?.token;
+    expect(second).not.toBe(first);
+    expect(await dm('T0REI', 'k-2')).toMatchObject({ ok: true });
+    expect(lastPost().headers.authorization).toBe(`Bearer ${second}`);
+
+    // A rotating token that expires within the hour is refreshed (oauth.v2.access, grant_type=refresh_token)
+    // before the post, stored, and used; the next post needs no refresh.
+    expect((await install('T0DIS:rotating')).status).toBe(200);
+    const before = refreshes().length;
+    expect(await dm('T0DIS', 'k-3')).toMatchObject({ ok: true });
+    expect(refreshes()).toHaveLength(before + 1);
+    expect(refreshes().at(-1)?.form?.refresh_token).toBe('xoxe-1-first-T0DIS');
+    const rotated = await store.fetchInstallation(query('T0DIS'));
+    expect(rotated.bot?.token).toMatch(/^xoxe\.xoxb-rotated-/);
+    expect(lastPost().headers.authorization).toBe(`Bearer ${rotated.bot?.token}`);
+    expect(await dm('T0DIS', 'k-4')).toMatchObject({ ok: true });
+    expect(refreshes()).toHaveLength(before + 1);
+    expect(lastPost().headers.authorization).toBe(`Bearer ${rotated.bot?.token}`);
   });
 
   it('removes the installation on app_uninstalled, and a later tokens_revoked or repeat is harmless', async () => {

@@ -1,4 +1,4 @@
-import type { App, InstallationStore, Logger } from '@slack/bolt';
+import type { App, InstallationQuery, InstallationStore, Logger } from '@slack/bolt';
 import type { OAuthConfig } from '../../config.js';
 import type { Workspace } from '../../core/reminders/model.js';
 import type { InstallationRepository } from '../../storage/installation-repository.js';
@@ -42,26 +42,60 @@ export function workspaceOf(ids: { teamId?: string; enterpriseId?: string }): Wo
   return { teamId: ids.teamId ?? '', enterpriseId: ids.enterpriseId ?? '' };
 }
 
+/** What an installation store answers for a workspace: its bot token, refreshed first when it expires soon. */
+export type AuthorizeWorkspace = (query: InstallationQuery<boolean>) => Promise<{ botToken?: string }>;
+
 /**
- * Web API clients per workspace, with the installation's latest bot token (cached per token, so a
- * rotated token gets a new client). For the dispatcher and users.info, which run outside a request.
+ * The bot token of a workspace from Bolt's installer (`InstallProvider.authorize`, the same code path
+ * Bolt uses for incoming requests): the installation's latest token, and, for an app with token
+ * rotation, a token about to expire is first refreshed with oauth.v2.access (grant_type=refresh_token)
+ * and the new one stored. Falls back to the store alone when the receiver has no installer.
+ */
+export function installerAuthorize(app: App, store: InstallationStore): AuthorizeWorkspace {
+  // Bolt's receivers (HTTP and Socket Mode) both hold their @slack/oauth InstallProvider as `installer`.
+  const receiver = (app as unknown as { receiver?: { installer?: { authorize: AuthorizeWorkspace } } })
+    .receiver;
+  const installer = receiver?.installer;
+  if (installer) return (query) => installer.authorize(query);
+  return storeAuthorize(store);
+}
+
+/** The store's latest token, unrefreshed: for callers without an app (tests, tools). */
+export function storeAuthorize(store: InstallationStore): AuthorizeWorkspace {
+  return async (query) => ({ botToken: (await store.fetchInstallation(query)).bot?.token });
+}
+
+/**
+ * Web API clients per workspace, with the installation's latest bot token asked for on every call (so
+ * a reinstall or a rotated token is used at once), cached per token. For the dispatcher, users.info and
+ * the Home tab, which run outside a request. Concurrent calls for one workspace share one authorize, so
+ * a burst of posts refreshes an expiring token once, not once per post.
  */
 export function workspaceClients<C>(
-  store: InstallationStore,
+  authorize: AuthorizeWorkspace | InstallationStore,
   makeClient: (token: string) => C,
   maxClients = 1000,
 ): (workspace: Workspace | undefined) => Promise<C> {
+  const tokenOf = typeof authorize === 'function' ? authorize : storeAuthorize(authorize);
   const clients = new Map<string, C>();
+  const pending = new Map<string, Promise<{ botToken?: string }>>();
   return async (workspace) => {
     if (!workspace?.teamId && !workspace?.enterpriseId) {
       throw new Error('with OAuth distribution every delivery needs its workspace');
     }
-    const installation = await store.fetchInstallation({
-      teamId: workspace.teamId || undefined,
-      enterpriseId: workspace.enterpriseId || undefined,
-      isEnterpriseInstall: false,
-    });
-    const token = installation.bot?.token ?? '';
+    const key = `${workspace.enterpriseId}:${workspace.teamId}`;
+    let asked = pending.get(key);
+    if (!asked) {
+      asked = tokenOf({
+        teamId: workspace.teamId || undefined,
+        enterpriseId: workspace.enterpriseId || undefined,
+        isEnterpriseInstall: false,
+      }).finally(() => pending.delete(key));
+      pending.set(key, asked);
+    }
+    const token = (await asked).botToken;
+    if (!token)
+      throw new Error(`the installation of ${workspace.teamId || workspace.enterpriseId} has no bot token`);
     let client = clients.get(token);
     if (!client) {
       if (clients.size >= maxClients) clients.delete(clients.keys().next().value as string);
