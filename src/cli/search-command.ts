@@ -1,3 +1,4 @@
+import { clean } from '../console/render.js';
 import type { AppContext } from '../context.js';
 import { parseQuery } from '../core/search/query-parser.js';
 import { searchEvents } from '../core/search/search-events.js';
@@ -26,7 +27,7 @@ export function runSearch(
   if (json) {
     for (const hit of result.hits) {
       io.out(
-        JSON.stringify({
+        jsonForTerminal({
           id: hit.event.id,
           title: hit.event.title,
           start: hit.event.start,
@@ -37,18 +38,32 @@ export function runSearch(
     }
     return 0;
   }
-  for (const c of result.corrections) io.err(`read "${c.typed}" as "${c.read}"`);
-  if (result.unknown.length) io.err(`no event mentions: ${result.unknown.join(', ')}`);
+  // Archive text and typed words reach a terminal: escape codes and other control characters go.
+  for (const c of result.corrections) io.err(clean(`read "${c.typed}" as "${c.read}"`));
+  if (result.unknown.length) io.err(clean(`no event mentions: ${result.unknown.join(', ')}`));
   if (!result.hits.length) {
     io.out('No matching events.');
-    if (result.suggestions.length) io.out(`Did you mean: ${result.suggestions.join(' · ')}`);
+    if (result.suggestions.length) io.out(clean(`Did you mean: ${result.suggestions.join(' · ')}`));
     return 0;
   }
   result.hits.forEach((hit, i) => {
     io.out(
-      `${String(i + 1).padStart(2)}. ${hit.score.toFixed(3)}  ${hit.event.start.slice(0, 10)}  ${hit.event.title}  [${hit.matched.join(', ')}]`,
+      clean(
+        `${String(i + 1).padStart(2)}. ${hit.score.toFixed(3)}  ${hit.event.start.slice(0, 10)}  ${hit.event.title}  [${hit.matched.join(', ')}]`,
+      ),
     );
-    io.out(`    ${hit.event.id}`);
+    io.out(clean(`    ${hit.event.id}`));
   });
   return 0;
+}
+
+/**
+ * JSON.stringify escapes C0 controls but prints DEL, C1 controls (`\u009b` is a CSI to 8-bit terminals)
+ * and bidirectional overrides as they are: those become `\uXXXX` escapes too, still valid JSON.
+ */
+function jsonForTerminal(value: unknown): string {
+  return JSON.stringify(value).replace(
+    /[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
