@@ -113,12 +113,14 @@ export function createSlackApp(
     if ('add' in logger && typeof logger.add === 'function') logger.add(token);
     return new webApi.WebClient(token, common.clientOptions);
   };
-  const lookupUserZone =
-    services.lookupUserZone ??
-    createUserZoneLookup(installationStore ? workspaceClients(authorize!, webClient) : app.client, {
-      fallbackZone: config.timezone,
-      logger,
-    });
+  const zoneLookup = services.lookupUserZone
+    ? undefined
+    : createUserZoneLookup(installationStore ? workspaceClients(authorize!, webClient) : app.client, {
+        fallbackZone: config.timezone,
+        logger,
+      });
+  const lookupUserZone = services.lookupUserZone ?? zoneLookup!;
+  const userZoneFellBack = services.userZoneFellBack ?? zoneLookup?.fellBack;
   const editorClients = installationStore
     ? workspaceClients(authorize!, (token) => webClient(token) as unknown as EditorClient)
     : async () => app.client as unknown as EditorClient;
@@ -129,6 +131,7 @@ export function createSlackApp(
   const withZone = {
     ...services,
     lookupUserZone,
+    ...(userZoneFellBack ? { userZoneFellBack } : {}),
     isEditor,
     isWorkspaceAdmin,
     ...(oauth ? { workspaceOf } : {}),

@@ -276,15 +276,18 @@ export interface UserZoneOptions {
 export function createUserZoneLookup(
   clients: UserInfoClient | ClientFor<UserInfoClient>,
   options: UserZoneOptions,
-): (userId: string, workspace?: Workspace) => Promise<string> {
+): UserZoneLookup {
   const clientFor = clientForOf(clients);
   const ttl = options.ttlMs ?? 60 * 60_000;
   const max = options.maxEntries ?? 10_000;
   const now = options.now ?? Date.now;
   const cache = new Map<string, { zone: string; until: number }>();
   const deadlineMs = options.deadlineMs ?? 1500;
-  return async (userId, workspace) => {
-    const key = `${workspace?.teamId ?? ''}:${userId}`;
+  /** Users whose last lookup could not ask Slack, so the door can say which zone it used instead. */
+  const unreachable = new Set<string>();
+  const keyOf = (userId: string, workspace?: Workspace) => `${workspace?.teamId ?? ''}:${userId}`;
+  const lookup = async (userId: string, workspace?: Workspace): Promise<string> => {
+    const key = keyOf(userId, workspace);
     const hit = cache.get(key);
     if (hit && hit.until > now()) return hit.zone;
     let timer: NodeJS.Timeout | undefined;
@@ -298,8 +301,11 @@ export function createUserZoneLookup(
       const zone = tz && isValidTimeZone(tz) ? tz : options.fallbackZone;
       if (cache.size >= max) cache.delete(cache.keys().next().value as string);
       cache.set(key, { zone, until: now() + ttl });
+      unreachable.delete(key);
       return zone;
     } catch (error) {
+      if (unreachable.size >= max) unreachable.clear();
+      unreachable.add(key);
       const why =
         error instanceof Error && /^no answer within/.test(error.message)
           ? error.message
@@ -310,4 +316,14 @@ export function createUserZoneLookup(
       clearTimeout(timer);
     }
   };
+  return Object.assign(lookup, {
+    fellBack: (userId: string, workspace?: Workspace) => unreachable.has(keyOf(userId, workspace)),
+  });
+}
+
+/** A user's zone from Slack (see {@link createUserZoneLookup}). */
+export interface UserZoneLookup {
+  (userId: string, workspace?: Workspace): Promise<string>;
+  /** True when this user's last lookup could not reach Slack, so the configured zone was used. */
+  fellBack(userId: string, workspace?: Workspace): boolean;
 }

@@ -17,6 +17,22 @@ export interface DeleteOriginal {
 
 export const EXPIRED_BUTTON = 'That button has expired; run /event again.';
 
+/** The one line saying Slack could not tell the asker's zone, so the answer uses the configured one. */
+export function zoneFallbackNote(zone: string): string {
+  return `I couldn't get your time zone from Slack just now, so times here are in ${zone}.`;
+}
+
+/** An ephemeral answer with one more line under it (a context block; Slack allows 50 blocks). */
+export function withNote(message: ResponseMessage, note: string): ResponseMessage {
+  if (message.response_type !== 'ephemeral') return message;
+  const line: KnownBlock = { type: 'context', elements: [{ type: 'plain_text', text: note, emoji: false }] };
+  return {
+    ...message,
+    text: `${message.text}\n${note}`,
+    blocks: message.blocks.length < 50 ? [...message.blocks, line] : message.blocks,
+  };
+}
+
 /** What `/event …` answers through the response_url: the rendered reply, to the asker or to the conversation. */
 export function commandResponse(result: CommandResult): ResponseMessage {
   return { response_type: result.visibility, ...renderReply(result.reply) };

@@ -28,6 +28,8 @@ export interface SlackServices {
   isWorkspaceAdmin?: (userId: string, workspace?: Workspace) => Promise<boolean>;
   /** A user's Slack time zone (users.info), for reminders and digests; the configured zone when absent. */
   lookupUserZone?: (userId: string, workspace?: Workspace) => Promise<string>;
+  /** True when the user's last zone lookup could not reach Slack (the configured zone was used). */
+  userZoneFellBack?: (userId: string, workspace?: Workspace) => boolean;
   /**
    * The workspace a request's state belongs to, from its team and enterprise ids: set with OAuth
    * distribution; absent, everything belongs to the single workspace.

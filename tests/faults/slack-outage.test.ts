@@ -33,6 +33,7 @@ describe('a command while users.info fails', () => {
   });
 
   it.each([
+    ['answers 500', { status: 500 }],
     ['answers 503', { status: 503 }],
     ['never answers', { hang: true }],
   ])(
@@ -44,8 +45,8 @@ describe('a command while users.info fails', () => {
         slashCommand({
           text: 'subscribe humanitarian weekly monday at 9am',
           responseUrl: t.fake.responseUrl(responseName),
-          userId: `U0OUT${name.length}`,
-          channelId: `C0OUT${name.length}`,
+          userId: `U0OUT${name.replace(/\W/g, '').toUpperCase()}`,
+          channelId: `C0OUT${name.replace(/\W/g, '').toUpperCase()}`,
         }),
       );
       const ack = await postSigned(`${t.base}/slack/events`, TEST_SIGNING_SECRET, body);
@@ -54,9 +55,28 @@ describe('a command while users.info fails', () => {
       expect(answer.at - ack.sentAt).toBeLessThan(SLACK_LIMIT_MS);
       expect(answer.body).toMatch(/humanitarian/i);
       expect(answer.body).not.toMatch(/went wrong/i);
+      // One line tells the user which zone the answer used instead of theirs.
+      const json = JSON.parse(answer.body) as { text: string; blocks: { type: string }[] };
+      const note =
+        "I couldn't get your time zone from Slack just now, so times here are in America/New_York.";
+      expect(json.text.split('\n').filter((l) => l === note)).toHaveLength(1);
+      expect(json.blocks.at(-1)).toEqual({
+        type: 'context',
+        elements: [{ type: 'plain_text', text: note, emoji: false }],
+      });
       expect(log.lines.some((l) => /users\.info failed .*using America\/New_York/.test(l))).toBe(true);
     },
   );
+
+  it('says nothing about zones when users.info answers', async () => {
+    t.fake.failApi('users.info', { status: 503 }, 0);
+    const body = commandBody(
+      slashCommand({ text: 'reminders', responseUrl: t.fake.responseUrl('zoned-ok'), userId: 'U0INZONE' }),
+    );
+    expect((await postSigned(`${t.base}/slack/events`, TEST_SIGNING_SECRET, body)).status).toBe(200);
+    const [answer] = await t.fake.waitFor((r) => r.path === '/response/zoned-ok', 1, 10_000);
+    expect(answer.body).not.toMatch(/time zone from Slack/);
+  });
 });
 
 describe('start-up while Slack is failing', () => {

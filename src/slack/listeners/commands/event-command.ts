@@ -11,7 +11,7 @@ import { inlineRunner } from '../../command-runner.js';
 import { answerOrApologise } from '../../errors.js';
 import { RECEIVED_AT } from '../../in-flight.js';
 import type { CommandOutcome } from '../../metrics.js';
-import { commandResponse } from '../../responses.js';
+import { commandResponse, withNote, zoneFallbackNote } from '../../responses.js';
 import type { SlackServices } from '../../services.js';
 
 /** The parts of Bolt's listener arguments this listener uses, so tests can pass plain fakes. */
@@ -62,7 +62,11 @@ export function eventCommand(services: SlackServices) {
         channelId: command.channel_id,
         channelName: command.channel_name,
       });
-      await respond(commandResponse(result));
+      // users.info failed or was too slow: the answer is in the configured zone, and says so in one line.
+      const unreachable =
+        userZone !== undefined && services.userZoneFellBack?.(command.user_id, workspace) === true;
+      const response = commandResponse(result);
+      await respond(unreachable ? withNote(response, zoneFallbackNote(userZone)) : response);
       // Setting up a digest also tells the channel, with a message of its own everyone sees.
       if (result.announce)
         await respond({
