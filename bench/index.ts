@@ -106,6 +106,7 @@ if (parts.has('dispatcher')) {
   );
   lines.push(dispatcherTable(runs));
 }
+lines.push(...(await (await import('./import-ack-bench.js')).importAckLines(largest)));
 const report = lines.join('\n');
 process.stdout.write(`${report}\n`);
 mkdirSync(OUT_DIR, { recursive: true });
