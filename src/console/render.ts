@@ -101,6 +101,18 @@ export function renderForConsole(reply: Reply, options: ConsoleOptions = {}): Co
       chooseAll(reply.actions, 'event');
       break;
     }
+    case 'people': {
+      lines.push(...style.heading(clean(reply.heading)));
+      reply.people.forEach((person, i) => {
+        const role = person.role ? ` · ${clean(person.role)}` : '';
+        lines.push(
+          `  ${i + 1}. ${style.bold(clean(person.name))}${role} · ${person.count} ${person.count === 1 ? 'event' : 'events'}`,
+        );
+        choose(person.action);
+      });
+      if (reply.note) lines.push(style.dim(clean(reply.note)));
+      break;
+    }
     case 'no-match': {
       const query = clean(reply.query).trim();
       lines.push(query ? `No events match "${query}".` : 'No events match that.');
@@ -344,7 +356,7 @@ function labelOf(action: ReplyAction, about?: string): string {
     case 'page':
       return action.direction === 'next' ? 'Next results' : 'Previous results';
     case 'suggest':
-      return `Search: ${action.page.words}`;
+      return action.label ?? `Search: ${action.page.words}`;
     case 'theme':
       return `Theme: ${action.theme}`;
     case 'try':

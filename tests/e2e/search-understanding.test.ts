@@ -142,6 +142,45 @@ describe('search through the use-case', () => {
     expect(seen.sort()).toEqual(Array.from({ length: 10 }, (_, i) => `seminar-${i + 1}`).sort());
   });
 
+  it("8. lists a theme's events newest first with the total, paging to the last", async () => {
+    const first = await listed('theme local ownership');
+    expect(first.heading).toMatch(/· 10 events · 1–8$/);
+    const next = first.actions.find((a) => a.kind === 'page' && a.direction === 'next');
+    if (!next) throw new Error('no Next on the first page');
+    const second = as(await runAction(next, context.commands, 'U0ASKER'), 'list');
+    expect(second.heading).toMatch(/· 10 events · 9–10$/);
+    expect(second.actions.some((a) => a.kind === 'page' && a.direction === 'next')).toBe(false);
+    const ids = [...idsOf(first), ...idsOf(second)];
+    expect(ids).toEqual(Array.from({ length: 10 }, (_, i) => `seminar-${10 - i}`));
+  });
+
+  it('8. offers a picker with roles and counts for a shared surname; a pick lists that person newest first', async () => {
+    const picker = as(await run('speaker smith'), 'people');
+    expect(picker.people.map((p) => [p.name, p.role, p.count])).toEqual([
+      ['Jane Smith', 'Director, Peace Institute', 11],
+      ['John Smith', 'Professor', 3],
+    ]);
+    const jane = picker.people[0].action;
+    expect(jane.kind === 'suggest' && jane.label).toBe('Jane Smith · Director, Peace Institute · 11 events');
+    const page1 = as(await runAction(jane, context.commands, 'U0ASKER'), 'list');
+    expect(page1.heading).toBe('Events with Jane Smith · 11 events · 1–8');
+    const starts = page1.items.map((i) => i.event.start);
+    expect(starts).toEqual([...starts].sort().reverse());
+    expect(page1.items[0].why).toBe('Jane Smith · Director, Peace Institute');
+    expect(page1.items.find((i) => i.event.id === 'fresh-dialogue')?.why).toBe('Jane Smith · Ambassador');
+    const next = page1.actions.find((a) => a.kind === 'page' && a.direction === 'next');
+    if (!next) throw new Error('no Next on the first page');
+    const page2 = as(await runAction(next, context.commands, 'U0ASKER'), 'list');
+    expect(page2.heading).toBe('Events with Jane Smith · 11 events · 9–11');
+    expect(idsOf(page2)).toEqual(['seminar-3', 'seminar-2', 'seminar-1']);
+    // A whole name picks the one person; a first name alone is not John's.
+    expect(idsOf(as(await run('speaker john smith'), 'list'))).toEqual([
+      'seminar-5',
+      'seminar-3',
+      'arms-control',
+    ]);
+  });
+
   it('9. never breaks a filter with a series occurrence, finds a renamed instance, lists a series once', async () => {
     const inDecember = await best('monday briefing after:2026-12-10 before:2026-12-20');
     expect(inDecember.event.id).toBe('briefing-2026-12-14');
@@ -294,6 +333,26 @@ describe('search through the Slack door', () => {
     const page = texts((fake.responses('page2')[0]?.json?.blocks ?? []) as KnownBlock[]).join('\n');
     expect(page).toMatch(/10 events · 6–10/);
     expect(SlackIds.actions).toBeDefined();
+  });
+
+  it('8. offers same-surname speakers as buttons with role and count; a click lists theirs with roles', async () => {
+    const picker = await answer('speaker smith');
+    const buttons = interactives(picker.blocks);
+    expect(buttons.map((b) => b.label)).toEqual([
+      'Jane Smith · Director, Peace Institute · 11 events',
+      'John Smith · Professor · 3 events',
+    ]);
+    await deliver(
+      blockActions({
+        actionId: buttons[1].actionId,
+        value: buttons[1].values[0],
+        responseUrl: fake.responseUrl('john'),
+      }),
+    );
+    const list = texts((fake.responses('john')[0]?.json?.blocks ?? []) as KnownBlock[]).join('\n');
+    expect(list).toContain('Events with John Smith · 3 events · 1–3');
+    expect(list).toContain('John Smith · Professor');
+    expect(list.indexOf('Peacebuilding Seminar 5')).toBeLessThan(list.indexOf('Arms Control Lecture'));
   });
 
   it("11. reads 'tomorrow' in the asker's Slack zone (users.info), not the server's", async () => {

@@ -1,20 +1,30 @@
+import type { MatchRequest, SearchColumn } from '../ports/search.js';
+import { nearWords, readWord, type WordReading } from '../search/correct.js';
+import { eventsOfPeople, type Person, peopleNamed } from '../search/people.js';
 import { parseQuery } from '../search/query-parser.js';
-import { searchEvents } from '../search/search-events.js';
+import { searchEvents, TOTAL_CAP } from '../search/search-events.js';
 import { contentWords, tokenize } from '../search/tokens.js';
 import { listItem, pagerActions, positionOf, suggestionActions, whenOf } from './actions.js';
 import { type CommandDeps, type CommandInput, LIST_PAGE, THEMES_PAGE } from './deps.js';
 import { notice } from './notice.js';
-import type { CommandResult, Reply } from './reply.js';
+import type { CommandResult, Hit, Reply } from './reply.js';
+import { totalLine } from './search-command.js';
 import { mergeThemes } from './theme-names.js';
 
 type Facet = 'theme' | 'speaker' | 'host';
 
 const NOUN: Record<Facet, string> = { theme: 'theme', speaker: 'speaker or host', host: 'host' };
+const COLUMN: Record<Facet, SearchColumn> = { theme: 'themes', speaker: 'speakers', host: 'hosts' };
+/** A person's list and the picker's counts read this many of the newest matching events at most. */
+const PEOPLE_CAP = 2000;
+/** The same-surname picker offers at most this many people (more: type a first name too). */
+const MOST_PEOPLE = 10;
 
 /**
  * `/event theme <name>`, `/event speaker <name>`, `/event host <name>`: the events whose themes or
- * people match the (fuzzy) name, best first. A speaker lookup also finds hosts, since people are
- * often both.
+ * people match the (fuzzy) name, newest first, with the total and paging to the last. Several people
+ * sharing a surname get a picker with their roles and counts instead; each listed event names the
+ * person and their role there. A speaker lookup also finds hosts, since people are often both.
  */
 export function lookupCommand(facet: Facet, input: CommandInput, deps: CommandDeps): CommandResult {
   const name = input.text.trim();
@@ -25,35 +35,156 @@ export function lookupCommand(facet: Facet, input: CommandInput, deps: CommandDe
       `Tell me which ${NOUN[facet]}: for example \`/event ${facet} ${facet === 'theme' ? 'resourcing' : 'kaljulaid'}\`.`,
     );
   }
-  const now = deps.clock.now();
+  const readings = words.map((w) => readWord(w, deps.index));
+  const groups = readings.map((r) => r.terms);
   const offset = input.offset ?? 0;
-  const base = parseQuery('', now, deps.zone);
-  const run = (query: typeof base) =>
-    searchEvents(query, deps.index, { limit: LIST_PAGE, offset, nowMs: now.getTime() });
-  let result = run({ ...base, [facet]: words });
-  if (facet === 'speaker' && !result.hits.length) result = run({ ...base, host: words });
-  const reply: Reply = result.hits.length
-    ? {
-        kind: 'list',
-        heading: `Events with ${facet === 'theme' ? 'the theme' : ''} "${name.slice(0, 80)}"`.replace(
-          'with  ',
-          'with ',
-        ),
-        items: result.hits.map((hit) => listItem(hit, deps)),
-        empty: '',
-        actions: pagerActions(facet, name, offset, LIST_PAGE, result.more),
-        position: positionOf(offset, result.hits.length),
-      }
-    : {
-        kind: 'no-match',
-        query: name,
-        actions: suggestionActions(result.suggestions),
-        hint:
-          facet === 'theme'
-            ? 'See every theme with `/event themes`, or search all fields with `/event <words>`.'
-            : `Try the surname alone, or search all fields with \`/event ${name.slice(0, 40)}\`.`,
+  if (groups.some((g) => !g.length)) return noMatch(facet, name, readings, deps);
+  const reply =
+    facet === 'theme'
+      ? themeList(name, groups, offset, deps)
+      : (peopleReply(facet, name, groups, offset, deps) ??
+        (facet === 'speaker' ? peopleReply('host', name, groups, offset, deps) : undefined));
+  return reply ? { reply, visibility: 'ephemeral' } : noMatch(facet, name, readings, deps);
+}
+
+const requestOf = (facet: Facet, groups: string[][], limit: number): MatchRequest => ({
+  clauses: [{ groups, columns: [COLUMN[facet]] }],
+  filters: {},
+  limit,
+  scope: 'short',
+});
+
+/** A theme's events, newest first. */
+function themeList(name: string, groups: string[][], offset: number, deps: CommandDeps): Reply | undefined {
+  const ids = deps.index.newestMatches(requestOf('theme', groups, LIST_PAGE + 1), offset);
+  if (!ids.length) return undefined;
+  const total = deps.index.countMatches(requestOf('theme', groups, 0), TOTAL_CAP);
+  const hits = deps.index
+    .events(ids.slice(0, LIST_PAGE))
+    .map((event) => ({ event, score: 1, matched: ['themes'] }));
+  return listReply(
+    'theme',
+    `Events with the theme "${name.slice(0, 80)}"`,
+    name,
+    hits,
+    offset,
+    {
+      total: Math.max(total, offset + hits.length),
+      totalIsFloor: total >= TOTAL_CAP,
+      more: ids.length > LIST_PAGE,
+    },
+    deps,
+  );
+}
+
+/** A person's events, or the picker when several people match; undefined when no one does. */
+function peopleReply(
+  facet: 'speaker' | 'host',
+  name: string,
+  groups: string[][],
+  offset: number,
+  deps: CommandDeps,
+): Reply | undefined {
+  const rows = deps.index.peopleAt(requestOf(facet, groups, 0), facet, PEOPLE_CAP);
+  const people = peopleNamed(rows, groups, name);
+  if (!people.length) return undefined;
+  const floor = new Set(rows.map((r) => r.eventId)).size >= PEOPLE_CAP;
+  if (facet === 'speaker' && people.length > 1) return pickerReply(name, people, floor);
+  const listed = eventsOfPeople(rows, people);
+  const page = listed.slice(offset, offset + LIST_PAGE);
+  const events = new Map(deps.index.events(page.map((p) => p.eventId)).map((e) => [e.id, e]));
+  const hits = page.flatMap((p) => {
+    const event = events.get(p.eventId);
+    return event ? [{ hit: { event, score: 1, matched: [COLUMN[facet]] }, who: p.who }] : [];
+  });
+  const title = people.length === 1 ? people[0].name : name;
+  return listReply(
+    facet,
+    `Events with ${title.slice(0, 80)}`,
+    name,
+    hits.map((h) => h.hit),
+    offset,
+    { total: listed.length, totalIsFloor: floor, more: listed.length > offset + LIST_PAGE },
+    deps,
+    // A host's name says nothing the heading does not, unless several hosts are listed together.
+    facet === 'speaker' || people.length > 1 ? hits.map((h) => h.who) : undefined,
+  );
+}
+
+/** Several people share the words (a surname): each with their role and count, a click lists theirs. */
+function pickerReply(name: string, people: Person[], floor: boolean): Reply {
+  const shown = people.slice(0, MOST_PEOPLE);
+  const more = people.length - shown.length;
+  return {
+    kind: 'people',
+    heading: `${people.length} speakers match "${name.slice(0, 60)}": which one?`,
+    people: shown.map((person) => {
+      const count = `${person.events.length}${floor ? '+' : ''} event${person.events.length === 1 && !floor ? '' : 's'}`;
+      return {
+        name: person.name,
+        role: person.role,
+        count: person.events.length,
+        action: {
+          kind: 'suggest',
+          label: choiceLabel(person.name, person.role, count),
+          page: { subcommand: 'speaker', words: person.name, offset: 0 },
+        },
       };
-  return { reply, visibility: 'ephemeral' };
+    }),
+    note:
+      more > 0
+        ? `and ${more} more: add a first name, e.g. \`/event speaker ${shown[0].name.slice(0, 60)}\``
+        : undefined,
+  };
+}
+
+/** Labels short enough for any door's button (Slack's hold 75 characters): the role is cut, never the count. */
+const LABEL_MAX = 72;
+
+/** "Jane Smith · Director, X · 12 events", the role shortened to fit. */
+function choiceLabel(name: string, role: string | undefined, count: string): string {
+  const plain = `${name} · ${count}`;
+  const room = LABEL_MAX - plain.length - 3;
+  if (!role || room < 8) return plain;
+  const cut = role.length > room ? `${role.slice(0, room - 1).trimEnd()}…` : role;
+  return `${name} · ${cut} · ${count}`;
+}
+
+function listReply(
+  facet: Facet,
+  heading: string,
+  words: string,
+  hits: Hit[],
+  offset: number,
+  counted: { total: number; totalIsFloor: boolean; more: boolean },
+  deps: CommandDeps,
+  why?: string[],
+): Reply {
+  return {
+    kind: 'list',
+    heading: `${heading} · ${totalLine(counted, offset, hits.length)}`,
+    items: hits.map((hit, i) => ({ ...listItem(hit, deps), ...(why?.[i] ? { why: why[i] } : {}) })),
+    empty: '',
+    actions: pagerActions(facet, words, offset, LIST_PAGE, counted.more),
+    position: positionOf(offset, hits.length, counted.totalIsFloor ? undefined : counted.total),
+  };
+}
+
+/** Nothing matched: said honestly, with the archive's closest words to try. */
+function noMatch(facet: Facet, name: string, readings: WordReading[], deps: CommandDeps): CommandResult {
+  const near = readings.filter((r) => !r.terms.length).flatMap((r) => nearWords(r.typed, deps.index, 2));
+  return {
+    visibility: 'ephemeral',
+    reply: {
+      kind: 'no-match',
+      query: name,
+      actions: suggestionActions(near),
+      hint:
+        facet === 'theme'
+          ? 'See every theme with `/event themes`, or search all fields with `/event <words>`.'
+          : `Try the surname alone, or search all fields with \`/event ${name.slice(0, 40)}\`.`,
+    },
+  };
 }
 
 /**

@@ -63,8 +63,11 @@ export type ReplyAction =
   | { kind: 'resume-digest'; subscriptionId: string }
   | { kind: 'stop-digest'; subscriptionId: string }
   | { kind: 'page'; page: PageRequest; direction: 'next' | 'previous' }
-  /** A "Did you mean" suggestion: runs `page` (a first page of a search for the suggested words). */
-  | { kind: 'suggest'; page: PageRequest }
+  /**
+   * A "Did you mean" suggestion or a picker's choice: runs `page` (a first page of a search, or of a
+   * speaker's events). `label` is what the button says when it is not the words themselves.
+   */
+  | { kind: 'suggest'; page: PageRequest; label?: string }
   /** A theme picked from `/event themes`: the events of that theme (`/event theme <name>`). */
   | { kind: 'theme'; theme: string }
   /** "Try it" beside a help example: runs `page`, the example `command` as typed data. */
@@ -101,6 +104,17 @@ export type Reply =
       /** Paging. */
       actions: ReplyAction[];
       position?: PagePosition;
+    }
+  /**
+   * Several people share the words asked for (a surname): each with their latest role and how many
+   * events they are on; each `action` lists that person's events.
+   */
+  | {
+      kind: 'people';
+      heading: string;
+      people: { name: string; role?: string; count: number; action: ReplyAction }[];
+      /** A line after the choices, e.g. that more people matched than are shown. */
+      note?: string;
     }
   /** One event in full: every speaker, the whole summary, every theme with its text ("Read more"). */
   | { kind: 'event-detail'; event: Event; when: EventWhen; actions: ReplyAction[] }

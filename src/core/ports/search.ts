@@ -53,6 +53,21 @@ export interface EventDigest {
   series: string | undefined;
 }
 
+/** A speaker or host of one matching event, with the role the programme gave them there. */
+export interface PersonAt {
+  name: string;
+  role?: string;
+  eventId: string;
+  series?: string;
+}
+
+/** One occurrence of a recurring series. */
+export interface Occurrence {
+  id: string;
+  title: string;
+  start: string;
+}
+
 /** What search needs from storage. Implementations must parameterise everything the user typed. */
 export interface SearchIndex {
   eventCount(): number;
@@ -75,6 +90,18 @@ export interface SearchIndex {
   nextInSeries(series: string, nowMs: number, filters?: EventFilters): string | undefined;
   /** The event a pasted link points to: its `url` as stored, compared without scheme, www, query or trailing slash. */
   eventByUrl(url: string): string | undefined;
+  /**
+   * Ids the request matches, newest first, a series once (at its latest match): `limit` of them after
+   * `offset`, in one fixed order, so paging reaches the last match. `budget` is ignored.
+   */
+  newestMatches(request: MatchRequest, offset: number): string[];
+  /**
+   * The speakers (or hosts) of the newest `cap` events the request matches, newest event first and in
+   * programme order within one, for lists of a person's events and the same-surname picker.
+   */
+  peopleAt(request: MatchRequest, kind: 'speaker' | 'host', cap: number): PersonAt[];
+  /** Occurrences of a recurring series starting at or after `fromMs`, soonest first. */
+  seriesOccurrences(series: string, fromMs: number, limit: number): Occurrence[];
   /** Ids of events within the filters, by start time, without any text; a series once when `oncePerSeries`. */
   browse(
     filters: EventFilters,

@@ -17,6 +17,7 @@ import { reminderDueBlocks, reminderDueText } from './reminder-due.js';
 import { reminderSetBlocks, reminderSetText } from './reminder-set.js';
 import { remindersBlocks, remindersText } from './reminders.js';
 import { sharePreviewBlocks } from './share-preview.js';
+import { peopleBlocks } from './speaker-picker.js';
 import { subscriptionsBlocks, subscriptionsText } from './subscriptions.js';
 import { themeDetailBlocks } from './theme-detail.js';
 import { themesBlocks, themesText } from './themes.js';
@@ -49,6 +50,8 @@ function build(reply: Reply): SlackMessage {
       return { text: listText(reply), blocks: listBlocks(reply) };
     case 'themes':
       return { text: themesText(reply), blocks: themesBlocks(reply) };
+    case 'people':
+      return { text: fallback(reply.heading), blocks: peopleBlocks(reply) };
     case 'theme-detail': {
       const theme = reply.event.themes[reply.index];
       return {

@@ -134,7 +134,7 @@ function labelOf(action: ReplyAction, place: 'card' | 'item', channelName?: stri
     case 'page':
       return action.direction === 'next' ? 'Next results' : 'Previous';
     case 'suggest':
-      return action.page.words;
+      return action.label ?? action.page.words;
     case 'theme':
       return action.theme;
     case 'try':

@@ -4,6 +4,8 @@ import type {
   EventDigest,
   EventFilters,
   MatchRequest,
+  Occurrence,
+  PersonAt,
   SearchColumn,
   SearchIndex,
   TermInfo,
@@ -81,6 +83,9 @@ export class SqliteSearchIndex implements SearchIndex {
         `SELECT id FROM events WHERE series = @series AND start_ms >= @from AND start_ms < @to
            AND (@type IS NULL OR lower(type) = lower(@type)) ORDER BY start_ms DESC LIMIT 1`,
       ),
+      seriesOccurrences: db.prepare<[string, number, number], Occurrence>(
+        'SELECT id, title, start FROM events WHERE series = ? AND start_ms >= ? ORDER BY start_ms, id LIMIT ?',
+      ),
       byUrl: db.prepare<[string], { id: string }>(
         `SELECT id FROM events WHERE url IN (SELECT value FROM json_each(?)) ORDER BY start_ms DESC LIMIT 1`,
       ),
@@ -124,18 +129,7 @@ export class SqliteSearchIndex implements SearchIndex {
   countMatches(request: MatchRequest, cap: number): number {
     const expression = toFtsExpression(request.clauses);
     if (!expression) return 0;
-    const { from, to } = seqBounds(request.filters.fromMs, request.filters.toMs);
-    const table = request.scope === 'short' ? 'short_fts' : 'events_fts';
-    const params: unknown[] = [expression];
-    let bounds = '';
-    if (from !== undefined) {
-      bounds += ' AND rowid >= ?';
-      params.push(from);
-    }
-    if (to !== undefined) {
-      bounds += ' AND rowid < ?';
-      params.push(to);
-    }
+    const { table, bounds, params } = ftsScan(expression, request);
     // Each match is joined to its event (series count once, types filter); capping the matches keeps
     // that to a few milliseconds whatever the word. Occurrences of one series may fill the cap: a floor.
     params.push(cap * 4);
@@ -154,27 +148,72 @@ export class SqliteSearchIndex implements SearchIndex {
     return Math.min(cap, (this.prepared(sql).get(...params, cap * 4) as { n: number }).n);
   }
 
+  newestMatches(request: MatchRequest, offset: number): string[] {
+    const expression = toFtsExpression(request.clauses);
+    if (!expression || request.limit <= 0) return [];
+    const { table, bounds, params } = ftsScan(expression, request, 'f.');
+    const typed = request.filters.type !== undefined;
+    if (typed) params.push(request.filters.type);
+    // FTS5 hands rows out newest rowid first (rowids follow start time) and the loop stops once the
+    // page is full, so a first page costs the same whatever the word; series are folded here.
+    const sql = `SELECT e.id AS id, e.series AS series FROM ${table} f JOIN events e ON e.seq = f.rowid
+      WHERE ${table} MATCH ?${bounds}${typed ? ' AND lower(e.type) = lower(?)' : ''} ORDER BY f.rowid DESC`;
+    const seen = new Set<string>();
+    const out: string[] = [];
+    for (const row of this.prepared(sql).iterate(...params) as Iterable<{
+      id: string;
+      series: string | null;
+    }>) {
+      const key = row.series ?? `id:${row.id}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      if (seen.size > offset) out.push(row.id);
+      if (out.length >= request.limit) break;
+    }
+    return out;
+  }
+
+  peopleAt(request: MatchRequest, kind: 'speaker' | 'host', cap: number): PersonAt[] {
+    const expression = toFtsExpression(request.clauses);
+    if (!expression || cap <= 0) return [];
+    const { table, bounds, params } = ftsScan(expression, request);
+    params.push(cap, kind);
+    const typed = request.filters.type !== undefined;
+    if (typed) params.push(request.filters.type);
+    const sql = `SELECT p.name AS name, p.role AS role, e.id AS eventId, e.series AS series FROM
+      (SELECT rowid FROM ${table} WHERE ${table} MATCH ?${bounds} ORDER BY rowid DESC LIMIT ?) m
+      JOIN events e ON e.seq = m.rowid JOIN people p ON p.event_seq = m.rowid AND p.kind = ?
+      ${typed ? 'WHERE lower(e.type) = lower(?)' : ''} ORDER BY m.rowid DESC, p.position`;
+    return (
+      this.prepared(sql).all(...params) as {
+        name: string;
+        role: string | null;
+        eventId: string;
+        series: string | null;
+      }[]
+    ).map((r) => ({
+      name: r.name,
+      eventId: r.eventId,
+      ...(r.role ? { role: r.role } : {}),
+      ...(r.series ? { series: r.series } : {}),
+    }));
+  }
+
+  seriesOccurrences(series: string, fromMs: number, limit: number): Occurrence[] {
+    return this.statements.seriesOccurrences.all(series, Math.max(Number.MIN_SAFE_INTEGER, fromMs), limit);
+  }
+
   private matchSql(expression: string, request: MatchRequest): { sql: string; params: unknown[] } {
     // Rank inside the full-text index alone and join events only for the rows kept: a join per match
     // costs more than bm25 itself. Date filters are rowid bounds (rowids follow start time); a type
     // filter needs the events row, so it is applied in the join, after ranking a larger pool.
-    const { from, to } = seqBounds(request.filters.fromMs, request.filters.toMs);
-    const bounds: string[] = [];
-    const params: unknown[] = [expression];
-    if (from !== undefined) {
-      bounds.push('AND rowid >= ?');
-      params.push(from);
-    }
-    if (to !== undefined) {
-      bounds.push('AND rowid < ?');
-      params.push(to);
-    }
+    const { table, bounds, params } = ftsScan(expression, request);
     const typed = request.filters.type !== undefined;
     // A recurring series has one row per occurrence; the pool is wide enough that a long series
     // collapsed to one row (GROUP BY below) cannot crowd everything else out of the limit.
     const pool = typed ? Math.max(request.limit * 20, 400) : request.limit * 8;
-    const [table, bm25] = request.scope === 'short' ? ['short_fts', BM25_SHORT] : ['events_fts', BM25_ALL];
-    const matches = `SELECT rowid, ${bm25} AS rank FROM ${table} WHERE ${table} MATCH ? ${bounds.join(' ')}`;
+    const bm25 = request.scope === 'short' ? BM25_SHORT : BM25_ALL;
+    const matches = `SELECT rowid, ${bm25} AS rank FROM ${table} WHERE ${table} MATCH ?${bounds}`;
     // With a budget, FTS5 walks rowids newest first and stops there, so bm25 runs on at most `budget` rows.
     const inner =
       request.budget === undefined
@@ -266,6 +305,26 @@ export class SqliteSearchIndex implements SearchIndex {
       total: this.statements.themeTotal.get()?.n ?? 0,
     };
   }
+}
+
+/** The index a request reads, its MATCH parameter and its date filters as rowid bounds. */
+function ftsScan(
+  expression: string,
+  request: MatchRequest,
+  alias = '',
+): { table: string; bounds: string; params: unknown[] } {
+  const { from, to } = seqBounds(request.filters.fromMs, request.filters.toMs);
+  const params: unknown[] = [expression];
+  let bounds = '';
+  if (from !== undefined) {
+    bounds += ` AND ${alias}rowid >= ?`;
+    params.push(from);
+  }
+  if (to !== undefined) {
+    bounds += ` AND ${alias}rowid < ?`;
+    params.push(to);
+  }
+  return { table: request.scope === 'short' ? 'short_fts' : 'events_fts', bounds, params };
 }
 
 /** SQL for the filters on the events table. */

@@ -50,6 +50,26 @@ const replies: [string, Reply][] = [
   ],
   ['empty list', listReply(EVIL, [], { empty: `Nothing for ${EVIL}` })],
   ['themes', themesReply([{ title: EVIL, count: 3 }], { heading: EVIL, total: 9 })],
+  [
+    'speaker picker',
+    {
+      kind: 'people',
+      heading: `2 speakers match "${EVIL}": which one?`,
+      people: [
+        {
+          name: `Jane ${EVIL}`,
+          role: `Director ${EVIL}`,
+          count: 2,
+          action: {
+            kind: 'suggest',
+            label: `Jane ${EVIL} · 2 events`,
+            page: { subcommand: 'speaker', words: EVIL, offset: 0 },
+          },
+        },
+      ],
+      note: `and 3 more ${EVIL}`,
+    },
+  ],
   ['theme-detail', themeDetailReply(evilEvent, 0)],
   ['missing theme', themeDetailReply(evilEvent, 9)],
   ['no-match', noMatchReply(EVIL, [EVIL, `peace ${EVIL}`], EVIL)],
