@@ -257,6 +257,7 @@ export function renderForConsole(reply: Reply, options: ConsoleOptions = {}): Co
         lines.push(`  ${i + 1}. ${compactItem(item, when, style)}`);
         chooseAll(item.actions, item.event.title);
       });
+      chooseAll(reply.actions ?? []);
       lines.push(style.dim(clean(reply.footer)));
       break;
     }
@@ -316,7 +317,8 @@ function compactItem(item: ListItem, when: (w: EventWhen) => string, style: Styl
   const details = [when(item.when), event.type, event.location]
     .filter((v): v is string => Boolean(v))
     .map(clean);
-  return `${style.bold(clean(event.title))} — ${details.join(' · ')}`;
+  const repeats = item.repeats ? ` (${clean(item.repeats)})` : '';
+  return `${style.bold(clean(event.title))} — ${details.join(' · ')}${repeats}`;
 }
 
 /**

@@ -6,7 +6,7 @@ import { loadConfig } from '../../src/config.js';
 import { type AppContext, createContext, loadConfiguredArchive } from '../../src/context.js';
 import { runAction, runEventCommand } from '../../src/core/commands/index.js';
 import type { CommandResult, Reply } from '../../src/core/commands/reply.js';
-import { digestEvents } from '../../src/core/reminders/digest.js';
+import { buildDigest, digestEvents } from '../../src/core/reminders/digest.js';
 import type { Subscription } from '../../src/core/reminders/model.js';
 import { createSlackApp } from '../../src/slack/create-slack-app.js';
 import { SlackIds } from '../../src/slack/ids.js';
@@ -210,6 +210,50 @@ describe('search through the use-case', () => {
     ]);
   });
 
+  it('9. shows a series once in upcoming and digests with how it repeats, and its dates on request', async () => {
+    const upcoming = await listed('upcoming');
+    const briefing = upcoming.items.find((i) => i.event.series === 'monday-briefing');
+    expect(briefing?.repeats).toBe('every Monday · next 30 Nov');
+    expect(upcoming.items.filter((i) => i.repeats)).toHaveLength(1);
+    const dates = upcoming.actions.find((a) => a.kind === 'suggest' && a.page.subcommand === 'series');
+    if (!dates) throw new Error('no Dates action');
+    expect(dates.kind === 'suggest' && dates.label).toBe('Dates: Monday Briefing');
+    const listed9 = as(await runAction(dates, context.commands, 'U0ASKER'), 'list');
+    expect(listed9.heading).toBe('Monday Briefing · every Monday · 5 upcoming dates · 1–5');
+    expect(idsOf(listed9)).toEqual([
+      'briefing-2026-11-30',
+      'briefing-2026-12-07',
+      'briefing-2026-12-14',
+      'briefing-2026-12-21',
+      'briefing-2026-12-28',
+    ]);
+    // Read in the asker's zone: 14:00 UTC on Mondays is still Monday in New York, Tuesday never.
+    const later = await listed('upcoming', { userZone: 'Pacific/Kiritimati' });
+    expect(later.items.find((i) => i.event.series)?.repeats).toBe('every Tuesday · next 1 Dec');
+    const digest = buildDigest(
+      {
+        id: 's1',
+        channelId: 'C1',
+        createdBy: 'U1',
+        query: 'briefing',
+        schedule: { cadence: 'weekly', weekday: 1, hour: 8, minute: 0 },
+        zone: 'UTC',
+        postWhenEmpty: false,
+        state: 'active',
+        runMs: Date.parse(NOW),
+        attempts: 0,
+        createdMs: 0,
+      } as Subscription,
+      context.commands.index,
+      Date.parse(NOW),
+      Date.parse(NOW),
+    );
+    expect(digest?.items.map((i) => [i.event.id, i.repeats])).toEqual([
+      ['briefing-2026-11-30', 'every Monday · next 30 Nov'],
+    ]);
+    expect(digest?.actions).toEqual([dates]);
+  });
+
   it('10. reads upcoming ranges, counts the current month, and combines topic and place words', async () => {
     expect(idsOf(await listed('upcoming next 2 weeks'))).toEqual([
       'briefing-2026-11-30',
@@ -353,6 +397,25 @@ describe('search through the Slack door', () => {
     expect(list).toContain('Events with John Smith · 3 events · 1–3');
     expect(list).toContain('John Smith · Professor');
     expect(list.indexOf('Peacebuilding Seminar 5')).toBeLessThan(list.indexOf('Arms Control Lecture'));
+  });
+
+  it('9. lists a series once in upcoming with its rule; its Dates button answers with the next dates', async () => {
+    const upcoming = await answer('upcoming');
+    expect(upcoming.text.match(/\*Monday Briefing\*/g)).toHaveLength(1);
+    // users.info says America/New_York: 14:00 UTC is 09:00 there, still Monday; 30 Nov is still next.
+    expect(upcoming.text).toContain(':repeat: every Monday · next 30 Nov');
+    const dates = interactives(upcoming.blocks).find((b) => b.label === 'Dates: Monday Briefing');
+    expect(dates).toBeDefined();
+    await deliver(
+      blockActions({
+        actionId: dates!.actionId,
+        value: dates!.values[0],
+        responseUrl: fake.responseUrl('dates'),
+      }),
+    );
+    const list = texts((fake.responses('dates')[0]?.json?.blocks ?? []) as KnownBlock[]).join('\n');
+    expect(list).toContain('Monday Briefing · every Monday · 5 upcoming dates · 1–5');
+    expect(list).toContain('Year-End Special Briefing');
   });
 
   it("11. reads 'tomorrow' in the asker's Slack zone (users.info), not the server's", async () => {

@@ -23,6 +23,7 @@ import {
 } from './remind-command.js';
 import type { CommandResult, PagedSubcommand, PageRequest, ReplyAction } from './reply.js';
 import { searchCommand } from './search-command.js';
+import { seriesDatesCommand } from './series.js';
 import {
   digestAction,
   subscribeCommand,
@@ -72,6 +73,7 @@ const PAGED: Record<PagedSubcommand, Handler> = {
   reminders: (input, deps) => remindersCommand(input, deps),
   themes: themesCommand,
   subscriptions: subscriptionsCommand,
+  series: seriesDatesCommand,
 };
 
 /** Subcommands whose answer depends on the asker's own time zone, so a door looks it up only for these. */
@@ -116,7 +118,8 @@ export function actionNeedsUserZone(action: ReplyAction): boolean {
     action.kind === 'remind' ||
     action.kind === 'cancel-reminder' ||
     action.kind === 'snooze-reminder' ||
-    (action.kind === 'page' && action.page.subcommand === 'reminders')
+    ((action.kind === 'page' || action.kind === 'suggest') &&
+      (action.page.subcommand === 'reminders' || action.page.subcommand === 'series'))
   );
 }
 

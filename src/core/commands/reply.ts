@@ -17,6 +17,7 @@ export const PAGED_SUBCOMMANDS = [
   'reminders',
   'themes',
   'subscriptions',
+  'series',
 ] as const;
 export type PagedSubcommand = (typeof PAGED_SUBCOMMANDS)[number];
 
@@ -79,6 +80,8 @@ export interface ListItem extends Hit {
   actions: ReplyAction[];
   /** Why it is listed, when that is not obvious: "Shares speaker: Kersti Kaljulaid · tag: peacekeeping". */
   why?: string;
+  /** For an occurrence of a recurring series, how it repeats: "every Monday · next 7 Dec". */
+  repeats?: string;
 }
 
 /** Where a page sits in its listing: "6–10", and the total when the search knows it. */
@@ -215,7 +218,15 @@ export type Reply =
   /** The keepers' report: searches that found nothing, records missing fields, likely duplicates. */
   | { kind: 'gaps'; report: GapsReport }
   /** A digest of upcoming events for a channel, soonest first. */
-  | { kind: 'digest'; heading: string; items: ListItem[]; empty: string; footer: string };
+  | {
+      kind: 'digest';
+      heading: string;
+      items: ListItem[];
+      empty: string;
+      footer: string;
+      /** What the digest offers beside each event's Open: the dates of a recurring series. */
+      actions?: ReplyAction[];
+    };
 
 /** An event card: the best match (or an opened or shared event), a few more matches, and its actions. */
 export interface EventCardReply {

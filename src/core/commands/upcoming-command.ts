@@ -6,6 +6,7 @@ import { type CommandDeps, type CommandInput, LIST_PAGE } from './deps.js';
 import { notice } from './notice.js';
 import type { CommandResult, Hit } from './reply.js';
 import { totalLine } from './search-command.js';
+import { withSeriesLines } from './series.js';
 
 /**
  * `/event upcoming [range] [words]`: what is coming up, soonest first, a recurring series once. The
@@ -55,18 +56,25 @@ export function upcomingCommand(input: CommandInput, deps: CommandDeps): Command
   const count = hits.length
     ? ` · ${totalLine({ total, totalIsFloor: total >= TOTAL_CAP }, offset, hits.length)}`
     : '';
+  // A recurring series is listed once, with how it repeats and a button for its other dates.
+  const series = withSeriesLines(
+    hits.map((hit) => listItem(hit, deps)),
+    deps.index,
+    zone,
+    now.getTime(),
+  );
   return {
     visibility: 'ephemeral',
     reply: {
       kind: 'list',
       heading: `Upcoming events${what ? `, ${what}` : ''}${count}`,
-      items: hits.map((hit) => listItem(hit, deps)),
+      items: series.items,
       empty: topic
         ? `No upcoming events match ${what}.`
         : range
           ? `No events are scheduled for ${range.label}.`
           : 'No upcoming events are in the archive yet.',
-      actions: pagerActions('upcoming', text, offset, LIST_PAGE, more),
+      actions: [...pagerActions('upcoming', text, offset, LIST_PAGE, more), ...series.actions],
       position: positionOf(offset, hits.length, total),
     },
   };

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { DIGEST_ITEMS } from '../commands/deps.js';
 import type { Hit, Reply } from '../commands/reply.js';
+import { withSeriesLines } from '../commands/series.js';
 import type { SearchIndex } from '../ports/search.js';
 import { isEmptyQuery, parseQuery } from '../search/query-parser.js';
 import { searchEvents } from '../search/search-events.js';
@@ -172,14 +173,21 @@ export function buildDigest(
   const until = runMs + digestHorizonMs(subscription.schedule);
   const period = { daily: 'Daily', weekly: 'Weekly', monthly: 'Monthly' }[subscription.schedule.cadence];
   const what = subscription.query ? `: ${subscription.query}` : '';
-  return {
-    kind: 'digest',
-    heading: `${period} digest${what}`.slice(0, 140),
-    items: items.map((hit) => ({
+  const series = withSeriesLines(
+    items.map((hit) => ({
       ...hit,
       when: eventWhen(hit.event, nowMs, subscription.zone),
       actions: [{ kind: 'open', eventId: hit.event.id }],
     })),
+    index,
+    subscription.zone,
+    nowMs,
+  );
+  return {
+    kind: 'digest',
+    heading: `${period} digest${what}`.slice(0, 140),
+    items: series.items,
+    ...(series.actions.length ? { actions: series.actions } : {}),
     empty: `No upcoming events match ${describeQuery(subscription.query)} before ${formatDateInZone(until, subscription.zone)}.`,
     footer: `${describeSchedule(subscription.schedule, subscription.zone)} · \`/event subscriptions\` lists this channel's digests, \`/event unsubscribe\` stops one`,
   };

@@ -3,7 +3,7 @@ import type { Reply } from '../../core/commands/reply.js';
 import { SlackIds } from '../ids.js';
 import { TEXT_BUDGET } from './limits.js';
 import { escapeTruncate, oneLine } from './mrkdwn.js';
-import { compact, context, header, itemSection, SECTION_ROOM, section } from './parts.js';
+import { compact, context, header, itemSection, pagerRow, SECTION_ROOM, section } from './parts.js';
 
 type DigestReply = Extract<Reply, { kind: 'digest' }>;
 
@@ -14,6 +14,7 @@ export function digestBlocks(reply: DigestReply): KnownBlock[] {
     header(reply.heading, SlackIds.blocks.heading),
     reply.items.length ? undefined : section(escapeTruncate(reply.empty, SECTION_ROOM)),
     ...reply.items.map((item) => itemSection(item, perItem)),
+    pagerRow(reply.actions ?? []),
     context([escapeTruncate(oneLine(reply.footer), 600)]),
   ]);
 }

@@ -354,15 +354,16 @@ export function fitList(names: string[], max: number): string {
 }
 
 /** One compact line about a listed event: bold title, then date, type and place. Escaped, within `max`. */
-function compactEvent(item: Pick<ListItem, 'event' | 'when' | 'why'>, max: number): string {
+function compactEvent(item: Pick<ListItem, 'event' | 'when' | 'why' | 'repeats'>, max: number): string {
   const { event } = item;
   const title = `*${escapeTruncate(oneLine(event.title), Math.min(100, Math.max(20, max - 60)))}*`;
   const when = slackWhen(item.when, 'short');
   const why = item.why ? `\n_${escapeTruncate(oneLine(item.why), 120)}_` : '';
-  const room = max - title.length - when.length - why.length - 4;
+  const repeats = item.repeats ? `\n:repeat: ${escapeTruncate(oneLine(item.repeats), 80)}` : '';
+  const room = max - title.length - when.length - why.length - repeats.length - 4;
   const details = [event.type, event.location].filter((v): v is string => Boolean(v)).map(oneLine);
   const tail = details.length && room > 12 ? ` · ${escapeTruncate(details.join(' · '), room)}` : '';
-  return `${title}\n${when}${tail}${why}`;
+  return `${title}\n${when}${tail}${repeats}${why}`;
 }
 
 /** One listed event as a section, with its first action (Open, or Share in the picker) beside it. */

@@ -31,7 +31,7 @@ const evilEvent = makeEvent({
   ],
 });
 
-const evilItem = listItems([{ ...makeHit(), event: evilEvent }]);
+const evilItem = listItems([{ ...makeHit(), event: evilEvent }]).map((i) => ({ ...i, repeats: EVIL }));
 const replies: [string, Reply][] = [
   [
     'event',
