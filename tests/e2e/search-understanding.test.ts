@@ -45,6 +45,20 @@ const as = <K extends Reply['kind']>(result: CommandResult, kind: K) => {
 };
 const best = async (text: string, extra = {}) => as(await run(text, extra), 'event');
 const listed = async (text: string, extra = {}) => as(await run(text, extra), 'list');
+/** A weekly digest of "briefing" in this channel, due now. */
+const briefingDigest = {
+  id: 's1',
+  channelId: 'C1',
+  createdBy: 'U1',
+  query: 'briefing',
+  schedule: { cadence: 'weekly', weekday: 1, hour: 8, minute: 0 },
+  zone: 'UTC',
+  postWhenEmpty: false,
+  state: 'active',
+  runMs: Date.parse(NOW),
+  attempts: 0,
+  createdMs: 0,
+} as Subscription;
 const idsOf = (reply: Extract<Reply, { kind: 'list' }>) => reply.items.map((i) => i.event.id);
 
 describe('search through the use-case', () => {
@@ -187,24 +201,7 @@ describe('search through the use-case', () => {
     expect((await best('year-end special briefing')).event.id).toBe('briefing-2026-12-28');
     const upcoming = await listed('upcoming');
     expect(idsOf(upcoming).filter((id) => id.startsWith('briefing-'))).toEqual(['briefing-2026-11-30']);
-    const digest = digestEvents(
-      {
-        id: 's1',
-        channelId: 'C1',
-        createdBy: 'U1',
-        query: 'briefing',
-        schedule: { cadence: 'weekly', weekday: 1, hour: 8, minute: 0 },
-        zone: 'UTC',
-        postWhenEmpty: false,
-        state: 'active',
-        runMs: Date.parse(NOW),
-        attempts: 0,
-        createdMs: 0,
-      } as Subscription,
-      context.commands.index,
-      Date.parse(NOW),
-      Date.parse(NOW),
-    );
+    const digest = digestEvents(briefingDigest, context.commands.index, Date.parse(NOW), Date.parse(NOW));
     expect(digest.map((h) => h.event.id).filter((id) => id.startsWith('briefing-'))).toEqual([
       'briefing-2026-11-30',
     ]);
@@ -230,24 +227,7 @@ describe('search through the use-case', () => {
     // Read in the asker's zone: 14:00 UTC on Mondays is still Monday in New York, Tuesday never.
     const later = await listed('upcoming', { userZone: 'Pacific/Kiritimati' });
     expect(later.items.find((i) => i.event.series)?.repeats).toBe('every Tuesday · next 1 Dec');
-    const digest = buildDigest(
-      {
-        id: 's1',
-        channelId: 'C1',
-        createdBy: 'U1',
-        query: 'briefing',
-        schedule: { cadence: 'weekly', weekday: 1, hour: 8, minute: 0 },
-        zone: 'UTC',
-        postWhenEmpty: false,
-        state: 'active',
-        runMs: Date.parse(NOW),
-        attempts: 0,
-        createdMs: 0,
-      } as Subscription,
-      context.commands.index,
-      Date.parse(NOW),
-      Date.parse(NOW),
-    );
+    const digest = buildDigest(briefingDigest, context.commands.index, Date.parse(NOW), Date.parse(NOW));
     expect(digest?.items.map((i) => [i.event.id, i.repeats])).toEqual([
       ['briefing-2026-11-30', 'every Monday · next 30 Nov'],
     ]);
