@@ -18,8 +18,14 @@ export interface Person {
  */
 export function peopleNamed(rows: PersonAt[], groups: string[][], typed: string): Person[] {
   const byName = new Map<string, Person & { seen: Set<string> }>();
+  // A name recurs on many events: fold it once.
+  const folded = new Map<string, string[]>();
   for (const row of rows) {
-    const words = tokenize(row.name);
+    let words = folded.get(row.name);
+    if (!words) {
+      words = tokenize(row.name);
+      folded.set(row.name, words);
+    }
     if (!groups.every((g) => g.some((term) => words.includes(term)))) continue;
     const key = words.join(' ');
     let person = byName.get(key);
