@@ -82,6 +82,8 @@ describe('search through the use-case', () => {
     expect((await best('g20 fragile states')).event.id).toBe('g20');
     expect((await best('resolution 2250')).event.id).toBe('res-2250');
     expect((await best('10th annual forum')).event.id).toBe('tenth-forum');
+    // An ordinal spelt out finds the number, and the other way round.
+    expect((await best('tenth')).event.id).toBe('tenth-forum');
     expect((await best('next steps for mediation')).event.id).toBe('next-steps');
     expect((await best('share of forced migration')).event.id).toBe('forced-migration');
     expect((await listed('next week')).heading).toMatch(/^Upcoming events, next week/);

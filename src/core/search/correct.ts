@@ -2,6 +2,7 @@ import { stemmer } from 'stemmer';
 import type { SearchIndex } from '../ports/search.js';
 import { editDistance } from './edit-distance.js';
 import { FIELD_ACRONYMS, synonymsOf } from './field-terms.js';
+import { ordinalForms } from './ordinals.js';
 
 /** How a typed word was understood: as itself, as the start of longer words, as a typo, or not at all. */
 export interface WordReading {
@@ -79,7 +80,11 @@ function closeEnough(a: string, b: string): boolean {
 const MIN_DF_TWO_EDITS = 2;
 
 function readSpelling(word: string, index: SearchIndex): Omit<WordReading, 'df'> {
-  if (index.termFrequency(word) > 0) return { typed: word, terms: [word], kind: 'exact', confidence: 1 };
+  // "12th" and "twelfth" are one ordinal: either spelling finds the events that use the other.
+  const ordinal = ordinalForms(word).filter((w) => index.termFrequency(w) > 0);
+  if (index.termFrequency(word) > 0)
+    return { typed: word, terms: [word, ...ordinal], kind: 'exact', confidence: 1 };
+  if (ordinal.length) return { typed: word, terms: ordinal, kind: 'exact', confidence: 1 };
   // A plural acronym ("IDPs", "SDGs") is its singular, which the index holds.
   if (
     /^[a-z0-9]{2,6}s$/.test(word) &&
