@@ -5,36 +5,70 @@ import { percentile } from './stats.js';
 
 const ROOT = join(import.meta.dirname, '..');
 
-function wallMs(args: string[], env: NodeJS.ProcessEnv = process.env): number {
+/** Wall and CPU milliseconds of one run of node with `args`; CPU from the shell's `times` (its children's user + system). */
+function run(args: string[], env: NodeJS.ProcessEnv = process.env): { wallMs: number; cpuMs: number } {
+  const quoted = [process.execPath, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
   const start = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, args, { cwd: ROOT, env, encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`${args.join(' ')} failed: ${result.stderr.slice(-2000)}`);
-  return Number(process.hrtime.bigint() - start) / 1e6;
+  const result = spawnSync('sh', ['-c', `${quoted} >/dev/null 2>&1 || exit 3; times`], {
+    cwd: ROOT,
+    env,
+    encoding: 'utf8',
+  });
+  const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
+  if (result.status !== 0)
+    throw new Error(`${args.join(' ')} failed (${result.status}): ${result.stderr.slice(-2000)}`);
+  // `times` prints the shell's own times, then its children's: "0m0.310000s 0m0.040000s".
+  const children = result.stdout.trim().split('\n').at(-1) ?? '';
+  const seconds = [...children.matchAll(/(\d+)m([\d.]+)s/g)].map((m) => Number(m[1]) * 60 + Number(m[2]));
+  return { wallMs, cpuMs: 1000 * (seconds[0] ?? Number.NaN) + 1000 * (seconds[1] ?? 0) };
+}
+
+export interface ColdStart {
+  answerMs: number;
+  nodeMs: number;
+  ratio: number;
+  answerCpuMs: number;
+  nodeCpuMs: number;
+  cpuRatio: number;
 }
 
 /**
  * A fresh process's first answer, as shipped: the compiled CLI (`node dist/cli/index.js search …`, what
  * `npx event-bot search` runs) opens the database and answers one typo'd query. Timed in turn with a
- * bare `node -e 0`, pair by pair, so the ratio holds on a busy machine; medians of `runs` pairs.
+ * bare `node -e 0`, pair by pair, so the ratios (wall and CPU) hold on a busy machine; medians of `runs` pairs.
  */
-export function coldStart(size: number, runs = 7): { answerMs: number; nodeMs: number; ratio: number } {
+export function coldStart(size: number, runs = 7): ColdStart {
   const env = { ...process.env, EVENT_DB: databaseFile(size), NODE_OPTIONS: '' };
   const cli = [join(ROOT, 'dist', 'cli', 'index.js'), 'search', 'peacekeepng mali', '--limit', '5'];
-  wallMs(cli, env);
-  const answers: number[] = [];
-  const bare: number[] = [];
+  run(cli, env);
+  const answers: ReturnType<typeof run>[] = [];
+  const bare: ReturnType<typeof run>[] = [];
   const ratios: number[] = [];
+  const cpuRatios: number[] = [];
   for (let i = 0; i < runs; i++) {
-    const a = wallMs(cli, env);
-    const b = wallMs(['-e', '0'], env);
+    const a = run(cli, env);
+    const b = run(['-e', '0'], env);
     answers.push(a);
     bare.push(b);
-    ratios.push(a / b);
+    ratios.push(a.wallMs / b.wallMs);
+    cpuRatios.push(a.cpuMs / b.cpuMs);
   }
-  return { answerMs: percentile(answers, 50), nodeMs: percentile(bare, 50), ratio: percentile(ratios, 50) };
+  const median = (xs: number[]) => percentile(xs, 50);
+  return {
+    answerMs: median(answers.map((a) => a.wallMs)),
+    nodeMs: median(bare.map((b) => b.wallMs)),
+    ratio: median(ratios),
+    answerCpuMs: median(answers.map((a) => a.cpuMs)),
+    nodeCpuMs: median(bare.map((b) => b.cpuMs)),
+    cpuRatio: median(cpuRatios),
+  };
 }
 
 /** Builds dist/ when a source changed since the last build, so the bench times the code as it is. */
 export function ensureBuilt(): void {
-  wallMs([join(ROOT, 'scripts', 'build.mjs'), '--if-stale']);
+  const result = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs'), '--if-stale'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) throw new Error(`build failed: ${result.stderr.slice(-2000)}`);
 }

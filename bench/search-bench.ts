@@ -1,6 +1,6 @@
-import { archiveFile, importFresh, queriesFor } from './archive.js';
+import { archiveFile, type ImportFigures, importFresh, queriesFor } from './archive.js';
 import { runChild } from './child.js';
-import { coldStart } from './cold-start.js';
+import { type ColdStart, coldStart } from './cold-start.js';
 import { type Recall, recallOf, sampleByKind } from './recall.js';
 
 interface OursResult {
@@ -28,13 +28,9 @@ interface PeerResult {
 
 export interface SizeResult {
   size: number;
-  importMs: number;
-  eventsPerSecond: number;
-  dbMb: number;
-  coldProcessMs: number;
-  /** The same run's bare `node -e 0`, and the median ratio of the pairs. */
-  nodeMs: number;
-  coldRatio: number;
+  import: ImportFigures;
+  /** A fresh process's first answer beside the same run's bare `node -e 0`, wall and CPU, with the median ratios of the pairs. */
+  cold: ColdStart;
   ours: Omit<OursResult, 'results'>;
   peer?: PeerResult & { oursOnSample: Record<string, Recall> };
 }
@@ -56,15 +52,5 @@ export function benchSize(size: number, options: { perKind: number; peerPerKind:
     const ourSampleResults = sample.map((q) => results[queries.indexOf(q)]);
     peer = { ...value, oursOnSample: recallOf(sample, ourSampleResults) };
   }
-  return {
-    size,
-    importMs: imported.ms,
-    eventsPerSecond: imported.eventsPerSecond,
-    dbMb: imported.dbMb,
-    coldProcessMs: cold.answerMs,
-    nodeMs: cold.nodeMs,
-    coldRatio: cold.ratio,
-    ours,
-    peer,
-  };
+  return { size, import: imported, cold, ours, peer };
 }

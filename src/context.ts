@@ -1,4 +1,4 @@
-import { type FeedImportOptions, type FeedReport, importEntries } from './archive/feeds/index.js';
+import type { FeedImportOptions, FeedReport } from './archive/feeds/index.js';
 import type { ImportOptions, ImportSummary } from './archive/import-archive.js';
 import type { Config } from './config.js';
 import type { CommandDeps } from './core/commands/deps.js';
@@ -129,6 +129,8 @@ export async function importIntoContext(
   options: Omit<FeedImportOptions, 'now' | 'defaultZone'> = {},
   into: { store?: EventStore; index?: SearchIndex; sees?: (workspace: Workspace) => boolean } = {},
 ): Promise<ContextImportSummary> {
+  // The importer and its loaders are loaded when an import runs, not by every command that opens the database.
+  const { importEntries } = await import('./archive/feeds/index.js');
   const summary = await importEntries(paths, into.store ?? context.store, context.feedCopies, {
     now: context.clock.now(),
     defaultZone: context.config.timezone,
@@ -149,11 +151,13 @@ export async function importIntoContext(
  * Loads the configured archives, the default one and each workspace's own (WORKSPACE_ARCHIVES) into its
  * own cache; unchanged files are skipped by hash, so a restart costs little. Reminders follow only the
  * archive their workspace sees. The summary counts all of them.
+ * Then checks each search index cheaply (a stored generation and two counts) and repairs it when it
+ * does not match its events, as after a crash of an older version between an import and its refresh.
  */
 export async function loadConfiguredArchive(
   context: AppContext,
   hooks: Pick<ImportOptions, 'onFile' | 'onEvents'> = {},
-): Promise<ContextImportSummary> {
+): Promise<ContextImportSummary & { indexRepair: IndexRepair }> {
   const { commands } = context;
   const seenBy = (index: SearchIndex) => (w: Workspace) =>
     (commands.indexFor?.(w) ?? commands.index) === index;
@@ -169,7 +173,8 @@ export async function loadConfiguredArchive(
     });
     addSummary(total, one);
   }
-  return total;
+  for (const archive of context.workspaceArchives) archive.store.repairIndex();
+  return { ...total, indexRepair: context.store.repairIndex().repaired };
 }
 
 /** Adds one import's counts and problems to another's. */
@@ -194,3 +199,6 @@ function addSummary(total: ContextImportSummary, one: ContextImportSummary): voi
   for (const key of ['updated', 'cancelled', 'missed', 'notified'] as const)
     total.reminders[key] += one.reminders[key];
 }
+
+/** What the start-up check of the search index did. */
+export type IndexRepair = ReturnType<EventStore['repairIndex']>['repaired'];

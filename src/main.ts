@@ -61,6 +61,11 @@ async function main(): Promise<number | undefined> {
       'info',
       `event-archive-bot: loaded ${[config.archivePaths, ...config.workspaceArchives.map((w) => w.paths)].map((p) => p.join(', ')).join('; ')} (${summary.added} added, ${summary.updated} updated, ${summary.unchanged} unchanged)`,
     );
+    if (summary.indexRepair !== 'nothing') {
+      process.stderr.write(
+        `event-archive-bot: the search index did not match the events; ${summary.indexRepair === 'reindexed' ? 'rebuilt it from them' : 'rebuilt its vocabulary and theme counts'}\n`,
+      );
+    }
     const r = summary.reminders;
     if (r.updated + r.cancelled + r.missed > 0) {
       say('info', `reminders: ${r.updated} re-timed, ${r.cancelled} cancelled, ${r.missed} missed`);

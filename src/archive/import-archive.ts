@@ -3,7 +3,8 @@ import { resolve, sep } from 'node:path';
 import type { Event } from '../core/model.js';
 import { isUrlEntry } from './feeds/feed-url.js';
 import { fieldMapPathFor, readFieldMap } from './field-map.js';
-import { displayPath, expandArchivePaths, loadBytes, readArchiveFile } from './index.js';
+import { displayPath, expandArchivePaths } from './files.js';
+import { loadBytes, readArchiveFile } from './index.js';
 import type { Loader, LoadOptions, MappedRecord, Problem } from './types.js';
 
 /** What the importer needs from storage; EventStore provides it. */
@@ -23,8 +24,13 @@ export interface ArchiveSink {
   archiveFilePaths?(): string[];
   /** Forgets a file and its events; returns the removed event ids. */
   removeArchiveFile?(file: string): string[];
-  /** Called once at the end when any event was added, updated or removed (search vocabulary refresh). */
-  refreshVocabulary?(): void;
+  /**
+   * Runs all of an import's writes as one transaction, so the search index and what is derived from
+   * it commit together with the events (a crash leaves the previous archive, never a stale index).
+   */
+  batch?<T>(work: () => T): T;
+  /** Checks the search index against the events and rebuilds what disagrees; `import --force` calls it. */
+  repairIndex?(): unknown;
 }
 
 /** Totals over all files, plus each rejected file's problems. */
@@ -106,21 +112,27 @@ export function importArchive(paths: string[], sink: ArchiveSink, options: Impor
   for (const problem of problems) reject(summary, [problem]);
   const documents = options.documents ?? [];
   const total = files.length + documents.length;
-  files.forEach((path, index) => {
-    summary.files++;
-    const name = displayPath(path);
-    const read = readArchiveFile(path, name);
-    if (read.ok) importOne(name, read, sink, options, summary, fieldMapPathFor(path, options.mapFile));
-    else reject(summary, [read.problem]);
-    options.onFile?.(index + 1, total, path);
-  });
-  documents.forEach((document, index) => {
-    summary.files++;
-    importOne(document.name, document, sink, options, summary);
-    options.onFile?.(files.length + index + 1, total, document.name);
-  });
-  if (!options.dryRun) pruneRemovedFiles(folders, files, sink, summary);
-  if (summary.added + summary.updated + summary.removed > 0 && !options.dryRun) sink.refreshVocabulary?.();
+  // Every file is written in one transaction, each as soon as it is read and checked, so only one
+  // file's events are in memory at a time; the search index's derived tables commit with them.
+  const run = () => {
+    files.forEach((path, index) => {
+      summary.files++;
+      const name = displayPath(path);
+      const read = readArchiveFile(path, name);
+      if (read.ok) importOne(name, read, sink, options, summary, fieldMapPathFor(path, options.mapFile));
+      else reject(summary, [read.problem]);
+      options.onFile?.(index + 1, total, path);
+    });
+    documents.forEach((document, index) => {
+      summary.files++;
+      importOne(document.name, document, sink, options, summary);
+      options.onFile?.(files.length + index + 1, total, document.name);
+    });
+    if (!options.dryRun) pruneRemovedFiles(folders, files, sink, summary);
+  };
+  if (options.dryRun || !sink.batch) run();
+  else sink.batch(run);
+  if (options.force && !options.dryRun) sink.repairIndex?.();
   return summary;
 }
 

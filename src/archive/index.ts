@@ -1,16 +1,12 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { extname, join, relative } from 'node:path';
+import { extname } from 'node:path';
 import { loadCsv } from './csv-loader.js';
-import { isFieldMapFile } from './field-map.js';
+import { readArchiveBytes } from './files.js';
 import { loadIcs } from './ics/index.js';
 import { loadJson, loadJsonLines } from './json-loader.js';
 import { loadMarkdown } from './markdown-loader.js';
 import { loadHtmlPage } from './pages/index.js';
 import { loadScrapedPage } from './scraped-page-loader.js';
 import type { Loader, LoadOptions, LoadResult, Problem } from './types.js';
-
-/** Largest archive file we read; anything bigger is almost certainly not an event archive. */
-export const MAX_FILE_BYTES = 512 * 1024 * 1024;
 
 const LOADERS: Record<string, Loader> = {
   '.json': loadJson,
@@ -25,35 +21,14 @@ const LOADERS: Record<string, Loader> = {
   '.htm': loadHtmlPage,
 };
 
-/** The extensions we import, for messages and folder walks. */
-export const SUPPORTED_EXTENSIONS = Object.keys(LOADERS);
-
 /** Reads one archive file and finds its loader; an unknown type, a huge or unreadable file is a problem. */
 export function readArchiveFile(
   path: string,
   displayName = path,
 ): { ok: true; loader: Loader; bytes: Buffer } | { ok: false; problem: Problem } {
-  const loader = LOADERS[extname(path).toLowerCase()];
-  const problem = (message: string) => ({
-    ok: false as const,
-    problem: { file: displayName, line: 1, message },
-  });
-  if (!loader) {
-    return problem(
-      `unknown file type "${extname(path) || '(none)'}"; use one of ${SUPPORTED_EXTENSIONS.join(', ')}`,
-    );
-  }
-  try {
-    const size = statSync(path).size;
-    if (size > MAX_FILE_BYTES) {
-      return problem(
-        `file is ${(size / 1048576).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1048576} MB`,
-      );
-    }
-    return { ok: true, loader, bytes: readFileSync(path) };
-  } catch (error) {
-    return problem(`cannot read file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
-  }
+  const read = readArchiveBytes(path, displayName);
+  if (!read.ok) return read;
+  return { ok: true, loader: LOADERS[extname(path).toLowerCase()], bytes: read.bytes };
 }
 
 /** Parses file content already in memory (also used by `check` on stdin-like inputs and by tests). */
@@ -81,55 +56,6 @@ export function loadBytes(bytes: Buffer, loader: Loader, file: string, options: 
 /** The loader for a path, or undefined for an extension we do not import. */
 export function loaderFor(path: string): Loader | undefined {
   return LOADERS[extname(path).toLowerCase()];
-}
-
-/**
- * Expands files and folders into archive files, sorted. Folders are walked recursively; hidden files,
- * names starting with "_" and README files are skipped, so a folder can carry its own notes.
- */
-export function expandArchivePaths(paths: string[]): {
-  files: string[];
-  problems: Problem[];
-  /** The paths that were folders, walked whole: the ones whose removed files may be pruned. */
-  folders: string[];
-} {
-  const files: string[] = [];
-  const problems: Problem[] = [];
-  const folders: string[] = [];
-  for (const path of paths) {
-    let stat: ReturnType<typeof statSync>;
-    try {
-      stat = statSync(path);
-    } catch {
-      problems.push({ file: path, line: 0, message: 'no such file or folder' });
-      continue;
-    }
-    if (stat.isDirectory()) {
-      folders.push(path);
-      walk(path, files);
-    } else files.push(path);
-  }
-  return { files: [...new Set(files)].sort(), problems, folders };
-}
-
-function walk(dir: string, out: string[]): void {
-  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
-    a.name.localeCompare(b.name),
-  )) {
-    if (entry.name.startsWith('.') || entry.name.startsWith('_') || /^readme(\.|$)/i.test(entry.name))
-      continue;
-    const full = join(dir, entry.name);
-    // A browser's "save page, complete" puts the page's assets (and ad frames) in `<page>_files/`.
-    if (entry.isDirectory() && entry.name.endsWith('_files')) continue;
-    if (entry.isDirectory()) walk(full, out);
-    else if (entry.isFile() && loaderFor(full) && !isFieldMapFile(full)) out.push(full);
-  }
-}
-
-/** A short path for messages: relative to the working folder when that is shorter. */
-export function displayPath(path: string): string {
-  const rel = relative(process.cwd(), path);
-  return rel && !rel.startsWith('..') && rel.length < path.length ? rel : path;
 }
 
 function fail(file: string, message: string): LoadResult {

@@ -1,5 +1,4 @@
-import { Presets, SingleBar } from 'cli-progress';
-import { checkArchive, type ImportSummary } from '../archive/import-archive.js';
+import type { ImportSummary } from '../archive/import-archive.js';
 import { formatProblem } from '../archive/types.js';
 import type { Config } from '../config.js';
 import { type AppContext, importIntoContext } from '../context.js';
@@ -26,6 +25,8 @@ export async function runImport(
   }: { force?: boolean; strict?: boolean; partial?: boolean } = {},
 ): Promise<number> {
   if (paths.length === 0) paths = context.config.archivePaths;
+  // The progress bar, the importer and its loaders are loaded here, not when main.ts loads this file.
+  const { Presets, SingleBar } = await import('cli-progress');
   const bar = io.interactive
     ? new SingleBar(
         { format: ' {bar} {percentage}% | {value}/{total} events | {file}', hideCursor: true },
@@ -67,13 +68,14 @@ export async function runImport(
 }
 
 /** `event-bot check <files…> [--strict] [--map]`: validates without writing; `--map` shows each mapped field. */
-export function runCheck(
+export async function runCheck(
   config: Config,
   clock: Clock,
   paths: string[],
   io: CliIo,
   { strict = false, map = false }: { strict?: boolean; map?: boolean } = {},
-): number {
+): Promise<number> {
+  const { checkArchive } = await import('../archive/import-archive.js');
   const summary = checkArchive(paths.length ? paths : config.archivePaths, {
     now: clock.now(),
     defaultZone: config.timezone,

@@ -3,13 +3,17 @@ import { type Config, ConfigError, loadConfig, processEnvironment } from '../con
 import { type AppContext, createContext } from '../context.js';
 import { type Clock, systemClock } from '../core/time.js';
 import { isBusyError, setBusyTimeout } from '../storage/database.js';
-import { runAsk } from './ask-command.js';
-import { runExport } from './export-command.js';
-import { runGaps } from './gaps-command.js';
-import { runCheck, runImport } from './import-command.js';
 import { type CliIo, processIo } from './io.js';
-import { runSearch } from './search-command.js';
-import { runStats } from './stats-command.js';
+
+// Each command's module is loaded when it runs: `search` never loads the archive loaders that `import`
+// needs, nor `export` its CSV and iCalendar writers, so a fresh process answers sooner.
+const ask = () => import('./ask-command.js');
+const doctor = () => import('./doctor-command.js');
+const exporter = () => import('./export-command.js');
+const gaps = () => import('./gaps-command.js');
+const importer = () => import('./import-command.js');
+const search = () => import('./search-command.js');
+const stats = () => import('./stats-command.js');
 
 type OptionSpec = { type: 'boolean' | 'string'; short?: string; help: string; value?: string };
 type Values = Record<string, string | boolean | undefined>;
@@ -32,7 +36,13 @@ interface CliCommand {
       }
     | {
         needs: 'config';
-        fn: (config: Config, clock: Clock, positionals: string[], values: Values, io: CliIo) => number;
+        fn: (
+          config: Config,
+          clock: Clock,
+          positionals: string[],
+          values: Values,
+          io: CliIo,
+        ) => number | Promise<number>;
       };
 }
 
@@ -63,8 +73,8 @@ export const CLI_COMMANDS: Record<string, CliCommand> = {
     ],
     run: {
       needs: 'context',
-      fn: (c, p, v, io) =>
-        runImport(c, p, io, {
+      fn: async (c, p, v, io) =>
+        (await importer()).runImport(c, p, io, {
           force: Boolean(v.force),
           strict: Boolean(v.strict),
           partial: Boolean(v.partial),
@@ -88,8 +98,22 @@ export const CLI_COMMANDS: Record<string, CliCommand> = {
     ],
     run: {
       needs: 'config',
-      fn: (config, clock, p, v, io) =>
-        runCheck(config, clock, p, io, { strict: Boolean(v.strict), map: Boolean(v.map) }),
+      fn: async (config, clock, p, v, io) =>
+        (await importer()).runCheck(config, clock, p, io, { strict: Boolean(v.strict), map: Boolean(v.map) }),
+    },
+  },
+  doctor: {
+    args: '',
+    summary: 'check the search index against the stored events and repair what disagrees',
+    options: {
+      'dry-run': { type: 'boolean', help: 'only report; exit 1 when something needs repairing' },
+      full: { type: 'boolean', help: 'rebuild both full-text indexes from the events even when they agree' },
+    },
+    examples: ['event-bot doctor', 'event-bot doctor --dry-run', 'event-bot doctor --full'],
+    run: {
+      needs: 'context',
+      fn: async (c, _p, v, io) =>
+        (await doctor()).runDoctor(c, io, { dryRun: Boolean(v['dry-run']), full: Boolean(v.full) }),
     },
   },
   export: {
@@ -106,8 +130,8 @@ export const CLI_COMMANDS: Record<string, CliCommand> = {
     ],
     run: {
       needs: 'context',
-      fn: (c, p, v, io) =>
-        runExport(c, p, io, {
+      fn: async (c, p, v, io) =>
+        (await exporter()).runExport(c, p, io, {
           format: typeof v.format === 'string' ? v.format : undefined,
           out: typeof v.out === 'string' ? v.out : undefined,
         }),
@@ -118,7 +142,7 @@ export const CLI_COMMANDS: Record<string, CliCommand> = {
     summary: 'counts, date range, types and files in the database',
     options: {},
     examples: ['event-bot stats'],
-    run: { needs: 'context', fn: (c, _p, _v, io) => runStats(c, io) },
+    run: { needs: 'context', fn: async (c, _p, _v, io) => (await stats()).runStats(c, io) },
   },
   search: {
     args: '"<query>"',
@@ -130,8 +154,14 @@ export const CLI_COMMANDS: Record<string, CliCommand> = {
     examples: ['event-bot search "peacekeepng finland" --json --limit 5'],
     run: {
       needs: 'context',
-      fn: (c, p, v, io) =>
-        runSearch(c, p, io, Boolean(v.json), typeof v.limit === 'string' ? v.limit : undefined),
+      fn: async (c, p, v, io) =>
+        (await search()).runSearch(
+          c,
+          p,
+          io,
+          Boolean(v.json),
+          typeof v.limit === 'string' ? v.limit : undefined,
+        ),
     },
   },
   gaps: {
@@ -140,7 +170,7 @@ export const CLI_COMMANDS: Record<string, CliCommand> = {
       'for the keepers: searches that found nothing, records missing fields, likely duplicates, look-alike themes',
     options: { json: { ...JSON_OPTION, help: 'the whole report as one JSON object' } },
     examples: ['event-bot gaps', 'event-bot gaps --json'],
-    run: { needs: 'context', fn: (c, _p, v, io) => runGaps(c, io, Boolean(v.json)) },
+    run: { needs: 'context', fn: async (c, _p, v, io) => (await gaps()).runGaps(c, io, Boolean(v.json)) },
   },
   ask: {
     args: '"/event <text>"',
@@ -149,7 +179,7 @@ export const CLI_COMMANDS: Record<string, CliCommand> = {
       json: { ...JSON_OPTION, help: 'the Slack respond() payload: { response_type, text, blocks }' },
     },
     examples: ['event-bot ask "/event peacekeeping"', 'event-bot ask --json "/event upcoming"'],
-    run: { needs: 'context', fn: (c, p, v, io) => runAsk(c, p, io, Boolean(v.json)) },
+    run: { needs: 'context', fn: async (c, p, v, io) => (await ask()).runAsk(c, p, io, Boolean(v.json)) },
   },
 };
 
@@ -235,10 +265,10 @@ export async function runCli(
   try {
     const config = loadConfig(env ?? processEnvironment());
     if (command.run.needs === 'config')
-      return command.run.fn(config, clock, parsed.positionals, parsed.values, io);
+      return await command.run.fn(config, clock, parsed.positionals, parsed.values, io);
     const context = createContext(config, { clock });
-    // A second import waits for the one writing (each file is one IMMEDIATE transaction) instead of failing.
-    if (name === 'import') setBusyTimeout(context.db, IMPORT_QUEUE_MS);
+    // A second import (or a repair) waits for the one writing (one IMMEDIATE transaction) instead of failing.
+    if (name === 'import' || name === 'doctor') setBusyTimeout(context.db, IMPORT_QUEUE_MS);
     try {
       // Awaited here, so an asynchronous command (gaps on PostgreSQL, a feed fetch) finishes before the context closes.
       return await command.run.fn(context, parsed.positionals, parsed.values, io);

@@ -3,7 +3,7 @@ import { EVENT_KEY_PREFIX, type Event, eventKey, type Speaker, type Theme } from
 import { eventTimeToMillis } from '../core/time.js';
 import type { Db } from './database.js';
 import { minuteOf, SEQ_PER_MINUTE, seqMinute } from './event-seq.js';
-import { SearchIndexWriter } from './search/index-writer.js';
+import { FULL_REFRESH_AT, type IndexHealth, SearchIndexWriter } from './search/index-writer.js';
 
 /** What one file's import did, by event id. */
 export interface FileImportOutcome {
@@ -67,6 +67,17 @@ export class EventStore {
   ) {
     this.statements = {
       byId: db.prepare<[string], EventRow>('SELECT * FROM events WHERE id = ?'),
+      bySeq: db.prepare<[number], EventRow>('SELECT * FROM events WHERE seq = ?'),
+      allKeys: db.prepare<
+        [],
+        {
+          id: string;
+          seq: number;
+          content_hash: string;
+          source_file: string | null;
+          source_line: number | null;
+        }
+      >('SELECT id, seq, content_hash, source_file, source_line FROM events'),
       hashById: db.prepare<
         [string],
         { seq: number; content_hash: string; source_file: string | null; source_line: number | null }
@@ -155,9 +166,10 @@ export class EventStore {
   }
 
   /**
-   * Makes the stored events of `file` equal to `events` in one transaction: new ids are added, changed
-   * ones updated, identical ones left alone, and ids this file no longer holds removed. Events from
-   * other files are never touched, unless an event moves here under the same id.
+   * Makes the stored events of `file` equal to `events`: new ids are added, changed ones updated,
+   * identical ones left alone, and ids this file no longer holds removed. Events from other files are
+   * never touched, unless an event moves here under the same id. One transaction, with the search
+   * index and what is derived from it (vocabulary, theme counts): all of it commits, or none.
    */
   replaceFileEvents(
     file: string,
@@ -165,66 +177,161 @@ export class EventStore {
     events: Event[],
     options: ReplaceOptions = {},
   ): FileImportOutcome {
+    return this.batch(() => this.writeFile(file, hash, events, options));
+  }
+
+  /**
+   * Runs `work` (several {@link replaceFileEvents} and {@link removeArchiveFile}) as one IMMEDIATE
+   * transaction, with the search index's derived tables brought up to date once, before it commits.
+   * IMMEDIATE takes the write lock before reading, so a second import waits its turn (busy timeout)
+   * instead of failing on a snapshot another writer changed. Nested calls join the outer transaction.
+   */
+  batch<T>(work: () => T): T {
+    if (this.batchDepth > 0) return work();
+    const big = this.db.pragma('cache_size', { simple: true }) as number;
+    // A bulk load touches far more pages than a query: a 256 MB page cache for its duration only.
+    this.db.pragma('cache_size = -262144');
+    this.batchDepth++;
+    try {
+      return this.db
+        .transaction(() => {
+          const result = work();
+          this.search.finish();
+          return result;
+        })
+        .immediate();
+    } catch (error) {
+      this.search.reset();
+      throw error;
+    } finally {
+      this.batchDepth--;
+      this.seqCache.clear();
+      this.db.pragma(`cache_size = ${big}`);
+    }
+  }
+
+  private batchDepth = 0;
+  /** Within a batch, the next free seq of each start minute, so an insert needs no max() query. */
+  private readonly seqCache = new Map<number, number>();
+
+  private writeFile(file: string, hash: string, events: Event[], options: ReplaceOptions): FileImportOutcome {
     const { validUntil, nowMs = Date.now(), onProgress, keepMissing = false } = options;
     const outcome: FileImportOutcome = { added: [], updated: [], unchanged: [], removed: [] };
-    // IMMEDIATE: take the write lock before reading, so a second import waits its turn (busy timeout)
-    // instead of failing on a snapshot another writer changed.
-    const replace = this.db.transaction(() => {
-      const keep = new Set<string>();
-      // In start order: rowids follow start time, and FTS5 inserts several times faster when rowids ascend.
-      const ordered = events
-        .map((event) => ({ event, ms: eventTimeToMillis(event.start, event.timezone, this.defaultZone) }))
-        .sort((a, b) => a.ms - b.ms)
-        .map((x) => x.event);
-      for (const [index, event] of ordered.entries()) {
-        if (onProgress && index % 1000 === 0) onProgress(index, events.length);
-        keep.add(event.id);
-        const contentHash = eventContentHash(event);
-        const existing = this.statements.hashById.get(event.id);
-        const row = this.toRow(event, contentHash, nowMs);
-        if (!existing) {
-          this.insertEvent(row, event);
-          outcome.added.push(event.id);
-        } else if (existing.content_hash !== contentHash) {
-          this.statements.deleteThemes.run(existing.seq);
-          this.statements.deletePeople.run(existing.seq);
-          this.search.remove(existing.seq);
-          if (seqMinute(existing.seq) === minuteOf(row.start_ms)) {
-            this.statements.update.run({ ...row, seq: existing.seq });
-            this.writeChildren(existing.seq, event);
-          } else {
-            // The start moved to another minute: the row takes a new seq so rowid order stays time order.
-            this.statements.deleteEvent.run(existing.seq);
-            this.insertEvent(row, event);
-          }
-          outcome.updated.push(event.id);
+    const bulk = events.length >= FULL_REFRESH_AT;
+    if (bulk) this.search.beginBulk();
+    // A large file is compared with one read of every stored id rather than one query per event.
+    const stored = bulk ? this.storedKeys() : undefined;
+    const lookup = (id: string) => (stored ? stored.get(id) : this.statements.hashById.get(id));
+    const keep = new Set<string>();
+    // In start order: rowids follow start time, and FTS5 inserts several times faster when rowids ascend.
+    const ordered = events
+      .map((event) => ({ event, ms: eventTimeToMillis(event.start, event.timezone, this.defaultZone) }))
+      .sort((a, b) => a.ms - b.ms);
+    for (const [index, { event, ms }] of ordered.entries()) {
+      if (onProgress && index % 1000 === 0) onProgress(index, events.length);
+      keep.add(event.id);
+      const contentHash = eventContentHash(event);
+      const existing = lookup(event.id);
+      if (!existing) {
+        this.insertEvent(this.toRow(event, contentHash, nowMs, ms), event);
+        outcome.added.push(event.id);
+      } else if (existing.content_hash !== contentHash) {
+        const row = this.toRow(event, contentHash, nowMs, ms);
+        this.search.remove(existing.seq, this.oldEventFor(existing.seq));
+        this.statements.deleteThemes.run(existing.seq);
+        this.statements.deletePeople.run(existing.seq);
+        if (seqMinute(existing.seq) === minuteOf(row.start_ms)) {
+          this.statements.update.run({ ...row, seq: existing.seq });
+          this.writeChildren(existing.seq, event);
         } else {
-          if (existing.source_file !== file || existing.source_line !== (event.source?.line ?? null)) {
-            this.statements.moveSource.run(file, event.source?.line ?? null, existing.seq);
-          }
-          outcome.unchanged.push(event.id);
+          // The start moved to another minute: the row takes a new seq so rowid order stays time order.
+          this.statements.deleteEvent.run(existing.seq);
+          this.insertEvent(row, event);
         }
+        outcome.updated.push(event.id);
+      } else {
+        if (existing.source_file !== file || existing.source_line !== (event.source?.line ?? null)) {
+          this.statements.moveSource.run(file, event.source?.line ?? null, existing.seq);
+        }
+        outcome.unchanged.push(event.id);
       }
-      for (const { seq, id } of keepMissing ? [] : this.statements.idsOfFile.all(file)) {
-        if (keep.has(id)) continue;
-        this.search.remove(seq);
-        this.statements.deleteEvent.run(seq);
-        outcome.removed.push(id);
-      }
-      const known = this.statements.fileRecord.get(file);
-      const changed = outcome.added.length + outcome.updated.length + outcome.removed.length > 0;
-      if (changed || !known || known.hash !== hash || (known.valid_until ?? undefined) !== validUntil) {
-        this.statements.upsertFile.run(file, hash, events.length, validUntil ?? null, nowMs);
-      }
-    });
-    replace.immediate();
+    }
+    for (const { seq, id } of keepMissing ? [] : this.statements.idsOfFile.all(file)) {
+      if (keep.has(id)) continue;
+      this.search.remove(seq, this.oldEventFor(seq));
+      this.statements.deleteEvent.run(seq);
+      outcome.removed.push(id);
+    }
+    const known = this.statements.fileRecord.get(file);
+    const changed = outcome.added.length + outcome.updated.length + outcome.removed.length > 0;
+    if (changed || !known || known.hash !== hash || (known.valid_until ?? undefined) !== validUntil) {
+      this.statements.upsertFile.run(file, hash, events.length, validUntil ?? null, nowMs);
+    }
     onProgress?.(events.length, events.length);
     return outcome;
   }
 
-  /** Refreshes what search derives from the indexed text; once after an import that changed anything. */
+  /** Every stored event's id with what tells whether it changed, for comparing a large file at once. */
+  private storedKeys() {
+    const map = new Map<
+      string,
+      { seq: number; content_hash: string; source_file: string | null; source_line: number | null }
+    >();
+    for (const row of this.statements.allKeys.iterate()) map.set(row.id, row);
+    return map;
+  }
+
+  /** The stored event, when a small write wants it to adjust search's word counts by deltas. */
+  private oldEventFor(seq: number): Event | undefined {
+    if (!this.search.wantsOldEvents()) return undefined;
+    const row = this.statements.bySeq.get(seq);
+    return row && this.toEvent(row);
+  }
+
+  /** Refreshes what search derives from the indexed text, whole; imports keep it current themselves. */
   refreshVocabulary(): void {
     this.search.refresh();
+  }
+
+  /** Compares the search index with the events; see {@link SearchIndexWriter.health}. */
+  indexHealth(thorough = false): IndexHealth {
+    return this.search.health(thorough);
+  }
+
+  /**
+   * Makes the search index agree with the events: the derived tables rebuilt when events changed
+   * since they were derived, and both full-text indexes rebuilt from the events when any row is
+   * missing or left over (or when `full`). Returns what was found before repairing.
+   */
+  repairIndex(full = false): IndexHealth & { repaired: 'nothing' | 'derived' | 'reindexed' } {
+    const health = this.search.health(full);
+    const reindex = full || health.missing > 0 || health.orphans > 0 || health.indexed.all !== health.events;
+    if (!reindex && health.ok) return { ...health, repaired: 'nothing' };
+    this.db
+      .transaction(() => {
+        if (reindex) this.search.reindex(this.allStoredEvents());
+        else this.search.refresh();
+      })
+      .immediate();
+    return { ...health, repaired: reindex ? 'reindexed' : 'derived' };
+  }
+
+  /** Every stored event with its seq, in seq order, read in pages so a large archive is never all in memory. */
+  private *allStoredEvents(): Generator<{ seq: number; event: Event }> {
+    const page = this.db.prepare<[number, number], EventRow>(
+      'SELECT * FROM events WHERE seq > ? ORDER BY seq LIMIT ?',
+    );
+    let after = Number.MIN_SAFE_INTEGER;
+    for (;;) {
+      const rows = page.all(after, 500);
+      if (!rows.length) return;
+      const seqs = JSON.stringify(rows.map((r) => r.seq));
+      const themes = groupBySeq(this.statements.themesOfMany.all(seqs));
+      const people = groupBySeq(this.statements.peopleOfMany.all(seqs));
+      for (const r of rows)
+        yield { seq: r.seq, event: this.assemble(r, themes.get(r.seq) ?? [], people.get(r.seq) ?? []) };
+      after = rows[rows.length - 1].seq;
+    }
   }
 
   /** Every archive file imported so far, as it was named then. */
@@ -237,16 +344,16 @@ export class EventStore {
 
   /** Forgets a file that left the archive, with its events, in one transaction; returns their ids. */
   removeArchiveFile(file: string): string[] {
-    const removed: string[] = [];
-    this.db.transaction(() => {
+    return this.batch(() => {
+      const removed: string[] = [];
       for (const { seq, id } of this.statements.idsOfFile.all(file)) {
-        this.search.remove(seq);
+        this.search.remove(seq, this.oldEventFor(seq));
         this.statements.deleteEvent.run(seq);
         removed.push(id);
       }
       this.db.prepare('DELETE FROM archive_files WHERE path = ?').run(file);
-    })();
-    return removed;
+      return removed;
+    });
   }
 
   /** The remembered hash of an imported file, if any. */
@@ -334,7 +441,7 @@ export class EventStore {
     return this.statements.sources.all().map((r) => ({ source: r.source ?? undefined, events: r.events }));
   }
 
-  private toRow(event: Event, contentHash: string, nowMs: number) {
+  private toRow(event: Event, contentHash: string, nowMs: number, startMs?: number) {
     const zone = event.timezone;
     return {
       id: event.id,
@@ -342,7 +449,7 @@ export class EventStore {
       title: event.title,
       type: event.type,
       start: event.start,
-      start_ms: eventTimeToMillis(event.start, zone, this.defaultZone),
+      start_ms: startMs ?? eventTimeToMillis(event.start, zone, this.defaultZone),
       end_value: event.end ?? null,
       end_ms: event.end ? eventTimeToMillis(event.end, zone, this.defaultZone) : null,
       timezone: zone ?? null,
@@ -361,13 +468,18 @@ export class EventStore {
   }
 
   private insertEvent(row: ReturnType<EventStore['toRow']>, event: Event): void {
-    const block = minuteOf(row.start_ms) * SEQ_PER_MINUTE;
-    const last = this.statements.maxSeqIn.get(block, block + SEQ_PER_MINUTE)?.seq;
-    const seq = last === null || last === undefined ? block : last + 1;
+    const minute = minuteOf(row.start_ms);
+    const block = minute * SEQ_PER_MINUTE;
+    let seq = this.seqCache.get(minute);
+    if (seq === undefined) {
+      const last = this.statements.maxSeqIn.get(block, block + SEQ_PER_MINUTE)?.seq;
+      seq = last === null || last === undefined ? block : last + 1;
+    }
     if (seq >= block + SEQ_PER_MINUTE) {
       throw new Error(`more than ${SEQ_PER_MINUTE} events start in the same minute as "${event.id}"`);
     }
     this.statements.insert.run({ ...row, seq });
+    if (this.batchDepth > 0) this.seqCache.set(minute, seq + 1);
     this.writeChildren(seq, event);
   }
 

@@ -45,7 +45,7 @@ beforeAll(async () => {
     LOG_LEVEL: 'warn',
   });
   context = createContext(config, { clock });
-  loadConfiguredArchive(context);
+  await loadConfiguredArchive(context);
   store = installationStoreOf(config.slack.oauth!, context.installations);
   app = createSlackApp(config, { ...context, installationStore: store }, { logger: log.logger });
   const { port } = await startSlackApp(app, config, { port: 0, host: '127.0.0.1' });

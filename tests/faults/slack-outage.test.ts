@@ -92,7 +92,7 @@ describe('start-up while Slack is failing', () => {
     // Three failures: more than the client's own two retries, so start-up itself must try again.
     fake.failApi('auth.test', { status: 503 }, 3);
     const log = memoryLogger('warn');
-    const context = slackTestContext(fake);
+    const context = await slackTestContext(fake);
     const app = createSlackApp(context.config, context, { logger: log.logger });
     try {
       await startSlackApp(app, context.config, { port: 0, host: '127.0.0.1', initBackoffMs: 10 });
@@ -108,7 +108,7 @@ describe('start-up while Slack is failing', () => {
   it('gives up with one clear message when Slack never answers', async () => {
     fake.failApi('auth.test', { status: 503 });
     const log = memoryLogger('warn');
-    const context = slackTestContext(fake);
+    const context = await slackTestContext(fake);
     const app = createSlackApp(context.config, context, { logger: log.logger });
     try {
       await expect(
@@ -129,7 +129,7 @@ describe('start-up while Slack is failing', () => {
 describe('the dispatcher while chat.postMessage fails', () => {
   it('gives up on a hanging post in time, retries later, and delivers once when Slack is back', async () => {
     const fake = await startFakeSlack();
-    const context = slackTestContext(fake);
+    const context = await slackTestContext(fake);
     const log = memoryLogger('info');
     try {
       const clock = context.clock as typeof context.clock & {

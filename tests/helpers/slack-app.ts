@@ -15,7 +15,7 @@ export const TEST_BOT_TOKEN = 'xoxb-0000-1111-testtoken';
  * A context configured for the HTTP door against the fake Slack: the relevance archive in memory, a
  * fixed clock, and the Web API at the fake's address so nothing reaches slack.com.
  */
-export function slackTestContext(fake: FakeSlack): AppContext {
+export async function slackTestContext(fake: FakeSlack): Promise<AppContext> {
   const config = loadConfig({
     EVENT_DB: ':memory:',
     EVENT_ARCHIVE: RELEVANCE_ARCHIVE,
@@ -28,7 +28,7 @@ export function slackTestContext(fake: FakeSlack): AppContext {
     UNFURL_DOMAINS: 'ipinst.org',
   });
   const context = createContext(config, { clock: fixedClock(RELEVANCE_NOW) });
-  loadConfiguredArchive(context);
+  await loadConfiguredArchive(context);
   return context;
 }
 
@@ -49,7 +49,7 @@ export interface TestHttpApp {
 
 export async function startTestHttpApp(logger: Logger): Promise<TestHttpApp> {
   const fake = await startFakeSlack();
-  const context = slackTestContext(fake);
+  const context = await slackTestContext(fake);
   const app = createSlackApp(context.config, context, { logger });
   const { port } = await startSlackApp(app, context.config, { port: 0, host: '127.0.0.1' });
   return {
@@ -68,7 +68,7 @@ export async function startTestHttpApp(logger: Logger): Promise<TestHttpApp> {
 /** The real App (initialised against a fresh fake Slack) for tests that feed it `app.processEvent`. */
 export async function startProcessEventApp(logger: Logger): Promise<TestHttpApp> {
   const fake = await startFakeSlack();
-  const context = slackTestContext(fake);
+  const context = await slackTestContext(fake);
   const app = createSlackApp(context.config, context, { logger });
   await app.init();
   return {

@@ -23,7 +23,7 @@ const log = memoryLogger();
 
 beforeAll(async () => {
   fake = await startFakeSlack();
-  context = slackTestContext(fake);
+  context = await slackTestContext(fake);
   app = createSlackApp(context.config, context, { logger: log.logger });
   await app.init();
 });

@@ -16,7 +16,7 @@ describe('workerPoolRunner', () => {
   it('answers commands and clicks on worker threads with their own database connection', async () => {
     const config = loadConfig({ EVENT_DB: join(tempDir(), 'events.db'), EVENT_ARCHIVE: RELEVANCE_ARCHIVE });
     const context = createContext(config);
-    loadConfiguredArchive(context);
+    await loadConfiguredArchive(context);
     const runner = workerPoolRunner(config, 2);
     runners.push(runner);
 

@@ -7,7 +7,7 @@ import { slackTestContext, TEST_BOT_TOKEN, TEST_SIGNING_SECRET } from '../helper
 describe('LOG_FORMAT=json through Bolt', () => {
   it('makes Bolt’s, the Web API client’s and our own lines JSON, with no token or secret in any', async () => {
     const fake = await startFakeSlack();
-    const context = slackTestContext(fake);
+    const context = await slackTestContext(fake);
     const lines: string[] = [];
     const logger = createLogger({
       level: 'debug',

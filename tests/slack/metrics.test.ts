@@ -22,7 +22,7 @@ let stop: () => Promise<void>;
 
 beforeAll(async () => {
   fake = await startFakeSlack();
-  context = slackTestContext(fake);
+  context = await slackTestContext(fake);
   metrics = createMetrics({ backlog: () => context.leases.backlog(context.clock.now().getTime()) });
   const app = createSlackApp(
     context.config,

@@ -16,7 +16,8 @@ export const FIELD_ACRONYMS: ReadonlyMap<string, string[]> = new Map(
 
 /** Each acronym's full name as a pattern over space-joined tokens, allowing small words between. */
 const EXPANSIONS = [...FIELD_ACRONYMS].map(
-  ([acronym, words]) => [acronym, new RegExp(` ${words.join('(?: \\S{1,4}){0,2} ')} `)] as const,
+  ([acronym, words]) =>
+    [acronym, new RegExp(` ${words.join('(?: \\S{1,4}){0,2} ')} `), words[0] ?? ''] as const,
 );
 
 /** One-word synonyms of a word (several-word ones are left to phrases), from the field table. */
@@ -46,7 +47,12 @@ export function acronymsIn(text: string, names: string[]): string[] {
           .toLowerCase(),
       );
   }
-  const tokens = ` ${tokenize(text).join(' ')} `;
-  for (const [acronym, pattern] of EXPANSIONS) if (pattern.test(tokens)) out.add(acronym);
+  const words = tokenize(text);
+  const present = new Set(words);
+  const tokens = ` ${words.join(' ')} `;
+  // Each full name starts with a whole word: test only the patterns whose first word the text has
+  // (an import runs this for every event, and most names are absent from most texts).
+  for (const [acronym, pattern, first] of EXPANSIONS)
+    if (present.has(first) && pattern.test(tokens)) out.add(acronym);
   return [...out];
 }

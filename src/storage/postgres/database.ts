@@ -1,6 +1,7 @@
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
+import type pg from 'pg';
 import { readMigrations } from '../database.js';
 
 export type PgPool = pg.Pool;
@@ -9,16 +10,19 @@ const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'migrations
 
 /** BIGINT columns hold epoch milliseconds, well inside a double; pg hands them over as strings by default. */
 const INT8_OID = 20;
-const types = {
-  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    oid === INT8_OID
-      ? (v: string) => Number(v)
-      : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
-};
+/** pg, loaded on first use: a replica without `DATABASE_URL` (and every CLI command) never pays for it. */
+const loadPg = () => createRequire(import.meta.url)('pg') as typeof pg;
 
 /** A connection pool to the shared PostgreSQL database (`DATABASE_URL`), with our type parsing in one place. */
 export function openPostgres(url: string, options: { max?: number } = {}): PgPool {
-  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, types });
+  const driver = loadPg();
+  const types = {
+    getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+      oid === INT8_OID
+        ? (v: string) => Number(v)
+        : driver.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+  };
+  const pool = new driver.Pool({ connectionString: url, max: options.max ?? 10, types });
   // An idle client losing its connection (a server restart) must not crash the process; the pool replaces it.
   pool.on('error', () => {});
   return pool;

@@ -1,0 +1,105 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { extname, join, relative } from 'node:path';
+import { isFieldMapFile } from './field-map.js';
+import type { Problem } from './types.js';
+
+/**
+ * Finding and reading archive files, without any loader: enough to tell whether an archive changed
+ * since it was imported, so a start with nothing new never loads the parsers (archive/index.ts).
+ */
+
+/** Largest archive file we read; anything bigger is almost certainly not an event archive. */
+export const MAX_FILE_BYTES = 512 * 1024 * 1024;
+
+/** The extensions we import, for messages and folder walks (each has a loader in archive/index.ts). */
+export const SUPPORTED_EXTENSIONS = [
+  '.json',
+  '.jsonl',
+  '.ndjson',
+  '.md',
+  '.markdown',
+  '.csv',
+  '.ics',
+  '.txt',
+];
+
+/** True for a path with an extension we import. */
+export function isArchiveFile(path: string): boolean {
+  return SUPPORTED_EXTENSIONS.includes(extname(path).toLowerCase());
+}
+
+/** Reads one archive file's bytes; an unknown type, a huge or unreadable file is a problem. */
+export function readArchiveBytes(
+  path: string,
+  displayName = path,
+): { ok: true; bytes: Buffer } | { ok: false; problem: Problem } {
+  const problem = (message: string) => ({
+    ok: false as const,
+    problem: { file: displayName, line: 1, message },
+  });
+  if (!isArchiveFile(path)) {
+    return problem(
+      `unknown file type "${extname(path) || '(none)'}"; use one of ${SUPPORTED_EXTENSIONS.join(', ')}`,
+    );
+  }
+  try {
+    const size = statSync(path).size;
+    if (size > MAX_FILE_BYTES) {
+      return problem(
+        `file is ${(size / 1048576).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1048576} MB`,
+      );
+    }
+    return { ok: true, bytes: readFileSync(path) };
+  } catch (error) {
+    return problem(`cannot read file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+}
+
+/**
+ * Expands files and folders into archive files, sorted. Folders are walked recursively; hidden files,
+ * names starting with "_" and README files are skipped, so a folder can carry its own notes.
+ */
+export function expandArchivePaths(paths: string[]): {
+  files: string[];
+  problems: Problem[];
+  /** The paths that were folders, walked whole: the ones whose removed files may be pruned. */
+  folders: string[];
+} {
+  const files: string[] = [];
+  const problems: Problem[] = [];
+  const folders: string[] = [];
+  for (const path of paths) {
+    let stat: ReturnType<typeof statSync>;
+    try {
+      stat = statSync(path);
+    } catch {
+      problems.push({ file: path, line: 0, message: 'no such file or folder' });
+      continue;
+    }
+    if (stat.isDirectory()) {
+      folders.push(path);
+      walk(path, files);
+    } else files.push(path);
+  }
+  return { files: [...new Set(files)].sort(), problems, folders };
+}
+
+function walk(dir: string, out: string[]): void {
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+    a.name.localeCompare(b.name),
+  )) {
+    if (entry.name.startsWith('.') || entry.name.startsWith('_') || /^readme(\.|$)/i.test(entry.name))
+      continue;
+    const full = join(dir, entry.name);
+    // A browser's "save page, complete" puts the page's assets (and ad frames) in `<page>_files/`.
+    if (entry.isDirectory() && entry.name.endsWith('_files')) continue;
+    if (entry.isDirectory()) walk(full, out);
+    else if (entry.isFile() && isArchiveFile(full) && !isFieldMapFile(full)) out.push(full);
+  }
+}
+
+/** A short path for messages: relative to the working folder when that is shorter. */
+export function displayPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel && !rel.startsWith('..') && rel.length < path.length ? rel : path;
+}
