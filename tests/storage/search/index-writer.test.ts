@@ -168,7 +168,7 @@ describe('index health and repair', () => {
     const db = openDatabase(':memory:');
     migrate(
       db,
-      readMigrations().filter((m) => m.version < 13),
+      readMigrations().filter((m) => m.version < 14),
     );
     // Version 10 refreshed the vocabulary in its own transaction after the events committed.
     db.prepare(
