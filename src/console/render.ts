@@ -44,6 +44,7 @@ export function renderForConsole(reply: Reply, options: ConsoleOptions = {}): Co
       if (reply.note) lines.push(`“${clean(reply.note)}”`);
       if (reply.heading) lines.push(style.dim(clean(reply.heading)), '');
       lines.push(...cardLines(event, when(reply.when), style));
+      if (reply.related) lines.push(style.dim(clean(reply.related)));
       const card = reply.actions.filter((a) => a.kind !== 'page');
       chooseAll(card, 'card');
       if (reply.more.length) {
@@ -180,6 +181,7 @@ export function renderForConsole(reply: Reply, options: ConsoleOptions = {}): Co
         '',
       );
       lines.push(...eventLines(reply.event, when(eventWhen(reply.event, Number.NEGATIVE_INFINITY)), style));
+      if (reply.related) lines.push(style.dim(clean(reply.related)));
       lines.push('', `Add to calendar: Google (${clean(reply.calendar.google)})`);
       lines.push(`Add to calendar: Outlook (${clean(reply.calendar.outlook)})`);
       if (reply.calendar.ics) lines.push(`Add to calendar: .ics (${clean(reply.calendar.ics)})`);
@@ -318,7 +320,8 @@ function compactItem(item: ListItem, when: (w: EventWhen) => string, style: Styl
     .filter((v): v is string => Boolean(v))
     .map(clean);
   const repeats = item.repeats ? ` (${clean(item.repeats)})` : '';
-  return `${style.bold(clean(event.title))} — ${details.join(' · ')}${repeats}`;
+  const related = item.related ? ` (${clean(item.related)})` : '';
+  return `${style.bold(clean(event.title))} — ${details.join(' · ')}${repeats}${related}`;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { pastEventsLine } from '../core/commands/related.js';
 import type { Event } from '../core/model.js';
 import type { Claim, ClaimOptions, DigestSettlement, Settlement } from '../core/ports/delivery.js';
 import type { PostError } from '../core/ports/notifier.js';
@@ -121,6 +122,7 @@ function reminderDelivery(
               startText: formatInZone(startMs, r.zone),
               calendar: { ...calendarLinks(e, zone), ics: sources.calendarUrl?.(e.id) },
               late: decision.late,
+              ...relatedLine(e, sources.index, zone, nowMs),
             },
             deadlineMs: eventDeadlineMs(e, zone),
           };
@@ -260,4 +262,10 @@ function pausedNotice(s: Subscription, code: string): string {
         ? 'the channel was archived. Unarchive it'
         : `I can't see that channel (it is private or was deleted). Invite me there with \`/invite @${BOT_HANDLE}\``;
   return `I couldn't post the digest of ${what} in ${where}: ${why}, then run the same \`/event subscribe\` there again to resume it.`;
+}
+
+/** The reminder's "Before this: …" line, from the same core rule as the cards. */
+function relatedLine(event: Event, index: SearchIndex, zone: string, nowMs: number): { related?: string } {
+  const related = pastEventsLine(event, { index, zone, clock: { now: () => new Date(nowMs) } });
+  return related ? { related } : {};
 }

@@ -4,7 +4,7 @@ import { slugify } from '../text.js';
 import { cardActions, listItem, pagerActions, sharedCardActions, whenOf } from './actions.js';
 import { type CommandDeps, type CommandInput, LIST_PAGE } from './deps.js';
 import { goneNotice, notice } from './notice.js';
-import { relatedEvents } from './related.js';
+import { pastEventsLine, relatedEvents } from './related.js';
 import type { CommandResult, EventCardReply, Reply } from './reply.js';
 import { runSearch, SEARCH_PAGE, searchReply } from './search-command.js';
 
@@ -15,6 +15,7 @@ export function eventCard(
   extra: Partial<EventCardReply> = {},
 ): EventCardReply {
   const when = whenOf(event, deps);
+  const related = when.upcoming ? pastEventsLine(event, deps) : undefined;
   return {
     kind: 'event',
     event,
@@ -22,6 +23,7 @@ export function eventCard(
     matched: [],
     more: [],
     actions: cardActions(event, when, deps),
+    ...(related ? { related } : {}),
     ...extra,
   };
 }

@@ -1,4 +1,5 @@
 import type { Event } from '../model.js';
+import type { DateRange } from '../search/date-phrases.js';
 import { type ParsedQuery, parseQuery } from '../search/query-parser.js';
 import { type Hit, searchEvents } from '../search/search-events.js';
 import { contentWords, tokenize } from '../search/tokens.js';
@@ -17,13 +18,15 @@ export function relatedEvents(
   event: Event,
   deps: Pick<CommandDeps, 'index' | 'clock' | 'zone'>,
   limit: number,
-): { hit: Hit; why: string }[] {
+  options: { perFacet?: number; range?: DateRange } = {},
+): { hit: Hit; why: string; shared: Shared }[] {
   const now = deps.clock.now();
-  const base = parseQuery('', now, deps.zone);
+  const base = { ...parseQuery('', now, deps.zone), ...(options.range ? { range: options.range } : {}) };
+  const per = options.perFacet ?? PER_FACET;
   const queries: ParsedQuery[] = [
-    ...event.speakers.slice(0, PER_FACET).map((s) => ({ ...base, speaker: surname(s.name) })),
-    ...event.tags.slice(0, PER_FACET).map((t) => ({ ...base, words: contentWords(tokenize(t)) })),
-    ...event.themes.slice(0, PER_FACET).map((t) => ({ ...base, theme: contentWords(tokenize(t.title)) })),
+    ...event.speakers.slice(0, per).map((s) => ({ ...base, speaker: surname(s.name) })),
+    ...event.tags.slice(0, per).map((t) => ({ ...base, words: contentWords(tokenize(t)) })),
+    ...event.themes.slice(0, per).map((t) => ({ ...base, theme: contentWords(tokenize(t.title)) })),
   ].filter((q) => (q.speaker ?? q.theme ?? q.words).length > 0);
   const candidates = new Map<string, Hit>();
   for (const query of queries) {
@@ -36,7 +39,41 @@ export function relatedEvents(
     .filter((c) => c.shared.score > 0)
     .sort((a, b) => b.shared.score - a.shared.score || b.hit.event.start.localeCompare(a.hit.event.start))
     .slice(0, limit)
-    .map(({ hit, shared }) => ({ hit, why: shared.why }));
+    .map(({ hit, shared }) => ({ hit, why: shared.why, shared }));
+}
+
+/** Past events gathered for the "Before this" line, at most. */
+const PAST_POOL = 24;
+
+/**
+ * One line for an upcoming event's card, reminder and digest entry: how many past events share its
+ * most shared theme, tag or speaker, "Before this: 3 past events on Sahel mediation". Undefined when
+ * none do. Looks at the first two of each facet only, so a card stays cheap to build.
+ */
+export function pastEventsLine(
+  event: Event,
+  deps: Pick<CommandDeps, 'index' | 'clock' | 'zone'>,
+): string | undefined {
+  const nowMs = deps.clock.now().getTime();
+  const past: DateRange = { fromMs: -8.64e15, toMs: nowMs, label: 'the past' };
+  const related = relatedEvents(event, deps, PAST_POOL, { perFacet: 2, range: past });
+  const counts = new Map<string, { label: string; n: number; weight: number }>();
+  const count = (label: string, prefix: string, weight: number) => {
+    const key = `${prefix}${label.toLowerCase()}`;
+    const entry = counts.get(key) ?? { label: `${prefix}${label}`, n: 0, weight };
+    entry.n += 1;
+    counts.set(key, entry);
+  };
+  for (const { shared } of related) {
+    for (const t of shared.themes) count(t, 'on ', 2);
+    for (const t of shared.tags) count(t, 'on ', 1.5);
+    for (const s of shared.speakers) count(s, 'with ', 3);
+  }
+  const best = [...counts.values()].sort((a, b) => b.n - a.n || b.weight - a.weight)[0];
+  if (!best) return undefined;
+  const label = best.label.length > 80 ? `${best.label.slice(0, 79).trimEnd()}…` : best.label;
+  const n = best.n >= CANDIDATES_EACH ? `${best.n}+` : String(best.n);
+  return `Before this: ${n} past event${best.n === 1 ? '' : 's'} ${label}`;
 }
 
 interface Facets {
@@ -59,7 +96,16 @@ function facets(event: Event): Facets {
   };
 }
 
-function sharedWith(mine: Facets, theirs: Facets): { score: number; why: string } {
+/** What two events have in common, by facet, with a score and one line saying why. */
+export interface Shared {
+  score: number;
+  why: string;
+  speakers: string[];
+  themes: string[];
+  tags: string[];
+}
+
+function sharedWith(mine: Facets, theirs: Facets): Shared {
   const both = (a: Map<string, string>, b: Map<string, string>) =>
     [...a.keys()].filter((k) => k && b.has(k)).map((k) => a.get(k)!);
   const speakers = both(mine.speakers, theirs.speakers);
@@ -75,7 +121,7 @@ function sharedWith(mine: Facets, theirs: Facets): { score: number; why: string 
     tags.length ? `${tags.length > 1 ? 'Tags' : 'Tag'}: ${tags.slice(0, 3).join(', ')}` : '',
   ].filter(Boolean);
   const score = speakers.length * 3 + themes.length * 2 + tags.length * 1.5 + Math.min(3, words.length);
-  return { score, why: parts.length ? `Shares ${lower(parts.join(' · '))}` : '' };
+  return { score, why: parts.length ? `Shares ${lower(parts.join(' · '))}` : '', speakers, themes, tags };
 }
 
 function lower(text: string): string {

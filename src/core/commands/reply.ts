@@ -82,6 +82,8 @@ export interface ListItem extends Hit {
   why?: string;
   /** For an occurrence of a recurring series, how it repeats: "every Monday · next 7 Dec". */
   repeats?: string;
+  /** For an upcoming event in a digest: "Before this: 3 past events on Sahel mediation". */
+  related?: string;
 }
 
 /** Where a page sits in its listing: "6–10", and the total when the search knows it. */
@@ -198,6 +200,8 @@ export type Reply =
       calendar: { google: string; outlook: string; ics?: string };
       /** True when it arrives later than set, because the bot was offline at the time. */
       late: boolean;
+      /** "Before this: 3 past events on Sahel mediation", when past events share its themes, tags or speakers. */
+      related?: string;
     }
   /**
    * The short note everyone in a channel sees when someone sets up a digest there: who, what, how
@@ -245,6 +249,8 @@ export interface EventCardReply {
   sharedBy?: string;
   /** What the sharer wrote with it. */
   note?: string;
+  /** An upcoming event's past context, one line: "Before this: 3 past events on Sahel mediation". */
+  related?: string;
   position?: PagePosition;
 }
 

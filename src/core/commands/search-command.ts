@@ -4,6 +4,7 @@ import { cardActions, listItem, pagerActions, positionOf, suggestionActions, whe
 import { type CommandDeps, type CommandInput, LIST_PAGE, MORE_MATCHES } from './deps.js';
 import { helpReply } from './help-command.js';
 import { notice } from './notice.js';
+import { pastEventsLine } from './related.js';
 import type { CommandResult, Reply } from './reply.js';
 
 /** A page of a search: the best match and MORE_MATCHES more. */
@@ -70,10 +71,12 @@ export function searchReply(input: CommandInput, deps: CommandDeps): Reply {
     };
   }
   const when = whenOf(best.event, deps);
+  const related = when.upcoming ? pastEventsLine(best.event, deps) : undefined;
   return {
     kind: 'event',
     event: best.event,
     when,
+    ...(related ? { related } : {}),
     matched: best.matched,
     score: best.score,
     heading:

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { DIGEST_ITEMS } from '../commands/deps.js';
+import { pastEventsLine } from '../commands/related.js';
 import type { Hit, Reply } from '../commands/reply.js';
 import { withSeriesLines } from '../commands/series.js';
 import type { SearchIndex } from '../ports/search.js';
@@ -158,6 +159,12 @@ export function describeQuery(query: string): string {
 }
 
 /**
+ * The first this many events of a digest get their "Before this: …" line: each costs a few searches,
+ * and the dispatcher builds digests on the serving thread.
+ */
+export const DIGEST_RELATED = 5;
+
+/**
  * The digest for a run at `runMs`: events matching the subscription's query that start within the
  * horizon and have not begun, soonest first. Undefined when nothing matches and the channel did not
  * ask for empty digests: then nothing is posted.
@@ -174,11 +181,22 @@ export function buildDigest(
   const period = { daily: 'Daily', weekly: 'Weekly', monthly: 'Monthly' }[subscription.schedule.cadence];
   const what = subscription.query ? `: ${subscription.query}` : '';
   const series = withSeriesLines(
-    items.map((hit) => ({
-      ...hit,
-      when: eventWhen(hit.event, nowMs, subscription.zone),
-      actions: [{ kind: 'open', eventId: hit.event.id }],
-    })),
+    items.map((hit, i) => {
+      const related =
+        i < DIGEST_RELATED
+          ? pastEventsLine(hit.event, {
+              index,
+              zone: subscription.zone,
+              clock: { now: () => new Date(nowMs) },
+            })
+          : undefined;
+      return {
+        ...hit,
+        when: eventWhen(hit.event, nowMs, subscription.zone),
+        actions: [{ kind: 'open' as const, eventId: hit.event.id }],
+        ...(related ? { related } : {}),
+      };
+    }),
     index,
     subscription.zone,
     nowMs,

@@ -42,6 +42,7 @@ export function eventCardBlocks(reply: EventCardReply): KnownBlock[] {
     factsSection(event, reply.when),
     event.summary ? section(escapeMrkdwn(shortSummary(event.summary))) : undefined,
     themeTitles(event),
+    reply.related ? context([`:books: ${escapeTruncate(oneLine(reply.related), 150)}`]) : undefined,
     actions(
       reply.actions
         .filter((a) => a.kind !== 'page')

@@ -354,11 +354,15 @@ export function fitList(names: string[], max: number): string {
 }
 
 /** One compact line about a listed event: bold title, then date, type and place. Escaped, within `max`. */
-function compactEvent(item: Pick<ListItem, 'event' | 'when' | 'why' | 'repeats'>, max: number): string {
+function compactEvent(
+  item: Pick<ListItem, 'event' | 'when' | 'why' | 'repeats' | 'related'>,
+  max: number,
+): string {
   const { event } = item;
   const title = `*${escapeTruncate(oneLine(event.title), Math.min(100, Math.max(20, max - 60)))}*`;
   const when = slackWhen(item.when, 'short');
-  const why = item.why ? `\n_${escapeTruncate(oneLine(item.why), 120)}_` : '';
+  const note = item.why ?? item.related;
+  const why = note ? `\n_${escapeTruncate(oneLine(note), 120)}_` : '';
   const repeats = item.repeats ? `\n:repeat: ${escapeTruncate(oneLine(item.repeats), 80)}` : '';
   const room = max - title.length - when.length - why.length - repeats.length - 4;
   const details = [event.type, event.location].filter((v): v is string => Boolean(v)).map(oneLine);

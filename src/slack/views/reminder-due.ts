@@ -32,6 +32,7 @@ export function reminderDueBlocks(reply: ReminderDueReply): KnownBlock[] {
     matched: [],
     more: [],
     actions: [],
+    ...(reply.related ? { related: reply.related } : {}),
   });
   const links = [
     link(reply.calendar.google, 'Google Calendar'),

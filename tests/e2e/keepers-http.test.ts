@@ -38,3 +38,10 @@ describe('the gaps report over signed HTTP', () => {
     expect(texts(refused.blocks).join('\n')).toContain("for the archive's editors");
   });
 });
+
+describe('the "Before this" line over signed HTTP', () => {
+  it('is on the card of an upcoming event', async () => {
+    const card = await signedCommand('review of peace operations findings', 'U0LOOKER99', 'http-before');
+    expect(texts(card.blocks).join('\n')).toMatch(/Before this: \d+\+? past events on peacekeeping/);
+  });
+});

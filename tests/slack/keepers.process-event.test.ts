@@ -41,3 +41,10 @@ describe('/event gaps through the real App', () => {
     );
   });
 });
+
+describe('the "Before this" line through the real App', () => {
+  it('shows an upcoming card with how many past events share its theme', async () => {
+    const answer = await command('review of peace operations findings', 'U0SEEKER02', 'before-this');
+    expect(texts(answer.blocks).join('\n')).toMatch(/Before this: \d+\+? past events on peacekeeping/);
+  });
+});
