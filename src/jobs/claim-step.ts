@@ -58,11 +58,25 @@ export async function claimDue(
   const events = new Map<SearchIndex, Map<string, Event>>();
   for (const [index, ids] of byIndex)
     events.set(index, new Map(index.events([...ids]).map((e) => [e.id, e])));
+  // Many reminders of one event fall due together: its "Before this" line is worked out once a batch.
+  const lines = new Map<string, { related?: string }>();
+  const related = (index: SearchIndex) => (event: Event, nowMs: number) => {
+    const known = lines.get(event.id);
+    if (known) return known;
+    const line = relatedLine(event, index, sources.zone, nowMs);
+    lines.set(event.id, line);
+    return line;
+  };
   return {
     deliveries: [
       ...noticeClaims.map((c) => noticeDelivery(sources, c)),
       ...reminderClaims.map((c) =>
-        reminderDelivery(sources, c, events.get(indexOf(sources, c.item.workspace)) ?? new Map()),
+        reminderDelivery(
+          sources,
+          c,
+          events.get(indexOf(sources, c.item.workspace)) ?? new Map(),
+          related(indexOf(sources, c.item.workspace)),
+        ),
       ),
       ...digestClaims.map((c) => digestDelivery(sources, c)),
     ],
@@ -79,6 +93,7 @@ function reminderDelivery(
   sources: ClaimSources,
   claim: Claim<Reminder>,
   events: Map<string, Event>,
+  related: (event: Event, nowMs: number) => { related?: string },
 ): Delivery {
   const { reminders, logger, zone, now } = sources;
   const r = claim.item;
@@ -122,7 +137,7 @@ function reminderDelivery(
               startText: formatInZone(startMs, r.zone),
               calendar: { ...calendarLinks(e, zone), ics: sources.calendarUrl?.(e.id) },
               late: decision.late,
-              ...relatedLine(e, sources.index, zone, nowMs),
+              ...related(e, nowMs),
             },
             deadlineMs: eventDeadlineMs(e, zone),
           };
