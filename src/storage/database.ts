@@ -39,12 +39,22 @@ export interface Migration {
   sql: string;
 }
 
-/** The numbered `NNN-name.sql` files, in order. */
+/**
+ * The numbered `NNN-name.sql` files, in order. Two files with one number are refused: `user_version`
+ * records a number, so a database that stopped between them would never run the second.
+ */
 export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
-  return readdirSync(dir)
+  const migrations = readdirSync(dir)
     .filter((f) => /^\d{3}-.+\.sql$/.test(f))
     .sort()
     .map((f) => ({ version: Number(f.slice(0, 3)), name: f, sql: readFileSync(join(dir, f), 'utf8') }));
+  migrations.forEach((m, i) => {
+    const before = migrations[i - 1];
+    if (before?.version === m.version) {
+      throw new Error(`${dir}: migrations ${before.name} and ${m.name} share number ${m.version}; renumber one`);
+    }
+  });
+  return migrations;
 }
 
 /**

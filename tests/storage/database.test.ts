@@ -1,9 +1,23 @@
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { migrate, openDatabase, readMigrations } from '../../src/storage/database.js';
 import { tempDir } from '../helpers/temp.js';
 
 describe('migrate', () => {
+  it('refuses two migrations that share a number, since user_version would skip the second', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, '001-a.sql'), 'CREATE TABLE a (x);');
+    writeFileSync(join(dir, '002-b.sql'), 'CREATE TABLE b (x);');
+    writeFileSync(join(dir, '002-c.sql'), 'CREATE TABLE c (x);');
+    expect(() => readMigrations(dir)).toThrow(/002-b\.sql and 002-c\.sql share number 2/);
+  });
+
+  it('ships SQLite migrations with distinct numbers', () => {
+    const versions = readMigrations().map((m) => m.version);
+    expect(new Set(versions).size).toBe(versions.length);
+  });
+
   it('applies every numbered migration once and records the version', () => {
     const db = openDatabase(':memory:');
     const latest = readMigrations().at(-1)!.version;
