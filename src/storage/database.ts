@@ -51,7 +51,9 @@ export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
   migrations.forEach((m, i) => {
     const before = migrations[i - 1];
     if (before?.version === m.version) {
-      throw new Error(`${dir}: migrations ${before.name} and ${m.name} share number ${m.version}; renumber one`);
+      throw new Error(
+        `${dir}: migrations ${before.name} and ${m.name} share number ${m.version}; renumber one`,
+      );
     }
   });
   return migrations;
