@@ -21,6 +21,8 @@ export const SUPPORTED_EXTENSIONS = [
   '.csv',
   '.ics',
   '.txt',
+  '.html',
+  '.htm',
 ];
 
 /** True for a path with an extension we import. */

@@ -21,6 +21,9 @@ const LOADERS: Record<string, Loader> = {
   '.htm': loadHtmlPage,
 };
 
+/** The extensions that have a loader (files.ts keeps the list folder walks use; a test keeps them equal). */
+export const LOADER_EXTENSIONS = Object.keys(LOADERS);
+
 /** Reads one archive file and finds its loader; an unknown type, a huge or unreadable file is a problem. */
 export function readArchiveFile(
   path: string,
