@@ -2,12 +2,14 @@ import type { FeedImportOptions, FeedReport } from './archive/feeds/index.js';
 import type { ImportOptions, ImportSummary } from './archive/import-archive.js';
 import type { Config } from './config.js';
 import type { CommandDeps } from './core/commands/deps.js';
+import type { AddedEventMirror, AddedEventStore } from './core/ports/added-events.js';
 import type { ArchiveFeed } from './core/ports/archive-feed.js';
 import type { DispatcherLeases } from './core/ports/delivery.js';
 import type { SearchIndex } from './core/ports/search.js';
 import { type ArchiveChangeReport, applyArchiveChanges } from './core/reminders/apply-archive-changes.js';
 import type { Workspace } from './core/reminders/model.js';
 import { type Clock, systemClock } from './core/time.js';
+import { SqliteAddedEventMirror, SqliteAddedEventStore } from './storage/added-events.js';
 import { SqliteArchiveAudit } from './storage/archive-audit.js';
 import { SqliteArchiveFeed } from './storage/archive-feed.js';
 import { type Db, migrate, openDatabase } from './storage/database.js';
@@ -18,6 +20,7 @@ import {
   type InstallationRepository,
   SqliteInstallationRepository,
 } from './storage/installation-repository.js';
+import { PgAddedEventStore } from './storage/postgres/added-events.js';
 import { migratePostgres, openPostgres, type PgPool } from './storage/postgres/database.js';
 import { PgDispatcherLeases } from './storage/postgres/dispatcher-leases.js';
 import { PgInstallationRepository } from './storage/postgres/installation-repository.js';
@@ -56,6 +59,8 @@ export interface AppContext {
   pool?: PgPool;
   /** The archive's domains whose links unfurl (config UNFURL_DOMAINS). */
   unfurlDomains: readonly string[];
+  /** Events added in Slack: their store (the state store) and this replica's index of them. */
+  added: { store: AddedEventStore; mirror: AddedEventMirror };
   close(): void;
 }
 
@@ -77,7 +82,9 @@ export function createContext(config: Config, overrides: { clock?: Clock } = {})
     config.timezone,
     index,
   );
+  const mirror = new SqliteAddedEventMirror(db, store);
   return {
+    added: { store: pool ? new PgAddedEventStore(pool) : new SqliteAddedEventStore(db), mirror },
     config,
     db,
     store,
@@ -94,6 +101,7 @@ export function createContext(config: Config, overrides: { clock?: Clock } = {})
       misses: pool ? new PgSearchMissLog(pool) : new SqliteSearchMissLog(db),
       audit: new SqliteArchiveAudit(db),
       missDays: config.searchMissDays,
+      added: mirror,
       ...(config.publicBaseUrl ? { publicBaseUrl: config.publicBaseUrl } : {}),
     },
     installations: pool ? new PgInstallationRepository(pool) : new SqliteInstallationRepository(db),

@@ -15,6 +15,7 @@ import {
 import { calendarFileUrl } from './core/commands/event-commands.js';
 import type { Notifier } from './core/ports/notifier.js';
 import { warmUpDateParsing } from './core/search/date-phrases.js';
+import { startAddedEventsSync } from './jobs/added-events-sync.js';
 import { startFeedRefreshJob } from './jobs/feed-refresh-job.js';
 import {
   createReminderDispatcher,
@@ -74,6 +75,9 @@ async function main(): Promise<number | undefined> {
     context.close();
     throw error;
   }
+  // Events added in Slack (on any replica, with PostgreSQL) join this replica's index, and follow changes.
+  const addedSync = startAddedEventsSync({ ...context.added, logger: stderrLogger });
+  await addedSync.sync();
   if (!logger) return openConsole(config, context);
   return serveSlack(config, context, logger);
 }

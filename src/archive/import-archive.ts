@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { resolve, sep } from 'node:path';
 import type { Event } from '../core/model.js';
+import { SLACK_SOURCE } from '../core/ports/added-events.js';
 import { isUrlEntry } from './feeds/feed-url.js';
 import { fieldMapPathFor, readFieldMap } from './field-map.js';
 import { displayPath, expandArchivePaths } from './files.js';
@@ -210,6 +211,8 @@ function pruneRemovedFiles(
   for (const stored of sink.archiveFilePaths()) {
     // A feed's events are named by its URL, which no folder holds (resolve would read it as a path).
     if (isUrlEntry(stored)) continue;
+    // Events added in Slack are no file: no archive folder's walk ever prunes them.
+    if (stored === SLACK_SOURCE) continue;
     const full = resolve(stored);
     if (present.has(full) || !roots.some((root) => full.startsWith(root))) continue;
     const ids = sink.removeArchiveFile(stored);

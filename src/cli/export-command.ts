@@ -14,12 +14,12 @@ const PAGE = 1000;
  * `event-bot export ["<query>"] [--format jsonl|csv|ics] [--out file]`: the query's results (best
  * first) or the whole archive (by start), in a format the importer reads back to the same events.
  */
-export function runExport(
+export async function runExport(
   context: AppContext,
   words: string[],
   io: CliIo,
-  options: { format?: string; out?: string },
-): number {
+  options: { format?: string; out?: string; source?: string },
+): Promise<number> {
   const format = (options.format ?? 'jsonl').toLowerCase();
   if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
     io.err(`--format takes one of ${EXPORT_FORMATS.join(', ')}`);
@@ -27,7 +27,16 @@ export function runExport(
   }
   const nowMs = context.clock.now().getTime();
   const text = words.join(' ').trim();
-  const events = text ? queried(context, text, io) : everything(context);
+  if (options.source !== undefined && options.source !== 'slack') {
+    io.err('--source takes slack (the events added in Slack, from the state store)');
+    return 2;
+  }
+  // The events added in Slack, as kept in the state store, to commit to git as an archive file.
+  const events = options.source
+    ? (await context.added.store.all()).map((a) => a.event)
+    : text
+      ? queried(context, text, io)
+      : everything(context);
   const output = exportEvents(events, format as ExportFormat, nowMs);
   if (options.out) {
     writeFileSync(options.out, output);

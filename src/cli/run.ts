@@ -123,10 +123,12 @@ export const CLI_COMMANDS: Record<string, CliCommand> = {
     options: {
       format: { type: 'string', value: 'F', help: 'jsonl (default), csv or ics' },
       out: { type: 'string', value: 'FILE', help: 'write to FILE instead of standard output' },
+      source: { type: 'string', value: 'slack', help: 'only the events added in Slack (to commit to git)' },
     },
     examples: [
       'event-bot export --format csv "peacekeeping" > peacekeeping.csv',
       'event-bot export --format ics --out archive.ics',
+      'event-bot export --source slack --out data/added-in-slack.jsonl',
     ],
     run: {
       needs: 'context',
@@ -134,6 +136,7 @@ export const CLI_COMMANDS: Record<string, CliCommand> = {
         (await exporter()).runExport(c, p, io, {
           format: typeof v.format === 'string' ? v.format : undefined,
           out: typeof v.out === 'string' ? v.out : undefined,
+          source: typeof v.source === 'string' ? v.source : undefined,
         }),
     },
   },

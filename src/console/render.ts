@@ -374,6 +374,8 @@ function labelOf(action: ReplyAction, about?: string): string {
       return `Resume: ${about ?? 'this digest'}`;
     case 'stop-digest':
       return `Stop: ${about ?? 'this digest'}`;
+    case 'edit':
+      return 'Edit (in Slack)';
   }
 }
 

@@ -47,6 +47,8 @@ export const SlackIds = {
     themePick: 'themes_pick',
     /** "Try it" beside a help example. Value: `{"p": subcommand, "q": words, "o": 0}`. */
     helpTry: 'help_try',
+    /** "Edit" on the card of an event added in Slack: opens the form, for editors. Value: `{"e": eventId}`. */
+    edit: 'event_edit',
   },
   blocks: {
     heading: 'event_heading',
@@ -82,6 +84,25 @@ export const SlackIds = {
     mentionedShortcut: 'find_mentioned_events',
     /** The search modal's callback_id. */
     searchModal: 'search_modal',
+    /** The global shortcut "Add an event" (its callback_id, as in manifest.yml). */
+    addEventShortcut: 'add_event',
+    /** The add/edit event modal's callback_id; private_metadata carries the id of an event being edited. */
+    eventFormModal: 'event_form_modal',
+  },
+  /** The add/edit form's inputs: each block id, whose one element has the same action id. */
+  eventFields: {
+    title: 'event_title',
+    type: 'event_type',
+    start: 'event_start',
+    end: 'event_end',
+    timezone: 'event_timezone',
+    location: 'event_location',
+    url: 'event_url',
+    hosts: 'event_hosts',
+    speakers: 'event_speakers',
+    summary: 'event_summary',
+    themes: 'event_themes',
+    tags: 'event_tags',
   },
   /** The search modal's inputs: each block id, whose one element has the same action id. */
   searchFields: {
@@ -200,6 +221,7 @@ export function toReplyAction(actionId: string, raw: unknown): ReplyAction | und
     if (base === a.sharePost) return { kind: 'share-post', eventId };
     if (base === a.shareNote) return { kind: 'share-note', eventId };
     if (base === a.shareCancel) return { kind: 'share-cancel', eventId };
+    if (base === a.edit) return { kind: 'edit', eventId };
     return undefined;
   }
   if ('p' in value) {

@@ -1,4 +1,5 @@
 import type { CommandDeps } from '../core/commands/deps.js';
+import type { AddedEventMirror, AddedEventStore } from '../core/ports/added-events.js';
 import type { ArchiveFeed } from '../core/ports/archive-feed.js';
 import type { Workspace } from '../core/reminders/model.js';
 import type { HandledEvents } from '../storage/slack-events.js';
@@ -35,6 +36,8 @@ export interface SlackServices {
    * distribution; absent, everything belongs to the single workspace.
    */
   workspaceOf?: (ids: { teamId?: string; enterpriseId?: string }) => Workspace;
+  /** Events added in Slack: where they are kept, and this replica's index of them (the add/edit form). */
+  added?: { store: AddedEventStore; mirror: AddedEventMirror };
   /** Whether a user is one of the archive's editors (EVENT_EDITORS, else workspace admins); nobody is when absent. */
   isEditor?: (userId: string, workspace?: Workspace) => Promise<boolean>;
   /** OAuth distribution's installations (see oauth/index.ts `installationStoreOf`); needed only then. */

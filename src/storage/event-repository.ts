@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { EVENT_KEY_PREFIX, type Event, eventKey, type Speaker, type Theme } from '../core/model.js';
+import { SLACK_SOURCE } from '../core/ports/added-events.js';
 import { eventTimeToMillis } from '../core/time.js';
 import type { Db } from './database.js';
 import { minuteOf, SEQ_PER_MINUTE, seqMinute } from './event-seq.js';
@@ -232,7 +233,10 @@ export class EventStore {
       keep.add(event.id);
       const contentHash = eventContentHash(event);
       const existing = lookup(event.id);
-      if (!existing) {
+      if (existing?.source_file === SLACK_SOURCE && file !== SLACK_SOURCE) {
+        // An event added in Slack (exported to git and imported back, say) is never overwritten by a file.
+        outcome.unchanged.push(event.id);
+      } else if (!existing) {
         this.insertEvent(this.toRow(event, contentHash, nowMs, ms), event);
         outcome.added.push(event.id);
       } else if (existing.content_hash !== contentHash) {

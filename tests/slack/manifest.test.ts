@@ -61,12 +61,13 @@ describe('manifest.yml', () => {
     expect(configured).toEqual(domains);
   });
 
-  it('declares both shortcuts with the callback ids the listeners answer', () => {
+  it('declares every shortcut with the callback ids the listeners answer', () => {
     const shortcuts = (manifest.features as { shortcuts?: { type: string; callback_id: string }[] })
       .shortcuts;
     expect(shortcuts?.map((s) => [s.type, s.callback_id])).toEqual([
       ['global', SlackIds.surfaces.searchShortcut],
       ['message', SlackIds.surfaces.mentionedShortcut],
+      ['global', SlackIds.surfaces.addEventShortcut],
     ]);
   });
 

@@ -1,4 +1,5 @@
 import type { Event } from '../model.js';
+import { isSlackAdded } from '../ports/added-events.js';
 import { REMIND_PRESETS, type RemindPreset } from '../reminders/model.js';
 import { computeDue } from '../reminders/schedule.js';
 import { presetSpec } from '../reminders/when.js';
@@ -26,6 +27,8 @@ export function cardActions(
     { kind: 'share', eventId: id },
     { kind: 'more-like', eventId: id },
     { kind: 'read-more', eventId: id },
+    // An event added in Slack can be corrected in Slack (by an editor, the click checks); a file's at its source.
+    ...(isSlackAdded(event) ? [{ kind: 'edit' as const, eventId: id }] : []),
   ];
   if (!when.upcoming)
     return [...(event.url ? [{ kind: 'event-page' as const, url: event.url }] : []), ...common];

@@ -1,3 +1,4 @@
+import type { AddedEventMirror } from '../ports/added-events.js';
 import type { ArchiveAudit } from '../ports/archive-audit.js';
 import type { ReminderRepository, SubscriptionRepository } from '../ports/reminders.js';
 import type { SearchIndex } from '../ports/search.js';
@@ -22,6 +23,8 @@ export interface CommandDeps {
   misses?: SearchMissLog;
   /** The archive's whole-record checks (missing fields, duplicates), for the gaps report. */
   audit?: ArchiveAudit;
+  /** Who added an event in Slack (this replica's mirror of the Slack-added events). */
+  added?: Pick<AddedEventMirror, 'addedBy'>;
   /** How many days misses are kept (SEARCH_MISS_DAYS). */
   missDays?: number;
   /** The bot's public HTTP address, when it has one: "Add to calendar" then links a real .ics file. */

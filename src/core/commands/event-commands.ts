@@ -16,7 +16,9 @@ export function eventCard(
 ): EventCardReply {
   const when = whenOf(event, deps);
   const related = when.upcoming ? pastEventsLine(event, deps) : undefined;
+  const addedBy = deps.added?.addedBy(event.id);
   return {
+    ...(addedBy ? { addedBy } : {}),
     kind: 'event',
     event,
     when,

@@ -112,6 +112,11 @@ export function actionNeedsAdmin(action: ReplyAction): boolean {
   return action.kind === 'pause-digest' || action.kind === 'stop-digest';
 }
 
+/** True for `/event add`: a door opens the add-an-event form (for editors) instead of answering. */
+export function commandOpensEventForm(text: string): boolean {
+  return /^\s*add\s*$/i.test(text);
+}
+
 /** True when a button's action needs `userZone`. */
 export function actionNeedsUserZone(action: ReplyAction): boolean {
   return (
@@ -209,6 +214,8 @@ export async function runAction(
       return digestAction('resume', action.subscriptionId, { userId, ...asker }, deps);
     case 'stop-digest':
       return digestAction('stop', action.subscriptionId, { userId, ...asker }, deps);
+    case 'edit':
+      return notice('info', 'Events added in Slack are edited in Slack, with the Edit button on their card.');
   }
 }
 

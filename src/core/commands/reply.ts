@@ -63,6 +63,8 @@ export type ReplyAction =
   | { kind: 'pause-digest'; subscriptionId: string }
   | { kind: 'resume-digest'; subscriptionId: string }
   | { kind: 'stop-digest'; subscriptionId: string }
+  /** Edit an event added in Slack (a form in Slack, for editors; the console cannot). */
+  | { kind: 'edit'; eventId: string }
   | { kind: 'page'; page: PageRequest; direction: 'next' | 'previous' }
   /**
    * A "Did you mean" suggestion or a picker's choice: runs `page` (a first page of a search, or of a
@@ -251,6 +253,8 @@ export interface EventCardReply {
   note?: string;
   /** An upcoming event's past context, one line: "Before this: 3 past events on Sahel mediation". */
   related?: string;
+  /** The Slack user who added the event in Slack; absent for events from the archive files. */
+  addedBy?: string;
   position?: PagePosition;
 }
 

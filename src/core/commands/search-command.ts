@@ -72,7 +72,9 @@ export function searchReply(input: CommandInput, deps: CommandDeps): Reply {
   }
   const when = whenOf(best.event, deps);
   const related = when.upcoming ? pastEventsLine(best.event, deps) : undefined;
+  const addedBy = deps.added?.addedBy(best.event.id);
   return {
+    ...(addedBy ? { addedBy } : {}),
     kind: 'event',
     event: best.event,
     when,

@@ -1,6 +1,7 @@
 import type { App } from '@slack/bolt';
 import type { SlackServices } from '../services.js';
 import { register as registerActions } from './actions/index.js';
+import { register as registerAdded } from './added/index.js';
 import { register as registerCommands } from './commands/index.js';
 import { register as registerEvents } from './events/index.js';
 import { register as registerHome } from './home/index.js';
@@ -15,4 +16,5 @@ export function register(app: App, services: SlackServices): void {
   registerHome(app, services);
   registerShortcuts(app, services);
   registerViews(app, services);
+  registerAdded(app, services);
 }

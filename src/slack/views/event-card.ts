@@ -43,6 +43,7 @@ export function eventCardBlocks(reply: EventCardReply): KnownBlock[] {
     event.summary ? section(escapeMrkdwn(shortSummary(event.summary))) : undefined,
     themeTitles(event),
     reply.related ? context([`:books: ${escapeTruncate(oneLine(reply.related), 150)}`]) : undefined,
+    reply.addedBy ? context([`Added in Slack by ${userMention(reply.addedBy, 'Someone')}`]) : undefined,
     actions(
       reply.actions
         .filter((a) => a.kind !== 'page')

@@ -96,6 +96,7 @@ const ACTION_IDS: Record<ReplyAction['kind'], string> = {
   'pause-digest': SlackIds.actions.pauseDigest,
   'resume-digest': SlackIds.actions.resumeDigest,
   'stop-digest': SlackIds.actions.stopDigest,
+  edit: SlackIds.actions.edit,
 };
 
 const SNOOZE_LABELS: Record<SnoozePreset, string> = { hour: 'An hour later', day: 'A day later' };
@@ -147,6 +148,8 @@ function labelOf(action: ReplyAction, place: 'card' | 'item', channelName?: stri
       return 'Resume';
     case 'stop-digest':
       return 'Stop';
+    case 'edit':
+      return 'Edit';
   }
 }
 

@@ -1,9 +1,11 @@
 import { performance } from 'node:perf_hooks';
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { EDITORS_ONLY_EDIT } from '../../../core/added/event-form.js';
 import {
   commandNeedsAdmin,
   commandNeedsEditor,
   commandNeedsUserZone,
+  commandOpensEventForm,
   subcommandName,
 } from '../../../core/commands/index.js';
 import type { CommandResult } from '../../../core/commands/reply.js';
@@ -13,13 +15,14 @@ import { RECEIVED_AT } from '../../in-flight.js';
 import type { CommandOutcome } from '../../metrics.js';
 import { commandResponse, withNote, zoneFallbackNote } from '../../responses.js';
 import type { SlackServices } from '../../services.js';
+import { type FormClient, mayEdit, openEventForm } from '../added/event-form.js';
 
 /** The parts of Bolt's listener arguments this listener uses, so tests can pass plain fakes. */
 export type EventCommandArgs = Pick<
   SlackCommandMiddlewareArgs & AllMiddlewareArgs,
   'ack' | 'command' | 'respond' | 'logger'
 > &
-  Partial<Pick<AllMiddlewareArgs, 'context'>>;
+  Partial<Pick<AllMiddlewareArgs, 'context' | 'client'>>;
 
 /**
  * `/event <text>`. Acks first and empty: Slack shows an error if nothing answers within 3 seconds.
@@ -28,7 +31,14 @@ export type EventCommandArgs = Pick<
  */
 export function eventCommand(services: SlackServices) {
   const runner = services.runner ?? inlineRunner(services.commands);
-  return async ({ ack, command, respond, logger, context: bolt }: EventCommandArgs): Promise<void> => {
+  return async ({
+    ack,
+    command,
+    respond,
+    logger,
+    context: bolt,
+    client,
+  }: EventCommandArgs): Promise<void> => {
     const received = Number(bolt?.[RECEIVED_AT] ?? performance.now());
     await ack();
     const ackSeconds = (performance.now() - received) / 1000;
@@ -40,6 +50,16 @@ export function eventCommand(services: SlackServices) {
         teamId: command.team_id,
         enterpriseId: command.enterprise_id,
       });
+      if (commandOpensEventForm(command.text) && client) {
+        // A refusal goes to the asker in the conversation; an editor gets the form (a modal needs the trigger).
+        const asker = { userId: command.user_id, ...(workspace ? { workspace } : {}) };
+        if (!(await mayEdit(services, asker)))
+          await respond({ response_type: 'ephemeral', text: EDITORS_ONLY_EDIT });
+        else
+          await openEventForm(client as unknown as FormClient, command.trigger_id, services, asker, logger);
+        outcome = 'answered';
+        return;
+      }
       const userZone =
         services.lookupUserZone && commandNeedsUserZone(command.text)
           ? await services.lookupUserZone(command.user_id, workspace)
