@@ -128,7 +128,7 @@ export const CLI_COMMANDS: Record<string, CliCommand> = {
     examples: [
       'event-bot export --format csv "peacekeeping" > peacekeeping.csv',
       'event-bot export --format ics --out archive.ics',
-      'event-bot export --source slack --out data/added-in-slack.jsonl',
+      'event-bot export --source slack > added-in-slack.jsonl',
     ],
     run: {
       needs: 'context',

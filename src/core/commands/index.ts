@@ -60,6 +60,12 @@ const SUBCOMMANDS: Record<string, Handler> = {
   unsubscribe: unsubscribeCommand,
   subscriptions: subscriptionsCommand,
   gaps: gapsCommand,
+  // The Slack door opens the form before this is reached; a door without forms says where to go.
+  add: () =>
+    notice(
+      'info',
+      'Events are added in Slack: `/event add` or the "Add an event" shortcut opens a form, for the archive\'s editors. Files go in the archive folder (`event-bot import`).',
+    ),
 };
 
 /** The handler for each paged subcommand, so a page button runs it directly with its words and offset. */
@@ -147,7 +153,7 @@ export async function runEventCommand(input: CommandInput, all: CommandDeps): Pr
 }
 
 /** Subcommands that take nothing after them; with words after, the whole text is a search ("themes of 2030"). */
-const ALONE = new Set(['themes', 'reminders', 'subscriptions', 'gaps']);
+const ALONE = new Set(['themes', 'reminders', 'subscriptions', 'gaps', 'add']);
 /** Subcommand names that also start ordinary phrases ("share of", "host country", "theme of"). */
 const PHRASE_STARTERS = new Set(['share', 'speaker', 'host', 'theme']);
 /** A word after a subcommand's name that makes the two read as a phrase: "share of", "host country of". */
