@@ -1,21 +1,15 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/run.js';
 import { loadConfig } from '../../src/config.js';
 import { createContext } from '../../src/context.js';
 import { submitEventForm } from '../../src/core/added/event-form.js';
+import { runCliCaptured } from '../helpers/cli.js';
 import { fixedClock } from '../helpers/context.js';
 import { tempDir } from '../helpers/temp.js';
 
 const NOW = '2026-11-29T12:00:00Z';
 
-async function cli(argv: string[], env: Record<string, string>) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io = { out: (t: string) => out.push(t), err: (t: string) => err.push(t), interactive: false };
-  const code = await runCli(argv, io, env, fixedClock(NOW));
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const cli = (argv: string[], env: Record<string, string>) => runCliCaptured(argv, env, NOW);
 
 describe('event-bot export --source slack', () => {
   it('writes only the events added in Slack, in a file that imports back to the same events', async () => {

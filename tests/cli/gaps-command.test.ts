@@ -1,17 +1,10 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/run.js';
-import { fixedClock } from '../helpers/context.js';
+import { runCliCaptured } from '../helpers/cli.js';
 import { RELEVANCE_ARCHIVE, RELEVANCE_NOW } from '../helpers/search.js';
 import { tempDir } from '../helpers/temp.js';
 
-async function cli(argv: string[], env: Record<string, string>) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io = { out: (t: string) => out.push(t), err: (t: string) => err.push(t), interactive: false };
-  const code = await runCli(argv, io, env, fixedClock(RELEVANCE_NOW));
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const cli = (argv: string[], env: Record<string, string>) => runCliCaptured(argv, env, RELEVANCE_NOW);
 
 describe('event-bot gaps', () => {
   it('prints the missed searches asked through the bot and the records to fix, with file and line', async () => {
