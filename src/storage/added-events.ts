@@ -52,7 +52,7 @@ const UPSERT = `INSERT INTO added_events (id, team_id, enterprise_id, event_json
   ON CONFLICT (id) DO UPDATE SET event_json = excluded.event_json, updated_by = excluded.updated_by,
     updated_ms = excluded.updated_ms`;
 
-/** The embedded state store's Slack-added events (migration 013). */
+/** The embedded state store's Slack-added events (migration 014). */
 export class SqliteAddedEventStore implements AddedEventStore {
   private readonly statements;
 

@@ -2,7 +2,7 @@ import type { AddedEvent, AddedEventStore } from '../../core/ports/added-events.
 import { type AddedEventRow, addedOfRow, rowOfAdded } from '../added-events.js';
 import type { PgPool } from './database.js';
 
-/** Slack-added events in the shared store (migration 005), so every replica serves them. */
+/** Slack-added events in the shared store (migration 006), so every replica serves them. */
 export class PgAddedEventStore implements AddedEventStore {
   constructor(private readonly pool: PgPool) {}
 
