@@ -1,4 +1,4 @@
--- Events added or edited in Slack, shared by every replica (see ../../migrations/014-added-events.sql);
+-- Events added or edited in Slack, shared by every replica (see ../../migrations/016-added-events.sql);
 -- each replica mirrors them into its own search index when they change.
 CREATE TABLE added_events (
   id            TEXT PRIMARY KEY,
