@@ -60,18 +60,18 @@ export function eventCommand(services: SlackServices) {
         outcome = 'answered';
         return;
       }
-      const userZone =
+      // The facts a command needs about its asker are independent Slack lookups: ask for them together.
+      const [userZone, editor, admin] = await Promise.all([
         services.lookupUserZone && commandNeedsUserZone(command.text)
-          ? await services.lookupUserZone(command.user_id, workspace)
-          : undefined;
-      const editor =
+          ? services.lookupUserZone(command.user_id, workspace)
+          : undefined,
         services.isEditor && commandNeedsEditor(command.text)
-          ? await services.isEditor(command.user_id, workspace)
-          : undefined;
-      const admin =
+          ? services.isEditor(command.user_id, workspace)
+          : undefined,
         services.isWorkspaceAdmin && commandNeedsAdmin(command.text)
-          ? await services.isWorkspaceAdmin(command.user_id, workspace)
-          : undefined;
+          ? services.isWorkspaceAdmin(command.user_id, workspace)
+          : undefined,
+      ]);
       const result = await runner.command({
         ...(editor ? { editor } : {}),
         ...(admin ? { admin } : {}),
