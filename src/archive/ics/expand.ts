@@ -1,22 +1,18 @@
 import ICAL from 'ical.js';
 import type { Report } from './index.js';
+import { type LineOf, messageOf } from './read.js';
 
 /** Occurrences kept per series; the latest ones win. */
 const MAX_OCCURRENCES = 1000;
 /** Guards against rules like FREQ=SECONDLY that would take forever to walk up to the horizon. */
-const MAX_RECURRENCE_STEPS = 50_000;
+const MAX_STEPS = 50_000;
 const MAX_INTERVAL = 1000;
 
-/** One occurrence: the VEVENT whose details it carries (an override, or the master) and its times. */
-export interface Occurrence {
-  item: ICAL.Event;
-  master?: ICAL.Event;
-  start: ICAL.Time;
-  /** Absent when the VEVENT gives neither DTEND nor DURATION. */
-  end?: ICAL.Time;
-}
+/** One occurrence as ical.js details it: the VEVENT whose details it carries (an override, or the master). */
+export type Occurrence = ReturnType<ICAL.Event['getOccurrenceDetails']>;
 
-type LineOf = (item: ICAL.Component | ICAL.Property | null | undefined) => number;
+/** The occurrences of one UID (or of one VEVENT without a UID). */
+export type Series = { occurrences: Occurrence[]; uid?: string };
 
 /**
  * Groups VEVENTs by UID (overrides may come before their master) and expands each series; a series
@@ -26,8 +22,9 @@ type LineOf = (item: ICAL.Component | ICAL.Property | null | undefined) => numbe
 export function expandAll(events: ICAL.Event[], horizonMs: number, report: Report, lineOf: LineOf) {
   const groups = new Map<string, Map<string, ICAL.Event>>();
   events.forEach((event, i) => {
-    const group = groups.get(event.uid?.trim() || `\u0000${i}`) ?? new Map<string, ICAL.Event>();
-    groups.set(event.uid?.trim() || `\u0000${i}`, group);
+    const uid = event.uid?.trim() || `\u0000${i}`;
+    const group = groups.get(uid) ?? new Map<string, ICAL.Event>();
+    groups.set(uid, group);
     const rid = event.recurrenceId?.toString() ?? '';
     const kept = group.get(rid);
     const [winner, loser] = kept && sequence(event) > sequence(kept) ? [event, kept] : [kept ?? event, event];
@@ -36,7 +33,7 @@ export function expandAll(events: ICAL.Event[], horizonMs: number, report: Repor
     if (kept) report.warnings.push({ line: lineOf(loser.component), field: 'SEQUENCE', message });
   });
   let dateDependent = false;
-  const series: { occurrences: Occurrence[]; uid?: string }[] = [];
+  const series: Series[] = [];
   for (const group of groups.values()) {
     const master = group.get('');
     const overrides = [...group.values()].filter((e) => e !== master);
@@ -51,16 +48,11 @@ export function expandAll(events: ICAL.Event[], horizonMs: number, report: Repor
         report.skip({ ...at, message: 'names no instance of its series' }, 'event skipped');
       }
       dateDependent ||= parts.some((part) => part.dateDependent);
-      series.push({
-        occurrences: parts.flatMap((part) => part.occurrences),
-        uid: first.uid?.trim() || undefined,
-      });
+      const uid = first.uid?.trim() || undefined;
+      series.push({ occurrences: parts.flatMap((part) => part.occurrences), uid });
     } catch (error) {
       const line = lineOf(first.component.getFirstProperty('rrule') ?? first.component);
-      report.skip(
-        { line, field: 'RRULE', message: error instanceof Error ? error.message : String(error) },
-        'event skipped',
-      );
+      report.skip({ line, field: 'RRULE', message: messageOf(error) }, 'event skipped');
     }
   }
   return { series, dateDependent };
@@ -73,12 +65,10 @@ export function expandAll(events: ICAL.Event[], horizonMs: number, report: Repor
  */
 function expandSeries(master: ICAL.Event, overrides: ICAL.Event[], horizonMs: number) {
   if (isCancelled(master)) return { occurrences: [], unrelated: [], dateDependent: false };
-  if (master.startDate.isDate) {
-    // exchange_whole_day_moved_recurrence.ics: an all-day series whose override names its instance as
-    // midnight in a zone (RECURRENCE-ID;TZID=W. Europe Standard Time:20260226T000000); ical.js relates
-    // an all-day instance only to a DATE.
-    for (const o of overrides) o.recurrenceId.isDate = true;
-  }
+  // exchange_whole_day_moved_recurrence.ics: an all-day series whose override names its instance as
+  // midnight in a zone (RECURRENCE-ID;TZID=W. Europe Standard Time:20260226T000000); ical.js relates
+  // an all-day instance only to a DATE.
+  if (master.startDate.isDate) for (const o of overrides) o.recurrenceId.isDate = true;
   for (const o of overrides) master.relateException(o);
   const rules = master.component.getAllProperties('rrule').map((p) => p.getFirstValue() as ICAL.Recur);
   for (const rule of rules) {
@@ -89,44 +79,27 @@ function expandSeries(master: ICAL.Event, overrides: ICAL.Event[], horizonMs: nu
     }
   }
   const starts: ICAL.Time[] = [];
-  let truncated = false;
   const iterator = master.iterator();
-  for (let next = iterator.next(), steps = 1; next; next = iterator.next(), steps++) {
-    if (steps > MAX_RECURRENCE_STEPS) throw new Error(`repeats over ${MAX_RECURRENCE_STEPS} times`);
-    truncated = next.toUnixTime() * 1000 > horizonMs;
-    if (truncated) break;
-    starts.push(next.clone());
-    if (starts.length > 2 * MAX_OCCURRENCES) starts.splice(0, starts.length - MAX_OCCURRENCES);
+  let next = iterator.next();
+  for (; next && next.toUnixTime() * 1000 <= horizonMs; next = iterator.next()) {
+    if (starts.push(next.clone()) > MAX_STEPS) throw new Error(`repeats over ${MAX_STEPS} times`);
   }
   const kept = starts.slice(-MAX_OCCURRENCES);
-  const occurrences = kept.map((start): Occurrence => {
-    const { item, startDate, endDate } = master.getOccurrenceDetails(start);
-    return {
-      item,
-      master: item === master ? undefined : master,
-      start: startDate,
-      end: hasEnd(item) ? endDate : undefined,
-    };
-  });
+  const occurrences = kept.map((start) => master.getOccurrenceDetails(start));
   const related = new Set(occurrences.map((o) => o.item));
   const from = kept[0]?.toUnixTime() ?? Number.POSITIVE_INFINITY;
   const unrelated = overrides.filter((o) => {
     const rid = o.recurrenceId.toUnixTime();
     return !related.has(o) && rid >= from && rid * 1000 <= horizonMs;
   });
-  const dateDependent = truncated || rules.some((rule) => !rule.isFinite());
+  const dateDependent = Boolean(next) || rules.some((rule) => !rule.isFinite());
   return { occurrences: occurrences.filter((o) => !isCancelled(o.item)), unrelated, dateDependent };
 }
 
 const sequence = (event: ICAL.Event) => Number(event.sequence) || 0;
 
-function isCancelled(event: ICAL.Event): boolean {
-  return String(event.component.getFirstPropertyValue('status') ?? '').toUpperCase() === 'CANCELLED';
-}
-
-function hasEnd(event: ICAL.Event): boolean {
-  return event.component.hasProperty('dtend') || event.component.hasProperty('duration');
-}
+const isCancelled = (event: ICAL.Event) =>
+  String(event.component.getFirstPropertyValue('status') ?? '').toUpperCase() === 'CANCELLED';
 
 /**
  * ical.js adds a huge INTERVAL up day by day and gives up on impossible MONTHLY and YEARLY rules by

@@ -7,12 +7,15 @@ export type LineProblem = Omit<Problem, 'file'>;
 
 type JCal = ConstructorParameters<typeof ICAL.Component>[0] & unknown[];
 
+/** The line a component or property is on (1 when unknown). */
+export type LineOf = (item: ICAL.Component | ICAL.Property | null | undefined) => number;
+
 /** The parsed calendars, the line of each component and property, and what had to be left out. */
 export interface ReadCalendar {
   roots: ICAL.Component[];
-  lineOf(item: ICAL.Component | ICAL.Property | null | undefined): number;
-  /** VEVENTs whose DTSTART was left out, and why: they cannot be placed. */
-  broken(vevent: ICAL.Component): LineProblem | undefined;
+  lineOf: LineOf;
+  /** VEVENTs that cannot be placed (no DTSTART, or one that was left out), left out of `roots`. */
+  unplaced: LineProblem[];
   /** Every TZID written on a property, and the first line it is on. */
   tzids: Map<string, number>;
   dropped: LineProblem[];
@@ -20,7 +23,8 @@ export interface ReadCalendar {
 
 /** NAME;PARAM=…:value, where quoted parameter values may hold colons ("(UTC-05:00) Eastern…"). */
 const CONTENT_LINE = /^([A-Za-z0-9-]+)((?:;(?:"[^"]*"|[^";:])*)*):(.*)$/s;
-const DATE_PROPERTIES = new Set(['dtstart', 'dtend', 'recurrence-id', 'exdate', 'rdate']);
+const DATE_PROPERTIES = new Set(['DTSTART', 'DTEND', 'RECURRENCE-ID', 'EXDATE', 'RDATE']);
+const MAX_DURATION_S = 10 * 366 * 86_400;
 
 /**
  * Unfolds the text and hands ical.js one content line at a time (`ICAL.parse.property`), building the
@@ -71,6 +75,9 @@ export function readCalendar(text: string): ReadCalendar | { problems: LineProbl
           : 'has no matching BEGIN';
         return { problems: [...problems, { line, message: `END:${component.toUpperCase()} ${detail}` }] };
       }
+      if (open === vevent && !broken.has(open) && !(open[1] as unknown[][]).some((p) => p[0] === 'dtstart')) {
+        broken.set(open, { line: at.get(open) ?? 1, field: 'start', message: 'VEVENT has no DTSTART' });
+      }
     } else if (!name) {
       drop(`not an iCalendar content line (expected NAME:value): "${clip(l)}"`);
     } else if (!stack.length) {
@@ -78,10 +85,12 @@ export function readCalendar(text: string): ReadCalendar | { problems: LineProbl
     } else {
       try {
         const property = ICAL.parse.property(repaired(field, params, value)) as unknown as unknown[];
-        const values = DATE_PROPERTIES.has(field.toLowerCase()) ? property.slice(3).flat() : [];
+        const values = DATE_PROPERTIES.has(field) ? property.slice(3).flat() : [];
         const unreal = values.find((v): v is string => typeof v === 'string' && !DateTime.fromISO(v).isValid);
         if (unreal && /^\d{4}-\d\d-\d\d/.test(unreal)) drop(`"${unreal}" is not a real date or time`);
         else if (unreal) drop(`"${clip(value.trim())}" is not a date or time`);
+        // invalid_duration.ics (collective/icalendar): P999999999999999999W, which ical.js adds up day by day.
+        else if (field === 'DURATION' && tooLong(String(property[3]))) drop('lasts more than ten years');
         else {
           (stack[stack.length - 1][1] as unknown[]).push(property);
           at.set(property, line);
@@ -98,10 +107,11 @@ export function readCalendar(text: string): ReadCalendar | { problems: LineProbl
     problems.push({ line: at.get(open) ?? 1, message: `BEGIN:${name} is never closed (no END:${name})` });
   }
   if (problems.length) return { problems };
+  for (const root of roots) root[2] = (root[2] as JCal[]).filter((c) => !broken.has(c));
   return {
     roots: roots.map((jcal) => new ICAL.Component(jcal)),
     lineOf: (item) => (item && at.get(item.jCal)) || 1,
-    broken: (vevent) => broken.get(vevent.jCal as JCal),
+    unplaced: [...broken.values()],
     tzids,
     // Within a VEVENT that is skipped anyway, what else was left out of it is not worth a line.
     dropped: dropped.filter((d) => !d.vevent || !broken.has(d.vevent)).map((d) => d.problem),
@@ -110,7 +120,7 @@ export function readCalendar(text: string): ReadCalendar | { problems: LineProbl
 
 /** A content line with the date typing two real exporters get wrong put right. */
 function repaired(name: string, params: string, value: string): string {
-  const date = DATE_PROPERTIES.has(name.toLowerCase());
+  const date = DATE_PROPERTIES.has(name);
   // festival-multiday-rrule.ics writes `DTSTART;VALUE=DATE:20110805T150000`; ical.js drops the time.
   if (date && /^\d{8}T\d{6}Z?$/.test(value.trim()) && /;VALUE=DATE(?=;|$)/i.test(params)) {
     return `${name}${params.replace(/;VALUE=DATE(?=;|$)/i, '')}:${value}`;
@@ -122,10 +132,11 @@ function repaired(name: string, params: string, value: string): string {
   return `${name}${params}:${value}`;
 }
 
-function clip(text: string): string {
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
-}
+const tooLong = (duration: string) =>
+  Math.abs(ICAL.Duration.fromString(duration).toSeconds()) > MAX_DURATION_S;
 
-export function messageOf(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).slice(0, 300);
-}
+const clip = (text: string) => (text.length > 60 ? `${text.slice(0, 57)}...` : text);
+
+/** What an error says, at most 300 characters of it. */
+export const messageOf = (error: unknown) =>
+  (error instanceof Error ? error.message : String(error)).slice(0, 300);

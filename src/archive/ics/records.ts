@@ -4,14 +4,9 @@ import { DateTime, FixedOffsetZone } from 'luxon';
 import { deriveEventId } from '../../core/model.js';
 import { slugify } from '../../core/text.js';
 import { SIDECAR_PROPERTY, withSidecar } from '../sidecar.js';
-import type { Occurrence } from './expand.js';
-import { IanaTimezone } from './zones.js';
-
-/** Where floating times go (X-WR-TIMEZONE, else the configured default), and the calendar's own zone. */
-export interface Placement {
-  floating: string;
-  calendar?: string;
-}
+import type { Occurrence, Series } from './expand.js';
+import type { LineOf } from './read.js';
+import { IanaTimezone, type Placement } from './zones.js';
 
 /** An event as the model's input schema takes it. */
 export type EventRecord = ReturnType<typeof recordOf> & { id?: string; series?: string };
@@ -19,58 +14,44 @@ export type EventRecord = ReturnType<typeof recordOf> & { id?: string; series?: 
 /** The instant an ical.js time stands for, and the IANA zone it is shown in when there is one. */
 function instant(t: ICAL.Time, placement: Placement): { dt: DateTime; zone?: string } {
   const floating = !t.zone || t.zone === ICAL.Timezone.localTimezone;
-  const named =
-    t.zone instanceof IanaTimezone ? t.zone : floating ? new IanaTimezone(placement.floating) : undefined;
-  if (named) {
-    const wall = {
-      year: t.year,
-      month: t.month,
-      day: t.day,
-      hour: t.hour,
-      minute: t.minute,
-      second: t.second,
-    };
-    return {
-      dt: DateTime.fromObject(wall, { zone: named.iana }),
-      zone: named.shown ? named.iana : undefined,
-    };
+  const tz = floating ? new IanaTimezone(placement.floating) : t.zone;
+  if (tz instanceof IanaTimezone) {
+    const { year, month, day, hour, minute, second } = t;
+    const dt = DateTime.fromObject({ year, month, day, hour, minute, second }, { zone: tz.iana });
+    return { dt, zone: tz.shown ? tz.iana : undefined };
   }
-  const utc = t.zone === ICAL.Timezone.utcTimezone;
+  const utc = tz === ICAL.Timezone.utcTimezone;
   // Else a VTIMEZONE of the file's own that names no IANA zone: its offsets, shown as a fixed offset.
   const zone = utc ? 'UTC' : FixedOffsetZone.instance(t.utcOffset() / 60);
-  return {
-    dt: DateTime.fromMillis(t.toUnixTime() * 1000, { zone }),
-    zone: utc ? placement.calendar : undefined,
-  };
+  const dt = DateTime.fromMillis(t.toUnixTime() * 1000, { zone });
+  return { dt, zone: utc ? placement.calendar : undefined };
 }
 
 /** Start, end and zone as the archive writes them; an all-day DTEND is exclusive, `end` is the last day. */
 function times(o: Occurrence, placement: Placement): { start: string; end?: string; timezone?: string } {
-  if (o.start.isDate) {
-    const start = DateTime.fromObject({ year: o.start.year, month: o.start.month, day: o.start.day });
-    const days = o.end ? Math.round(o.end.subtractDate(o.start).toSeconds() / 86_400) : 0;
+  const { startDate: from, item } = o;
+  const ends = item.component.hasProperty('dtend') || item.component.hasProperty('duration');
+  const to = ends ? o.endDate : undefined;
+  if (from.isDate) {
+    const start = DateTime.fromObject({ year: from.year, month: from.month, day: from.day });
+    const days = to ? Math.round(to.subtractDate(from).toSeconds() / 86_400) : 0;
     const end = days > 1 ? (start.plus({ days: days - 1 }).toISODate() ?? '') : undefined;
     return { start: start.toISODate() ?? '', end, timezone: placement.calendar };
   }
-  const start = instant(o.start, placement);
+  const start = instant(from, placement);
   const iso = (dt: DateTime) =>
     (start.zone ? dt.setZone(start.zone) : dt).toISO({ suppressMilliseconds: true }) ?? '';
-  return { start: iso(start.dt), end: o.end && iso(instant(o.end, placement).dt), timezone: start.zone };
+  return { start: iso(start.dt), end: to && iso(instant(to, placement).dt), timezone: start.zone };
 }
 
 /** The record of one occurrence, from the VEVENT it carries (an override is a whole VEVENT of its own). */
 function recordOf(o: Occurrence, placement: Placement) {
   const component = o.item.component;
   const text = (name: string) => component.getFirstPropertyValue(name)?.toString();
-  const list = (name: string, values: (p: ICAL.Property) => unknown[]) =>
-    [
-      ...new Set(
-        component
-          .getAllProperties(name)
-          .flatMap(values)
-          .map((v) => String(v ?? '').trim()),
-      ),
-    ].filter(Boolean);
+  const list = (name: string, values: (p: ICAL.Property) => unknown[]) => {
+    const all: unknown[] = component.getAllProperties(name).flatMap(values);
+    return [...new Set(all.map((v) => String(v ?? '').trim()))].filter(Boolean);
+  };
   const description = (text('description') ?? '').trim();
   const long = description.length > 50_000; // the model's limit for a summary; the rest goes to body
   const record = {
@@ -84,19 +65,14 @@ function recordOf(o: Occurrence, placement: Placement) {
     body: long ? description : undefined,
     tags: list('categories', (p) => p.getValues()),
   };
-  return o.master ? record : withSidecar(record, text(SIDECAR_PROPERTY));
+  return o.item.isRecurrenceException() ? record : withSidecar(record, text(SIDECAR_PROPERTY));
 }
 
 /**
  * The records of one series, with ids from the UID and the date (plus the time when the series has two
  * occurrences on one day), so an occurrence keeps its id when the feed is read again.
  */
-export function seriesRecords(
-  occurrences: Occurrence[],
-  uid: string | undefined,
-  placement: Placement,
-  lineOf: (vevent: ICAL.Component) => number,
-) {
+export function seriesRecords({ occurrences, uid }: Series, placement: Placement, lineOf: LineOf) {
   const records = occurrences.map((o) => ({
     record: recordOf(o, placement) as EventRecord,
     line: lineOf(o.item.component),

@@ -1,7 +1,14 @@
 import ICAL from 'ical.js';
 import { DateTime, IANAZone } from 'luxon';
 import { findIana, WINDOWS_TO_IANA_MAP } from 'windows-iana';
+import type { LineProblem, ReadCalendar } from './read.js';
 import displayNames from './windows-display-names.json' with { type: 'json' };
+
+/** Where floating times go (X-WR-TIMEZONE, else the configured default), and the calendar's own zone. */
+export interface Placement {
+  floating: string;
+  calendar?: string;
+}
 
 /**
  * An IANA zone as ical.js sees it, for TZIDs without a usable VTIMEZONE: offsets come from the IANA
@@ -19,9 +26,9 @@ export class IanaTimezone extends ICAL.Timezone {
     super({ tzid: iana });
   }
 
-  override utcOffset(tt: ICAL.Time): number {
-    const wall = { year: tt.year, month: tt.month, day: tt.day, hour: tt.hour, minute: tt.minute };
-    const key = `${wall.year}-${wall.month}-${wall.day} ${wall.hour}:${wall.minute}`;
+  override utcOffset({ year, month, day, hour, minute }: ICAL.Time): number {
+    const key = `${year}-${month}-${day} ${hour}:${minute}`;
+    const wall = { year, month, day, hour, minute };
     const offset = this.offsets.get(key) ?? DateTime.fromObject(wall, { zone: this.iana }).offset * 60;
     this.offsets.set(key, offset);
     return offset;
@@ -29,7 +36,7 @@ export class IanaTimezone extends ICAL.Timezone {
 }
 
 /** How a TZID was understood; `guess` says what was assumed where the file did not say it plainly. */
-export interface Zone {
+interface Zone {
   tz: ICAL.Timezone;
   /** The IANA name events are shown in, when there is one. */
   iana?: string;
@@ -43,18 +50,47 @@ export function canonicalZone(name: string): string | undefined {
 }
 
 /**
- * Resolves a TZID: IANA names, Windows ids and display names, the file's own VTIMEZONE (custom
- * Microsoft and numeric TZIDs), then with a guess: UTC/GMT offsets and "Area/Country". Undefined when
- * nothing fits.
+ * Tells ical.js every zone the file uses, so its recurrence, EXDATE and UNTIL arithmetic sees real
+ * offsets (it reads a TZID it does not know as floating). The registry is global: the caller resets it
+ * after each file. Returns where floating times go: X-WR-TIMEZONE, else the configured default.
  */
-export function resolveZone(tzid: string, vtimezones: Map<string, ICAL.Component>): Zone | undefined {
+export function registerZones(read: ReadCalendar, defaultZone: string, warnings: LineProblem[]): Placement {
+  const all = read.roots.flatMap((root) => root.getAllSubcomponents('vtimezone'));
+  const vtimezones = new Map(all.map((vtz) => [String(vtz.getFirstPropertyValue('tzid') ?? ''), vtz]));
+  let placement: Placement = { floating: defaultZone };
+  const declared = read.roots[0].getFirstProperty('x-wr-timezone');
+  const name = String(declared?.getFirstValue() ?? '').trim();
+  if (name) {
+    const zone = resolveZone(name, vtimezones);
+    if (zone?.iana) placement = { floating: zone.iana, calendar: zone.iana };
+    const message = zone?.iana ? zone.guess : `cannot read floating times in "${name}"; using ${defaultZone}`;
+    if (message) warnings.push({ line: read.lineOf(declared), field: 'X-WR-TIMEZONE', message });
+  }
+  for (const [tzid, line] of read.tzids) {
+    const zone = resolveZone(tzid, vtimezones);
+    const message = zone ? zone.guess : `unknown time zone "${tzid}"; read in ${placement.floating}`;
+    if (message) warnings.push({ line, field: 'TZID', message });
+    ICAL.TimezoneService.register(zone?.tz ?? new IanaTimezone(placement.floating), tzid);
+  }
+  // ical.js prefers a file's VTIMEZONE to the registry; where the IANA database knows the zone it is the
+  // better source (Exchange writes only the current year's rules), so the file's copy is set aside.
+  for (const [tzid, vtz] of vtimezones) {
+    if (ICAL.TimezoneService.get(tzid) instanceof IanaTimezone) vtz.parent?.removeSubcomponent(vtz);
+  }
+  return placement;
+}
+
+/**
+ * Resolves a TZID: IANA names, Windows ids and display names, the file's own VTIMEZONE (custom
+ * Microsoft and numeric TZIDs), then with a guess: UTC/GMT offsets and "Area/Country".
+ */
+function resolveZone(tzid: string, vtimezones: Map<string, ICAL.Component>): Zone | undefined {
   // germany_at_end_of_day_repeating.ics (Google) writes `DTEND;TZID=TZID=Europe/Germany:…`.
   const name = tzid.replace(/^\s*TZID=/i, '').trim();
   const iana = (zone: string | undefined, guess?: string) =>
     zone && { tz: new IanaTimezone(zone), iana: zone, guess };
+  const known = iana(canonicalZone(name) ?? windowsZone(name));
   const vtz = vtimezones.get(tzid) ?? vtimezones.get(name);
-  const location = canonicalZone(String(vtz?.getFirstPropertyValue('x-lic-location') ?? ''));
-  const known = iana(canonicalZone(name) ?? windowsZone(name) ?? location);
   if (known || vtz) return known || { tz: new ICAL.Timezone(vtz) };
   const offset = /^\(?\s*(?:UTC|GMT)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?\s*\)?/i.exec(name);
   if (offset) {
@@ -68,34 +104,19 @@ export function resolveZone(tzid: string, vtimezones: Map<string, ICAL.Component
   return iana(country, `"${name}" is not a time zone; read as ${country}`) || undefined;
 }
 
-let windowsNames: Map<string, string> | undefined;
-const looseKey = (name: string) =>
-  name
-    .replace(/&/g, 'and')
-    .replace(/[^a-z0-9+-]/gi, '')
-    .toLowerCase();
-
 /** "W. Europe Standard Time", or a display name such as "(UTC-05:00) Eastern Time (US & Canada)". */
 function windowsZone(name: string): string | undefined {
-  if (!windowsNames) {
-    windowsNames = new Map(WINDOWS_TO_IANA_MAP.map((e) => [looseKey(e.windowsName), e.windowsName]));
-    for (const [display, id] of Object.entries(displayNames)) windowsNames.set(looseKey(display), id);
-  }
-  const id = windowsNames.get(looseKey(name.replace(/^\((?:UTC|GMT)[^)]*\)\s*/i, '')));
-  return id ? findIana(id).map(canonicalZone).find(Boolean) : undefined;
+  const display = name.replace(/^\((?:UTC|GMT)[^)]*\)\s*/i, '');
+  const ids: Record<string, string> = displayNames;
+  // windows-quoted-tz-rrule.ics writes "(UTC-05:00) Eastern Time (US and Canada)" for Windows's "US & Canada".
+  const id = ids[display] ?? ids[display.replace(/ and /g, ' & ')] ?? name;
+  return findIana(id).map(canonicalZone).find(Boolean);
 }
-
-let countryZones: Map<string, string> | undefined;
 
 /** "Germany" → Europe/Berlin, from the English names of the territories windows-iana maps. */
 function countryZone(country: string): string | undefined {
-  if (!countryZones) {
-    const regions = new Intl.DisplayNames(['en'], { type: 'region' });
-    countryZones = new Map();
-    for (const { territory, iana } of WINDOWS_TO_IANA_MAP) {
-      const key = /^[A-Z]{2}$/.test(territory) ? looseKey(regions.of(territory) ?? '') : '';
-      if (key && !countryZones.has(key)) countryZones.set(key, canonicalZone(iana[0]) ?? iana[0]);
-    }
-  }
-  return countryZones.get(looseKey(country));
+  const regions = new Intl.DisplayNames(['en'], { type: 'region' });
+  const named = (territory: string) => /^[A-Z]{2}$/.test(territory) && regions.of(territory) === country;
+  const iana = WINDOWS_TO_IANA_MAP.find((e) => named(e.territory))?.iana[0];
+  return iana && (canonicalZone(iana) ?? iana);
 }
