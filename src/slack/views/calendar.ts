@@ -1,9 +1,10 @@
 import type { Button, KnownBlock } from '@slack/types';
 import type { Reply } from '../../core/commands/reply.js';
 import { SlackIds } from '../ids.js';
+import { actions, compact, plain, section } from './blocks.js';
 import { LIMITS } from './limits.js';
 import { escapeTruncate, oneLine } from './mrkdwn.js';
-import { actions, compact, plain, section, slackWhen } from './parts.js';
+import { slackWhen } from './text-fit.js';
 
 type CalendarReply = Extract<Reply, { kind: 'calendar' }>;
 

@@ -1,7 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { Reply } from '../../core/commands/reply.js';
+import { context } from './blocks.js';
 import { escapeTruncate, oneLine } from './mrkdwn.js';
-import { context } from './parts.js';
 import { userMention } from './people.js';
 
 type SetUp = Extract<Reply, { kind: 'digest-set-up' }>;

@@ -1,9 +1,11 @@
 import type { KnownBlock } from '@slack/types';
 import type { Reply } from '../../core/commands/reply.js';
 import { SlackIds } from '../ids.js';
+import { pagerRow } from './action-elements.js';
+import { compact, context, header, SECTION_ROOM, section } from './blocks.js';
 import { TEXT_BUDGET } from './limits.js';
 import { escapeTruncate, oneLine } from './mrkdwn.js';
-import { compact, context, header, itemSection, pagerRow, SECTION_ROOM, section } from './parts.js';
+import { itemSection } from './text-fit.js';
 
 type DigestReply = Extract<Reply, { kind: 'digest' }>;
 

@@ -4,21 +4,11 @@ import type { EventCardReply } from '../../core/commands/reply.js';
 import { EVENT_STATUS_LABELS, type Event } from '../../core/model.js';
 import type { EventWhen } from '../../core/when-text.js';
 import { SlackIds } from '../ids.js';
+import { actionElement, pagerRow } from './action-elements.js';
+import { actions, compact, context, header, md, section } from './blocks.js';
 import { escapeMrkdwn, escapeTruncate, oneLine } from './mrkdwn.js';
-import {
-  actionElement,
-  actions,
-  compact,
-  context,
-  fitList,
-  header,
-  itemSection,
-  md,
-  pagerRow,
-  section,
-  slackWhen,
-} from './parts.js';
 import { userMention } from './people.js';
+import { fitList, itemSection, slackWhen } from './text-fit.js';
 
 /** Slack user ids look like U024BE7LH or W0123ABC; anything else is shown as text, never as a mention. */
 /** Theme titles on the card, within this many characters; "Read more" has them all. */

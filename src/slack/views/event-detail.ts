@@ -1,21 +1,11 @@
 import type { KnownBlock, ModalView } from '@slack/types';
 import type { Reply } from '../../core/commands/reply.js';
 import { SlackIds } from '../ids.js';
+import { actionElement } from './action-elements.js';
+import { actions, compact, context, header, plain, SECTION_ROOM, section } from './blocks.js';
 import { LIMITS } from './limits.js';
 import { escapeTruncate, link, oneLine } from './mrkdwn.js';
-import {
-  actionElement,
-  actions,
-  compact,
-  context,
-  escapedChunks,
-  fitList,
-  header,
-  plain,
-  SECTION_ROOM,
-  section,
-  slackWhen,
-} from './parts.js';
+import { escapedChunks, fitList, slackWhen } from './text-fit.js';
 
 type DetailReply = Extract<Reply, { kind: 'event-detail' }>;
 

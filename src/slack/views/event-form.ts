@@ -1,8 +1,8 @@
 import type { InputBlock, ModalView } from '@slack/types';
 import { EVENT_FORM_FIELDS, type EventForm, type EventFormField } from '../../core/added/event-form.js';
 import { SlackIds } from '../ids.js';
+import { plain, section } from './blocks.js';
 import { escapeTruncate, oneLine } from './mrkdwn.js';
-import { plain, section } from './parts.js';
 
 const ids = SlackIds.eventFields;
 

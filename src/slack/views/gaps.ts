@@ -2,8 +2,9 @@ import type { KnownBlock } from '@slack/types';
 import type { Reply } from '../../core/commands/reply.js';
 import { gapsSections } from '../../core/gaps/gaps-text.js';
 import { SlackIds } from '../ids.js';
+import { compact, context, header } from './blocks.js';
 import { escapeTruncate } from './mrkdwn.js';
-import { compact, context, header, linesToSections } from './parts.js';
+import { linesToSections } from './text-fit.js';
 
 type GapsReply = Extract<Reply, { kind: 'gaps' }>;
 

@@ -1,8 +1,9 @@
 import type { KnownBlock } from '@slack/types';
 import type { HelpExample, Reply } from '../../core/commands/reply.js';
 import { SlackIds } from '../ids.js';
+import { actionElement } from './action-elements.js';
+import { compact, header, section } from './blocks.js';
 import { escapeTruncate, oneLine } from './mrkdwn.js';
-import { actionElement, compact, header, section } from './parts.js';
 
 type HelpReply = Extract<Reply, { kind: 'help' }>;
 

@@ -2,8 +2,10 @@ import type { Button, KnownBlock, SectionBlock } from '@slack/types';
 import type { ListItem, ReminderItem } from '../../core/commands/reply.js';
 import type { HomeDigest, HomeModel, HomeSection } from '../../core/home/home.js';
 import { encodeActionValue, SlackIds } from '../ids.js';
+import { button } from './action-elements.js';
+import { actions, compact, context, header, plain, section } from './blocks.js';
 import { DATE_TIME_FORMAT, escapeMrkdwn, escapeTruncate, oneLine, slackDate, truncate } from './mrkdwn.js';
-import { actions, button, compact, context, header, itemSection, plain, section } from './parts.js';
+import { itemSection } from './text-fit.js';
 
 /** Slack's cap on blocks in a Home tab or a modal (messages: 50). */
 export const VIEW_BLOCK_LIMIT = 100;

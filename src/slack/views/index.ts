@@ -1,5 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import type { Reply } from '../../core/commands/reply.js';
+import { section } from './blocks.js';
 import { calendarBlocks, calendarText } from './calendar.js';
 import { digestBlocks, digestText } from './digest.js';
 import { digestDeniedBlocks, digestDeniedText, digestSetUpBlocks, digestSetUpText } from './digest-notes.js';
@@ -12,7 +13,6 @@ import { listBlocks } from './list.js';
 import { escapeTruncate, oneLine } from './mrkdwn.js';
 import { noMatchBlocks } from './no-match.js';
 import { noticeBlocks } from './notice.js';
-import { section } from './parts.js';
 import { reminderDueBlocks, reminderDueText } from './reminder-due.js';
 import { reminderSetBlocks, reminderSetText } from './reminder-set.js';
 import { remindersBlocks, remindersText } from './reminders.js';

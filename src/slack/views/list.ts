@@ -1,9 +1,11 @@
 import type { KnownBlock } from '@slack/types';
 import type { Reply } from '../../core/commands/reply.js';
 import { SlackIds } from '../ids.js';
+import { pagerRow } from './action-elements.js';
+import { compact, header, SECTION_ROOM, section } from './blocks.js';
 import { TEXT_BUDGET } from './limits.js';
 import { escapeTruncate } from './mrkdwn.js';
-import { compact, header, itemSection, pagerRow, SECTION_ROOM, section } from './parts.js';
+import { itemSection } from './text-fit.js';
 
 type ListReply = Extract<Reply, { kind: 'list' }>;
 

@@ -1,8 +1,9 @@
 import type { KnownBlock } from '@slack/types';
 import type { Reply } from '../../core/commands/reply.js';
 import { SlackIds } from '../ids.js';
+import { actionElement } from './action-elements.js';
+import { actions, compact, context, section } from './blocks.js';
 import { escapeTruncate, oneLine } from './mrkdwn.js';
-import { actionElement, actions, compact, context, section } from './parts.js';
 
 type NoMatchReply = Extract<Reply, { kind: 'no-match' }>;
 

@@ -1,7 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { Reply } from '../../core/commands/reply.js';
+import { SECTION_ROOM, section } from './blocks.js';
 import { escapeTruncate } from './mrkdwn.js';
-import { SECTION_ROOM, section } from './parts.js';
 
 type NoticeReply = Extract<Reply, { kind: 'notice' }>;
 

@@ -1,10 +1,10 @@
 import type { KnownBlock } from '@slack/types';
 import type { Reply } from '../../core/commands/reply.js';
 import { eventWhen } from '../../core/when-text.js';
+import { compact, context, section } from './blocks.js';
 import { eventCardBlocks } from './event-card.js';
 import { LIMITS, messageTextLength } from './limits.js';
 import { DATE_TIME_FORMAT, escapeTruncate, link, oneLine, slackDate } from './mrkdwn.js';
-import { compact, context, section } from './parts.js';
 
 type ReminderDueReply = Extract<Reply, { kind: 'reminder-due' }>;
 

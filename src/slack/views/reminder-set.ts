@@ -1,7 +1,9 @@
 import type { KnownBlock } from '@slack/types';
 import type { Reply } from '../../core/commands/reply.js';
+import { accessoryFor } from './action-elements.js';
+import { compact, context, section } from './blocks.js';
 import { DATE_TIME_FORMAT, escapeTruncate, oneLine, slackDate } from './mrkdwn.js';
-import { accessoryFor, compact, context, section, slackWhen } from './parts.js';
+import { slackWhen } from './text-fit.js';
 
 type ReminderSetReply = Extract<Reply, { kind: 'reminder-set' }>;
 

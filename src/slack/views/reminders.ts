@@ -1,18 +1,10 @@
 import type { KnownBlock } from '@slack/types';
 import type { ReminderItem, Reply } from '../../core/commands/reply.js';
 import { SlackIds } from '../ids.js';
+import { actionElement, pagerRow } from './action-elements.js';
+import { actions, compact, context, header, SECTION_ROOM, section } from './blocks.js';
 import { DATE_TIME_FORMAT, escapeMrkdwn, escapeTruncate, oneLine, slackDate } from './mrkdwn.js';
-import {
-  actionElement,
-  actions,
-  compact,
-  context,
-  header,
-  pagerRow,
-  SECTION_ROOM,
-  section,
-  slackWhen,
-} from './parts.js';
+import { slackWhen } from './text-fit.js';
 
 type RemindersReply = Extract<Reply, { kind: 'reminders' }>;
 

@@ -2,9 +2,10 @@ import type { InputBlock, KnownBlock, ModalView, PlainTextOption } from '@slack/
 import type { ListItem } from '../../core/commands/reply.js';
 import type { SearchForm } from '../../core/shortcuts/search-form.js';
 import { SlackIds } from '../ids.js';
+import { compact, context, plain, section } from './blocks.js';
 import { LIMITS } from './limits.js';
 import { escapeTruncate, link, oneLine } from './mrkdwn.js';
-import { compact, context, plain, section, slackWhen } from './parts.js';
+import { slackWhen } from './text-fit.js';
 
 const fields = SlackIds.searchFields;
 

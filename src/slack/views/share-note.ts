@@ -1,7 +1,7 @@
 import type { ModalView } from '@slack/types';
 import { MAX_SHARE_NOTE } from '../../core/commands/event-commands.js';
 import { SlackIds } from '../ids.js';
-import { plain } from './parts.js';
+import { plain } from './blocks.js';
 
 /** What the note modal remembers between the click and the submission. */
 export interface ShareNoteState {

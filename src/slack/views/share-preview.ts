@@ -1,8 +1,9 @@
 import type { KnownBlock } from '@slack/types';
 import type { Reply } from '../../core/commands/reply.js';
 import { SlackIds } from '../ids.js';
+import { actionElement } from './action-elements.js';
+import { actions, compact, context } from './blocks.js';
 import { eventCardBlocks } from './event-card.js';
-import { actionElement, actions, compact, context } from './parts.js';
 
 type PreviewReply = Extract<Reply, { kind: 'share-preview' }>;
 

@@ -1,8 +1,9 @@
 import type { KnownBlock } from '@slack/types';
 import type { Reply } from '../../core/commands/reply.js';
 import { SlackIds } from '../ids.js';
+import { accessoryFor } from './action-elements.js';
+import { compact, context, header, section } from './blocks.js';
 import { escapeTruncate, oneLine } from './mrkdwn.js';
-import { accessoryFor, compact, context, header, section } from './parts.js';
 
 type PeopleReply = Extract<Reply, { kind: 'people' }>;
 

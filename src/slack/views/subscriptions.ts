@@ -1,8 +1,9 @@
 import type { KnownBlock } from '@slack/types';
 import type { Reply, SubscriptionItem } from '../../core/commands/reply.js';
 import { SlackIds } from '../ids.js';
+import { actionElement } from './action-elements.js';
+import { actions, compact, context, header, SECTION_ROOM, section } from './blocks.js';
 import { escapeMrkdwn, escapeTruncate, oneLine } from './mrkdwn.js';
-import { actionElement, actions, compact, context, header, SECTION_ROOM, section } from './parts.js';
 import { userMention } from './people.js';
 
 type SubscriptionsReply = Extract<Reply, { kind: 'subscriptions' }>;

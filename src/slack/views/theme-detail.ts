@@ -1,18 +1,10 @@
 import type { KnownBlock } from '@slack/types';
 import type { Reply } from '../../core/commands/reply.js';
 import { SlackIds } from '../ids.js';
+import { actionElement } from './action-elements.js';
+import { actions, compact, context, header, SECTION_ROOM, section } from './blocks.js';
 import { escapeTruncate, oneLine } from './mrkdwn.js';
-import {
-  actionElement,
-  actions,
-  compact,
-  context,
-  escapedChunks,
-  header,
-  SECTION_ROOM,
-  section,
-  slackWhen,
-} from './parts.js';
+import { escapedChunks, slackWhen } from './text-fit.js';
 
 type ThemeDetailReply = Extract<Reply, { kind: 'theme-detail' }>;
 

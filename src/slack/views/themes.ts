@@ -1,9 +1,10 @@
 import type { ActionsBlockElement, KnownBlock, PlainTextOption } from '@slack/types';
 import type { Reply } from '../../core/commands/reply.js';
 import { encodeActionValue, SlackIds } from '../ids.js';
+import { actionElement } from './action-elements.js';
+import { actions, compact, context, header, plain, section } from './blocks.js';
 import { LIMITS } from './limits.js';
 import { escapeMrkdwn, escapeTruncate, oneLine, truncate } from './mrkdwn.js';
-import { actionElement, actions, compact, context, header, plain, section } from './parts.js';
 
 type ThemesReply = Extract<Reply, { kind: 'themes' }>;
 
