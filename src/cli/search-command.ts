@@ -1,4 +1,4 @@
-import { clean } from '../console/render.js';
+import { clean } from '../console/terminal-text.js';
 import type { AppContext } from '../context.js';
 import { parseQuery } from '../core/search/query-parser.js';
 import { searchEvents } from '../core/search/search-events.js';

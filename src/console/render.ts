@@ -1,9 +1,10 @@
-import { shortSummary } from '../core/commands/card-text.js';
-import type { ListItem, Reply, ReplyAction } from '../core/commands/reply.js';
+import type { Reply, ReplyAction } from '../core/commands/reply.js';
 import { gapsSections } from '../core/gaps/gaps-text.js';
-import { EVENT_STATUS_LABELS, type Event } from '../core/model.js';
 import { isValidTimeZone } from '../core/time.js';
-import { type EventWhen, eventWhen, formatInZone } from '../core/when-text.js';
+import { type EventWhen, eventWhen } from '../core/when-text.js';
+import { choiceLabel } from './choice-labels.js';
+import { cardLines, compactItem, eventLines, whenText } from './event-lines.js';
+import { clean, styles } from './terminal-text.js';
 
 /** How to render: ANSI styles or plain text, and the zone to show event times in (else each event's own). */
 export interface ConsoleOptions {
@@ -31,7 +32,7 @@ export function renderForConsole(reply: Reply, options: ConsoleOptions = {}): Co
   const lines: string[] = [];
   const choices: ConsoleRender['choices'] = [];
   const choose = (action: ReplyAction, about?: string) =>
-    choices.push({ label: clean(labelOf(action, about)), action });
+    choices.push({ label: clean(choiceLabel(action, about)), action });
   const chooseAll = (actions: ReplyAction[], about?: string) => {
     for (const action of actions) choose(action, about);
   };
@@ -270,141 +271,4 @@ export function renderForConsole(reply: Reply, options: ConsoleOptions = {}): Co
     for (const [i, c] of choices.entries()) lines.push(`  [${i + 1}] ${c.label}`);
   }
   return { text: lines.join('\n'), choices };
-}
-
-/** An event as its card shows it: title, facts, the summary's first sentences, theme titles and link. */
-function cardLines(event: Event, when: string, style: Styles): string[] {
-  const lines = [...style.heading(clean(event.title))];
-  if (event.status) lines.push(style.bold(EVENT_STATUS_LABELS[event.status]));
-  lines.push(`${style.bold('When:')} ${when}`);
-  if (event.location) lines.push(`${style.bold('Where:')} ${clean(event.location)}`);
-  lines.push(`${style.bold('Type:')} ${clean(event.type)}`);
-  if (event.hosts.length)
-    lines.push(
-      `${style.bold(event.hosts.length > 1 ? 'Hosts:' : 'Host:')} ${event.hosts.map(clean).join(', ')}`,
-    );
-  if (event.summary) lines.push('', clean(shortSummary(event.summary)));
-  if (event.themes.length)
-    lines.push('', `${style.bold('Key themes:')} ${event.themes.map((t) => clean(t.title)).join(' · ')}`);
-  return lines;
-}
-
-/** An event in full ("Read more"): title, facts, speakers, summary, numbered themes and its link. */
-function eventLines(event: Event, when: string, style: Styles): string[] {
-  const lines = [...style.heading(clean(event.title))];
-  lines.push(`${style.bold('When:')} ${when}`, `${style.bold('Type:')} ${clean(event.type)}`);
-  if (event.location) lines.push(`${style.bold('Where:')} ${clean(event.location)}`);
-  if (event.hosts.length)
-    lines.push(
-      `${style.bold(event.hosts.length > 1 ? 'Hosts:' : 'Host:')} ${event.hosts.map(clean).join(', ')}`,
-    );
-  if (event.speakers.length) {
-    lines.push(style.bold('Speakers:'));
-    for (const s of event.speakers) lines.push(`  - ${clean(s.name)}${s.role ? `, ${clean(s.role)}` : ''}`);
-  }
-  if (event.summary) lines.push('', clean(event.summary));
-  if (event.themes.length) {
-    lines.push('', style.bold('Key themes:'));
-    event.themes.forEach((t, i) => {
-      lines.push(`  ${i + 1}. ${style.bold(clean(t.title))}${t.summary ? ` — ${clean(t.summary)}` : ''}`);
-    });
-  }
-  if (event.url) lines.push('', `Event page (${clean(event.url)})`);
-  return lines;
-}
-
-/** Title, date, type and place of an event on one line. */
-function compactItem(item: ListItem, when: (w: EventWhen) => string, style: Styles): string {
-  const { event } = item;
-  const details = [when(item.when), event.type, event.location]
-    .filter((v): v is string => Boolean(v))
-    .map(clean);
-  const repeats = item.repeats ? ` (${clean(item.repeats)})` : '';
-  const related = item.related ? ` (${clean(item.related)})` : '';
-  return `${style.bold(clean(event.title))} — ${details.join(' · ')}${repeats}${related}`;
-}
-
-/**
- * An event's date and time in the venue's own zone; an upcoming timed event also in the console's
- * `zone`, when one is set, since that is when the reader has to be there.
- */
-function whenText(when: EventWhen, zone?: string): string {
-  if (!zone || !when.upcoming || when.allDay) return when.text;
-  return `${when.text} (${formatInZone(when.startMs, zone)} your time)`;
-}
-
-/** What a numbered choice says for each action core offered; `about` names what it acts on. */
-function labelOf(action: ReplyAction, about?: string): string {
-  switch (action.kind) {
-    case 'open':
-      return about === 'event' ? 'Open event' : `Open: ${about ?? action.eventId}`;
-    case 'share':
-      return about === 'card' || !about ? 'Share…' : `Share: ${about}`;
-    case 'remind':
-      return 'Remind me';
-    case 'more-like':
-      return 'More like this';
-    case 'read-more':
-      return 'Read more';
-    case 'calendar':
-      return 'Add to calendar';
-    case 'event-page':
-      return `Event page (${action.url})`;
-    case 'share-post':
-      return about ? `Post to ${about}` : 'Post it';
-    case 'share-note':
-      return 'Add a note';
-    case 'share-cancel':
-      return 'Cancel';
-    case 'cancel-reminder':
-      return about === 'this reminder' || !about ? 'Cancel this reminder' : `Cancel: ${about}`;
-    case 'page':
-      return action.direction === 'next' ? 'Next results' : 'Previous results';
-    case 'suggest':
-      return action.label ?? `Search: ${action.page.words}`;
-    case 'theme':
-      return `Theme: ${action.theme}`;
-    case 'try':
-      return `Try: ${action.command}`;
-    case 'snooze-reminder':
-      return `Snooze ${action.by === 'day' ? 'a day' : 'an hour'}: ${about ?? 'this reminder'}`;
-    case 'pause-digest':
-      return `Pause: ${about ?? 'this digest'}`;
-    case 'resume-digest':
-      return `Resume: ${about ?? 'this digest'}`;
-    case 'stop-digest':
-      return `Stop: ${about ?? 'this digest'}`;
-    case 'edit':
-      return 'Edit (in Slack)';
-  }
-}
-
-/**
- * Text from the archive or a user, safe to print: C0/C1 control characters (ESC starts ANSI sequences)
- * and bidirectional overrides are removed; newlines and tabs stay.
- */
-export function clean(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '');
-}
-
-interface Styles {
-  bold(s: string): string;
-  dim(s: string): string;
-  warn(s: string): string;
-  error(s: string): string;
-  heading(s: string): string[];
-}
-
-function styles(color: boolean): Styles {
-  const sgr = (open: number, close: number) => (s: string) =>
-    color ? `\u001b[${open}m${s}\u001b[${close}m` : s;
-  const bold = sgr(1, 22);
-  return {
-    bold,
-    dim: sgr(2, 22),
-    warn: sgr(33, 39),
-    error: sgr(31, 39),
-    heading: (s) =>
-      color ? [`\u001b[1;4m${s}\u001b[0m`] : [s, '─'.repeat(Math.min(60, Math.max(3, [...s].length)))],
-  };
 }

@@ -5,7 +5,8 @@ import { helpReply } from '../core/commands/help-command.js';
 import { runAction, runEventCommand } from '../core/commands/index.js';
 import type { CommandResult, Reply } from '../core/commands/reply.js';
 import { eventWhen } from '../core/when-text.js';
-import { type ConsoleRender, clean, renderForConsole } from './render.js';
+import { type ConsoleRender, renderForConsole } from './render.js';
+import { clean } from './terminal-text.js';
 
 /** How the console looks and who it speaks for. */
 export interface ReplOptions {
