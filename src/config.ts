@@ -225,7 +225,7 @@ export class ConfigError extends Error {
 }
 
 /** Where `.env` is looked for: the working folder, as `.env.example` says. */
-export const ENV_FILE = '.env';
+const ENV_FILE = '.env';
 
 /**
  * The variables `.env` holds (read with Node's own parser, `util.parseEnv`), overlaid by `env`: the real

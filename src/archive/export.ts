@@ -21,7 +21,7 @@ function record(event: Event): Record<string, unknown> {
 }
 
 /** JSON Lines, one event per line, as `.jsonl` files are read. */
-export function toJsonLines(events: Event[]): string {
+function toJsonLines(events: Event[]): string {
   return events.map((e) => `${JSON.stringify(record(e))}\n`).join('');
 }
 
@@ -29,7 +29,7 @@ export function toJsonLines(events: Event[]): string {
  * CSV with the loader's own column names; lists `;`-separated, a speaker `Name (Role)`, a theme
  * `Title: summary`, as the CSV loader reads them. Written by csv-stringify, csv-parse's sibling.
  */
-export function toCsv(events: Event[]): string {
+function toCsv(events: Event[]): string {
   const rows = events.map((e) => ({
     ...e,
     hosts: e.hosts.join('; '),
@@ -44,7 +44,7 @@ export function toCsv(events: Event[]): string {
  * iCalendar built with ical.js: one VEVENT per event (UID = id), times as written when they carry an
  * offset (in UTC) or as dates; the type in X-EVENT-TYPE and tags in CATEGORIES, as the loader reads them.
  */
-export function toICalendar(events: Event[], nowMs: number): string {
+function toICalendar(events: Event[], nowMs: number): string {
   const calendar = new ICAL.Component(['vcalendar', [], []]);
   calendar.updatePropertyWithValue('prodid', '-//event-archive-bot//export//EN');
   calendar.updatePropertyWithValue('version', '2.0');

@@ -159,7 +159,7 @@ function toDate(value: string, formats: string[], zone: string): string | undefi
 }
 
 /** One source record through the map: the record in our names, what went wrong, and how each field came. */
-export function mapRecord(source: unknown, map: FieldMap, defaultZone: string) {
+function mapRecord(source: unknown, map: FieldMap, defaultZone: string) {
   const problems: { field: string; message: string }[] = [];
   const rows: MapRow[] = [];
   if (!source || typeof source !== 'object' || Array.isArray(source))

@@ -9,7 +9,7 @@ import type { Problem } from './types.js';
  */
 
 /** Largest archive file we read; anything bigger is almost certainly not an event archive. */
-export const MAX_FILE_BYTES = 512 * 1024 * 1024;
+const MAX_FILE_BYTES = 512 * 1024 * 1024;
 
 /** The extensions we import, for messages and folder walks (each has a loader in archive/index.ts). */
 export const SUPPORTED_EXTENSIONS = [
@@ -26,7 +26,7 @@ export const SUPPORTED_EXTENSIONS = [
 ];
 
 /** True for a path with an extension we import. */
-export function isArchiveFile(path: string): boolean {
+function isArchiveFile(path: string): boolean {
   return SUPPORTED_EXTENSIONS.includes(extname(path).toLowerCase());
 }
 

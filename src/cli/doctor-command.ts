@@ -3,7 +3,7 @@ import type { IndexHealth } from '../storage/search/index-writer.js';
 import type { CliIo } from './io.js';
 
 /** One line a health check reads as: what agrees, and what does not. */
-export function healthLine(h: IndexHealth): string {
+function healthLine(h: IndexHealth): string {
   const problems = [
     h.missing ? `${h.missing} event row(s) missing from the search index` : '',
     h.orphans ? `${h.orphans} search index row(s) with no event` : '',

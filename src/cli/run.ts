@@ -209,7 +209,7 @@ export function usage(): string {
 }
 
 /** One command's help: usage line, options, examples. */
-export function commandHelp(name: string): string {
+function commandHelp(name: string): string {
   const c = CLI_COMMANDS[name];
   const options = Object.entries({ ...c.options, help: HELP_OPTION }).map(([option, spec]) => {
     const flag = `${spec.short ? `-${spec.short}, ` : ''}--${option}${spec.value ? ` ${spec.value}` : ''}`;

@@ -4,39 +4,39 @@ import { slugify } from './text.js';
 import { eventTimeToMillis, isValidDateTime, isValidTimeZone } from './time.js';
 
 /** A person on the programme; `role` is free text such as "Minister of Foreign Affairs, Finland". */
-export const SpeakerSchema = z.object({
+const SpeakerSchema = z.object({
   name: z.string().trim().min(1, 'must not be empty').max(200),
   role: z.string().trim().max(500).optional(),
 });
 export type Speaker = z.infer<typeof SpeakerSchema>;
 
 /** One numbered "key theme" of an event, kept in order. */
-export const ThemeSchema = z.object({
+const ThemeSchema = z.object({
   title: z.string().trim().min(1, 'must not be empty').max(500),
   summary: z.string().trim().max(20_000).default(''),
 });
 export type Theme = z.infer<typeof ThemeSchema>;
 
 /** Where a record came from, so every later message can name file and line. */
-export const SourceSchema = z.object({
+const SourceSchema = z.object({
   file: z.string(),
   line: z.number().int().nonnegative(),
 });
 export type Source = z.infer<typeof SourceSchema>;
 
 /** Longest id we keep; a URL id of Slack's own 2000-character link limit fits. */
-export const MAX_ID_LENGTH = 2000;
+const MAX_ID_LENGTH = 2000;
 
 const DATE_HINT = 'expected a date like 2013-09-25 or a date-time with offset like 2013-09-25T19:00:00-04:00';
 
 /** `YYYY-MM-DD`, or an ISO date-time with `Z` or an explicit offset. Floating date-times are refused. */
-export const EventTimeSchema = z
+const EventTimeSchema = z
   .string()
   .trim()
   .refine((value) => isValidDateTime(value), { message: DATE_HINT });
 
 /** A cancelled or postponed event; anything else is scheduled and carries no status. */
-export const EventStatusSchema = z.enum(['cancelled', 'postponed'], {
+const EventStatusSchema = z.enum(['cancelled', 'postponed'], {
   error: 'must be cancelled or postponed',
 });
 export type EventStatus = z.infer<typeof EventStatusSchema>;
@@ -141,7 +141,7 @@ const nullToUndefined = <T>(v: T | null | undefined) => (v === null ? undefined 
  * What an archive file may say about an event: like {@link EventSchema}, but `id` may be left out
  * (it is derived from date and title), speakers and themes may be plain strings, and nulls mean "absent".
  */
-export const EventInputSchema = z
+const EventInputSchema = z
   .object({
     id: z.string().optional().nullable(),
     title: z.string({ error: 'is required' }),

@@ -2,7 +2,7 @@ import type { AddedEventMirror, AddedEventStore } from '../core/ports/added-even
 import type { JobLogger } from './delivery.js';
 
 /** How often a replica looks for events added in Slack on another replica (with PostgreSQL). */
-export const ADDED_SYNC_MS = 10_000;
+const ADDED_SYNC_MS = 10_000;
 
 /**
  * Keeps this replica's index in step with the Slack-added events of the state store: mirrors them at

@@ -3,7 +3,7 @@ import type { Clock } from '../core/time.js';
 import type { JobLogger } from './delivery.js';
 
 /** How often finished rows (and old missed searches) are purged while the bot runs. */
-export const PURGE_EVERY_MS = 6 * 60 * 60_000;
+const PURGE_EVERY_MS = 6 * 60 * 60_000;
 
 /**
  * Purges finished reminders, notices and cancelled subscriptions older than the retention, at start

@@ -4,7 +4,7 @@ import { eventIcs } from '../core/reminders/calendar.js';
 import type { SlackServices } from './services.js';
 
 /** Where .ics downloads are served; `calendarFileUrl` in core builds the same shape. */
-export const CALENDAR_PATH = '/calendar/:id/:file';
+const CALENDAR_PATH = '/calendar/:id/:file';
 
 /**
  * GET /calendar/<id>/<name>.ics: the event as an iCalendar file (written with ical.js by `eventIcs`),

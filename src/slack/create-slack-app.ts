@@ -39,15 +39,15 @@ export interface SlackAppOverrides {
 }
 
 /** Slack's requests are small (a slash command's text is at most a few KB); anything larger is refused with 413. */
-export const BODY_LIMIT_BYTES = 1024 * 1024;
+const BODY_LIMIT_BYTES = 1024 * 1024;
 
 /**
  * Every Web API call the app makes (users.info, auth.test, views…) gives up after this long, and is
  * retried at most twice within a few seconds: with Slack down, a command still answers in time instead
  * of waiting out the client's default half hour of retries.
  */
-export const WEB_API_TIMEOUT_MS = 2_500;
-export const WEB_API_RETRIES = { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 1_000 } as const;
+const WEB_API_TIMEOUT_MS = 2_500;
+const WEB_API_RETRIES = { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 1_000 } as const;
 
 /**
  * The Slack door: a Bolt App with every listener registered. Socket Mode when an app-level token is

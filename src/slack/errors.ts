@@ -3,7 +3,7 @@ import type { Logger } from '@slack/bolt';
 import { errorResponse, type ResponseMessage } from './responses.js';
 
 /** A short random reference the user can quote and the operator can grep for: 6 hex characters. */
-export function newErrorRef(): string {
+function newErrorRef(): string {
   return randomBytes(3).toString('hex');
 }
 

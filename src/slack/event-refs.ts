@@ -5,7 +5,7 @@ import { EVENT_KEY_PREFIX, eventKey } from '../core/model.js';
  * (`{"e":"…","w":"hour-before"}` leaves 124; derived ids are at most 91), so anything longer, or holding characters JSON
  * would escape, travels as its short key instead.
  */
-export const MAX_INLINE_ID = 100;
+const MAX_INLINE_ID = 100;
 
 const INLINE_SAFE = /^[A-Za-z0-9._:/@+-]+$/;
 

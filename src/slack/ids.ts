@@ -115,7 +115,7 @@ export const SlackIds = {
 } as const;
 
 /** Slack's cap on a button value; option values are capped lower (150), so callers pass their own `max`. */
-export const MAX_ACTION_VALUE = 2000;
+const MAX_ACTION_VALUE = 2000;
 
 const EventValue = z.strictObject({
   e: z.string().min(1).max(160),

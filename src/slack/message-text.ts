@@ -28,9 +28,3 @@ export function commandTextFromMessage(text: string, botUserId?: string): string
     .trim()
     .replace(/^\/?event\b:?\s*/i, '');
 }
-
-/** Every http(s) URL in a message's markup, as Slack wrapped them, without duplicates. */
-export function messageUrls(text: string): string[] {
-  const urls = [...text.matchAll(/<(https?:\/\/[^|<>]+)(?:\|[^<>]*)?>/g)].map((m) => m[1] as string);
-  return [...new Set(urls)];
-}

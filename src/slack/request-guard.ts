@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HTTPModuleFunctions, type HTTPReceiver, isValidSlackRequest, type Logger } from '@slack/bolt';
 
 /** Slack's replay window: a signed request older than this is stale (Bolt refuses it), newer ones may be replays. */
-export const SIGNATURE_WINDOW_MS = 5 * 60_000;
+const SIGNATURE_WINDOW_MS = 5 * 60_000;
 
 /**
  * Signatures already accepted, each remembered until its window closes. An interface so that replicas

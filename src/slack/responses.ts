@@ -15,7 +15,7 @@ export interface DeleteOriginal {
   delete_original: true;
 }
 
-export const EXPIRED_BUTTON = 'That button has expired; run /event again.';
+const EXPIRED_BUTTON = 'That button has expired; run /event again.';
 
 /** The one line saying Slack could not tell the asker's zone, so the answer uses the configured one. */
 export function zoneFallbackNote(zone: string): string {

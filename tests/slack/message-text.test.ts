@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commandTextFromMessage, messageUrls, plainMessageText } from '../../src/slack/message-text.js';
+import { commandTextFromMessage, plainMessageText } from '../../src/slack/message-text.js';
 
 describe('reading Slack message markup as plain text', () => {
   it('drops the bot’s own mention and a leading /event, keeping the question', () => {
@@ -21,11 +21,5 @@ describe('reading Slack message markup as plain text', () => {
     expect(text).not.toMatch(/[<>]/);
     expect(text).not.toContain('channel>');
     expect(text.replace(/\s+/g, ' ').trim()).toBe('ask @maria in #events');
-  });
-
-  it('lists each http(s) URL of a message once', () => {
-    expect(
-      messageUrls('<https://a.org/x|x> and <http://b.org/y> and <https://a.org/x> and <mailto:a@b.org|mail>'),
-    ).toEqual(['https://a.org/x', 'http://b.org/y']);
   });
 });

@@ -42,7 +42,7 @@ export function parseFeedUrl(entry: string): { ok: true; feed: FeedUrl } | { ok:
 }
 
 /** A URL for messages and sources: a password in it is replaced by `***`, so it never reaches a log. */
-export function displayUrl(url: URL): string {
+function displayUrl(url: URL): string {
   if (!url.password) return url.href;
   const shown = new URL(url.href);
   shown.password = '***';

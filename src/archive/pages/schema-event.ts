@@ -15,7 +15,7 @@ const STATUS: Record<string, 'cancelled' | 'postponed'> = {
 };
 
 /** The node's types without the schema.org prefix (`http://schema.org/Event` → `Event`). */
-export function typesOf(node: SchemaNode): string[] {
+function typesOf(node: SchemaNode): string[] {
   const raw = node['@type'];
   const list = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
   return list.filter((t): t is string => typeof t === 'string').map((t) => t.replace(SCHEMA_PREFIX, ''));

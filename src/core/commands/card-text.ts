@@ -1,5 +1,5 @@
 /** A card shows the summary's first sentence (two when the first is short), within this many characters. */
-export const CARD_SUMMARY_CHARS = 260;
+const CARD_SUMMARY_CHARS = 260;
 
 /** The summary as a card shows it, for every door: "Read more" has the rest. Cut between words. */
 export function shortSummary(summary: string): string {

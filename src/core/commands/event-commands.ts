@@ -9,7 +9,7 @@ import type { CommandResult, EventCardReply, Reply } from './reply.js';
 import { runSearch, SEARCH_PAGE, searchReply } from './search-command.js';
 
 /** A card for one event, with the actions core offers on it for its tense. */
-export function eventCard(
+function eventCard(
   event: Event,
   deps: CommandDeps,
   extra: Partial<EventCardReply> = {},

@@ -16,7 +16,7 @@ const FIELD_LABEL: Record<AuditedField, string> = {
 };
 
 /** Where a record lives, so a wrong one can be fixed at its source: `data/x.md:3`, or its id. */
-export function recordSource(record: AuditRecord): string {
+function recordSource(record: AuditRecord): string {
   if (!record.source) return `id ${record.id}`;
   return record.source.line ? `${record.source.file}:${record.source.line}` : record.source.file;
 }

@@ -33,7 +33,7 @@ export interface GapsReport {
 }
 
 /** How many rows each part of the report lists. */
-export const GAPS_LIMITS = { misses: 15, examples: 3, duplicates: 8, similarThemes: 8 } as const;
+const GAPS_LIMITS = { misses: 15, examples: 3, duplicates: 8, similarThemes: 8 } as const;
 /** The most frequent theme titles compared for near-duplicates (the rest are rarely worth merging). */
 const THEMES_COMPARED = 3000;
 /** Pairwise comparisons at most, so a huge theme list costs bounded time. */

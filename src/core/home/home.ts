@@ -8,11 +8,11 @@ import { extractDateRange } from '../search/date-phrases.js';
 import { formatInZone } from '../when-text.js';
 
 /** How many events each week of the Home tab lists; more are a search away. */
-export const HOME_WEEK_ITEMS = 8;
+const HOME_WEEK_ITEMS = 8;
 /** How many recently added events the Home tab lists. */
-export const HOME_RECENT_ITEMS = 5;
+const HOME_RECENT_ITEMS = 5;
 /** How many of the user's digests the Home tab lists. */
-export const HOME_DIGEST_ITEMS = 8;
+const HOME_DIGEST_ITEMS = 8;
 
 /** A titled run of events on the Home tab. */
 export interface HomeSection {

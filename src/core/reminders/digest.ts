@@ -162,7 +162,7 @@ export function describeQuery(query: string): string {
  * The first this many events of a digest get their "Before this: …" line: each costs a few searches,
  * and the dispatcher builds digests on the serving thread.
  */
-export const DIGEST_RELATED = 5;
+const DIGEST_RELATED = 5;
 
 /**
  * The digest for a run at `runMs`: events matching the subscription's query that start within the

@@ -7,7 +7,7 @@ import { type FollowDecision, followEvent } from './rules.js';
 import { eventDeadlineMs } from './schedule.js';
 
 /** A reminder arriving more than this after its time says it is late. */
-export const LATE_AFTER_MS = 10 * 60_000;
+const LATE_AFTER_MS = 10 * 60_000;
 /** Waits between failed attempts: 30 s, 1 min, 2 min … at most 15 min. */
 export function backoffMs(attempts: number): number {
   return Math.min(15 * 60_000, 30_000 * 2 ** Math.max(0, attempts - 1));

@@ -22,7 +22,7 @@ export type SearchFormResult =
   | { ok: false; errors: Partial<Record<keyof SearchForm, string>> };
 
 /** How many results the modal shows. */
-export const FORM_RESULTS = 10;
+const FORM_RESULTS = 10;
 /** How many candidates a place filter looks through (the place is matched on each event's location). */
 const PLACE_POOL = 200;
 

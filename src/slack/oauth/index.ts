@@ -26,8 +26,8 @@ export const BOT_SCOPES = [
 ] as const;
 
 /** Where people start an install, and where Slack sends them back (Bolt's defaults, named once). */
-export const INSTALL_PATH = '/slack/install';
-export const REDIRECT_PATH = '/slack/oauth_redirect';
+const INSTALL_PATH = '/slack/install';
+const REDIRECT_PATH = '/slack/oauth_redirect';
 
 /** The installation store over a repository (SQLite or PostgreSQL), sealed with the configured key. */
 export function installationStoreOf(
@@ -61,7 +61,7 @@ export function installerAuthorize(app: App, store: InstallationStore): Authoriz
 }
 
 /** The store's latest token, unrefreshed: for callers without an app (tests, tools). */
-export function storeAuthorize(store: InstallationStore): AuthorizeWorkspace {
+function storeAuthorize(store: InstallationStore): AuthorizeWorkspace {
   return async (query) => ({ botToken: (await store.fetchInstallation(query)).bot?.token });
 }
 

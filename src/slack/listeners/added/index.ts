@@ -75,7 +75,7 @@ export type EventFormArgs = Pick<SlackViewMiddlewareArgs<ViewSubmitAction>, 'ack
  * checked again here, since a form can outlive a user's rights. A saved event is in the search index
  * before the ack, so it is searchable at once.
  */
-export function eventFormSubmitted(services: SlackServices) {
+function eventFormSubmitted(services: SlackServices) {
   return async ({ ack, view, body, logger }: EventFormArgs): Promise<void> => {
     const title = SlackIds.eventFields.title;
     const asker = {

@@ -20,7 +20,7 @@ export type HomeActionArgs = Pick<
   Partial<Pick<AllMiddlewareArgs, 'context'>>;
 
 /** A Home tab button as the core action it stands for, or undefined for a value that is not ours. */
-export function toHomeAction(actionId: string, raw: unknown): ReplyAction | undefined {
+function toHomeAction(actionId: string, raw: unknown): ReplyAction | undefined {
   const value = decodeActionValue(raw);
   if (!value) return undefined;
   if (actionId === ids.homeRemind && 'e' in value) return { kind: 'remind', eventId: value.e };
