@@ -21,6 +21,7 @@ import {
 import { guardRequests, memorySeenSignatures, type SeenSignatures } from './request-guard.js';
 import { limitedRunner } from './request-limits.js';
 import type { SlackServices } from './services.js';
+import { createUserInfoCache } from './user-info.js';
 
 /** Where Slack posts slash commands and interactivity in HTTP mode (manifest.yml says the same). */
 export const SLACK_EVENTS_PATH = '/slack/events';
@@ -113,21 +114,23 @@ export function createSlackApp(
     if ('add' in logger && typeof logger.add === 'function') logger.add(token);
     return new webApi.WebClient(token, common.clientOptions);
   };
+  // One users.info cache for the asker's zone and their admin standing: one call answers both.
+  const userInfo = createUserInfoCache(
+    installationStore ? workspaceClients(authorize!, webClient) : async () => app.client,
+  );
   const zoneLookup = services.lookupUserZone
     ? undefined
-    : createUserZoneLookup(installationStore ? workspaceClients(authorize!, webClient) : app.client, {
-        fallbackZone: config.timezone,
-        logger,
-      });
+    : createUserZoneLookup(userInfo, { fallbackZone: config.timezone, logger });
   const lookupUserZone = services.lookupUserZone ?? zoneLookup!;
   const userZoneFellBack = services.userZoneFellBack ?? zoneLookup?.fellBack;
   const editorClients = installationStore
     ? workspaceClients(authorize!, (token) => webClient(token) as unknown as EditorClient)
     : async () => app.client as unknown as EditorClient;
-  const isEditor = services.isEditor ?? createEditorCheck(editorClients, { editors: config.editors, logger });
+  const isEditor =
+    services.isEditor ?? createEditorCheck(editorClients, { editors: config.editors, userInfo, logger });
   // With no editors named, the editor check is exactly "a workspace admin or owner", cached 5 minutes.
   const isWorkspaceAdmin =
-    services.isWorkspaceAdmin ?? createEditorCheck(editorClients, { editors: [], logger });
+    services.isWorkspaceAdmin ?? createEditorCheck(editorClients, { editors: [], userInfo, logger });
   const withZone = {
     ...services,
     lookupUserZone,

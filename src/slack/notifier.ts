@@ -4,6 +4,7 @@ import type { KnownBlock } from '@slack/types';
 import type { Notifier, PostError, PostResult, Recipient } from '../core/ports/notifier.js';
 import type { Workspace } from '../core/reminders/model.js';
 import { isValidTimeZone } from '../core/time.js';
+import type { UserInfo } from './user-info.js';
 import { renderReply } from './views/index.js';
 
 /** The metadata event type every delivered message carries, with the delivery key as its payload. */
@@ -249,18 +250,11 @@ export function createNotifierClient(
   });
 }
 
-/** The users.info method the zone lookup calls. */
-export interface UserInfoClient {
-  users: { info(args: { user: string }): Promise<{ user?: { tz?: string } }> };
-}
-
 export interface UserZoneOptions {
   /** The configured zone, for users without one (or when Slack cannot be asked). */
   fallbackZone: string;
-  /** How long a user's zone is trusted; people travel. Default 1 hour. */
+  /** How old a users.info answer may be for its zone; people travel. Default 1 hour. */
   ttlMs?: number;
-  maxEntries?: number;
-  now?: () => number;
   logger?: Pick<Logger, 'warn'>;
   /**
    * Longest wait for Slack's answer before the fallback is used, so a command still answers well within
@@ -270,41 +264,28 @@ export interface UserZoneOptions {
 }
 
 /**
- * `lookupUserZone(userId)`: the user's Slack profile `tz` (users.info, users:read scope), cached for a
- * while, else the fallback. Never rejects: a reminder in the configured zone beats no reminder.
+ * `lookupUserZone(userId)`: the user's Slack profile `tz` (users.info through the shared cache), else
+ * the fallback. Never rejects: a reminder in the configured zone beats no reminder.
  */
-export function createUserZoneLookup(
-  clients: UserInfoClient | ClientFor<UserInfoClient>,
-  options: UserZoneOptions,
-): UserZoneLookup {
-  const clientFor = clientForOf(clients);
+export function createUserZoneLookup(userInfo: UserInfo, options: UserZoneOptions): UserZoneLookup {
   const ttl = options.ttlMs ?? 60 * 60_000;
-  const max = options.maxEntries ?? 10_000;
-  const now = options.now ?? Date.now;
-  const cache = new Map<string, { zone: string; until: number }>();
   const deadlineMs = options.deadlineMs ?? 1500;
   /** Users whose last lookup could not ask Slack, so the door can say which zone it used instead. */
   const unreachable = new Set<string>();
   const keyOf = (userId: string, workspace?: Workspace) => `${workspace?.teamId ?? ''}:${userId}`;
   const lookup = async (userId: string, workspace?: Workspace): Promise<string> => {
     const key = keyOf(userId, workspace);
-    const hit = cache.get(key);
-    if (hit && hit.until > now()) return hit.zone;
     let timer: NodeJS.Timeout | undefined;
     try {
       const deadline = new Promise<never>((_resolve, reject) => {
         timer = setTimeout(() => reject(new Error(`no answer within ${deadlineMs} ms`)), deadlineMs);
         timer.unref?.();
       });
-      const client = await clientFor(workspace);
-      const tz = (await Promise.race([client.users.info({ user: userId }), deadline])).user?.tz;
-      const zone = tz && isValidTimeZone(tz) ? tz : options.fallbackZone;
-      if (cache.size >= max) cache.delete(cache.keys().next().value as string);
-      cache.set(key, { zone, until: now() + ttl });
+      const tz = (await Promise.race([userInfo(userId, workspace, ttl), deadline]))?.tz;
       unreachable.delete(key);
-      return zone;
+      return tz && isValidTimeZone(tz) ? tz : options.fallbackZone;
     } catch (error) {
-      if (unreachable.size >= max) unreachable.clear();
+      if (unreachable.size >= 10_000) unreachable.clear();
       unreachable.add(key);
       const why =
         error instanceof Error && /^no answer within/.test(error.message)

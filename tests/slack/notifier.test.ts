@@ -10,8 +10,8 @@ import {
   createUserZoneLookup,
   DELIVERY_EVENT,
   type NotifierClient,
-  type UserInfoClient,
 } from '../../src/slack/notifier.js';
+import { createUserInfoCache, type UserInfoClient } from '../../src/slack/user-info.js';
 import { renderReply } from '../../src/slack/views/index.js';
 
 const notice: OutgoingMessage['reply'] = { kind: 'notice', tone: 'info', text: 'Your reminder <!channel>' };
@@ -273,11 +273,13 @@ describe('createUserZoneLookup', () => {
         },
       },
     };
-    const lookup = createUserZoneLookup(client, {
-      fallbackZone: 'America/New_York',
-      ttlMs: 1000,
-      now: () => now,
-    });
+    const lookup = createUserZoneLookup(
+      createUserInfoCache(async () => client, { now: () => now }),
+      {
+        fallbackZone: 'America/New_York',
+        ttlMs: 1000,
+      },
+    );
     expect(await lookup('U1')).toBe('Europe/Berlin');
     expect(await lookup('U2')).toBe('America/New_York');
     expect(await lookup('U3')).toBe('America/New_York');
