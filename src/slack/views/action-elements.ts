@@ -8,7 +8,7 @@ import type {
 } from '@slack/types';
 import type { ReplyAction } from '../../core/commands/reply.js';
 import type { RemindPreset, SnoozePreset } from '../../core/reminders/model.js';
-import { actionValue, encodeActionValue, indexedActionId, SlackIds } from '../ids.js';
+import { type ActionValue, actionValue, encodeActionValue, indexedActionId, SlackIds } from '../ids.js';
 import { actions, plain } from './blocks.js';
 import { LIMITS } from './limits.js';
 import { oneLine, truncate } from './mrkdwn.js';
@@ -106,11 +106,18 @@ export function actionElement(
   const base = ACTION_IDS[action.kind];
   const actionId = options.index === undefined ? base : indexedActionId(base, options.index);
   if (action.kind === 'remind' && action.choices?.length) {
-    const select = remindSelect(action.eventId, action.choices, actionId);
+    const { eventId: e, choices } = action;
+    const select = presetSelect(actionId, 'Remind me…', choices, (w) => ({
+      label: REMIND_LABELS[w],
+      value: { e, w },
+    }));
     if (select) return select;
   }
   if (action.kind === 'snooze-reminder' && action.choices?.length)
-    return snoozeSelect(action.reminderId, action.choices, actionId);
+    return presetSelect(actionId, 'Snooze…', action.choices, (by) => ({
+      label: SNOOZE_LABELS[by],
+      value: { r: action.reminderId, s: by },
+    }));
   const a11y = options.about
     ? { accessibility_label: truncate(oneLine(`${label}: ${options.about}`), LIMITS.buttonText) }
     : {};
@@ -186,26 +193,6 @@ function stopConfirm(about?: string): ConfirmationDialog {
   };
 }
 
-/** "Snooze…" as a menu of how much later; options carry `{"r","s"}`. */
-function snoozeSelect(
-  reminderId: string,
-  choices: readonly SnoozePreset[],
-  actionId: string,
-): ActionsBlockElement | undefined {
-  const options: PlainTextOption[] = [];
-  for (const s of choices) {
-    const value = encodeActionValue({ r: reminderId, s }, LIMITS.optionValue);
-    if (value === undefined) return undefined;
-    options.push({ text: plain(SNOOZE_LABELS[s], LIMITS.optionText), value });
-  }
-  return {
-    type: 'static_select',
-    action_id: actionId,
-    placeholder: plain('Snooze…', LIMITS.placeholder),
-    options,
-  };
-}
-
 /** An http(s) URL for a link button, or undefined. */
 function safeHttpUrl(raw: string): string | undefined {
   try {
@@ -217,24 +204,27 @@ function safeHttpUrl(raw: string): string | undefined {
 }
 
 /**
- * "Remind me" as a menu of when. Option values are capped at 150 characters, so an event with a very
- * long id gets undefined here and a plain "Remind me" button instead (the default time).
+ * A menu of presets whose options each carry a small JSON value ("Remind me…" `{"e","w"}`, "Snooze…"
+ * `{"r","s"}`). Option values are capped at 150 characters, so an event with a very long id gets
+ * undefined here (and "Remind me" a plain button instead, the default time).
  */
-function remindSelect(
-  eventId: string,
-  choices: readonly RemindPreset[],
+function presetSelect<P extends string>(
   actionId: string,
+  placeholder: string,
+  choices: readonly P[],
+  option: (preset: P) => { label: string; value: ActionValue },
 ): ActionsBlockElement | undefined {
   const options: PlainTextOption[] = [];
-  for (const w of choices) {
-    const value = encodeActionValue({ e: eventId, w }, LIMITS.optionValue);
-    if (value === undefined) return undefined;
-    options.push({ text: plain(REMIND_LABELS[w], LIMITS.optionText), value });
+  for (const preset of choices) {
+    const { label, value } = option(preset);
+    const encoded = encodeActionValue(value, LIMITS.optionValue);
+    if (encoded === undefined) return undefined;
+    options.push({ text: plain(label, LIMITS.optionText), value: encoded });
   }
   return {
     type: 'static_select',
     action_id: actionId,
-    placeholder: plain('Remind me…', LIMITS.placeholder),
+    placeholder: plain(placeholder, LIMITS.placeholder),
     options,
   };
 }
