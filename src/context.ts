@@ -25,10 +25,12 @@ import { migratePostgres, openPostgres, type PgPool } from './storage/postgres/d
 import { PgDispatcherLeases } from './storage/postgres/dispatcher-leases.js';
 import { PgInstallationRepository } from './storage/postgres/installation-repository.js';
 import { PgReminderRepository } from './storage/postgres/reminder-repository.js';
+import { purgeFinishedShared } from './storage/postgres/retention.js';
 import { PgSearchMissLog } from './storage/postgres/search-misses.js';
 import { PgHandledEvents } from './storage/postgres/slack-events.js';
 import { PgSubscriptionRepository } from './storage/postgres/subscription-repository.js';
 import { SqliteReminderRepository } from './storage/reminder-repository.js';
+import { type PurgeReport, purgeFinished } from './storage/retention.js';
 import { SqliteSearchIndex } from './storage/search/search-index.js';
 import { SqliteSearchMissLog } from './storage/search-misses.js';
 import { type HandledEvents, SqliteHandledEvents } from './storage/slack-events.js';
@@ -55,6 +57,8 @@ export interface AppContext {
   workspaceArchives: WorkspaceArchive[];
   /** The dispatcher's backlog and its claims, in whichever store holds the queues. */
   leases: DispatcherLeases;
+  /** Deletes finished reminders, notices and cancelled subscriptions older than `beforeMs`, in the state store. */
+  purgeFinished(beforeMs: number): Promise<PurgeReport> | PurgeReport;
   /** The shared PostgreSQL store when `DATABASE_URL` is set; its schema is migrated by {@link migrateSharedStore}. */
   pool?: PgPool;
   /** The archive's domains whose links unfurl (config UNFURL_DOMAINS). */
@@ -109,6 +113,7 @@ export function createContext(config: Config, overrides: { clock?: Clock } = {})
     unfurlDomains: config.unfurlDomains,
     handledEvents: pool ? new PgHandledEvents(pool) : new SqliteHandledEvents(db),
     leases: pool ? new PgDispatcherLeases(pool) : new SqliteDispatcherLeases(db),
+    purgeFinished: (beforeMs) => (pool ? purgeFinishedShared(pool, beforeMs) : purgeFinished(db, beforeMs)),
     ...(pool ? { pool } : {}),
     close: () => {
       db.close();

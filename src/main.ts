@@ -26,7 +26,6 @@ import {
 import { startRetentionJob } from './jobs/retention-job.js';
 import { configSecrets, createLogger, type Redactor } from './slack/logger.js';
 import { isBusyError, setBusyTimeout } from './storage/database.js';
-import { purgeFinished } from './storage/retention.js';
 
 /**
  * Composition root: config → database → archive → one door. Without Slack credentials that door is the
@@ -231,7 +230,7 @@ async function serveSlack(
     setBusyTimeout(context.db, 0);
     dispatcher = startDispatcher(config, context, notifier, logger, { onReport: (r) => metrics.tick(r) });
     stopPurging = startRetentionJob({
-      purge: (beforeMs) => purgeFinished(context.db, beforeMs),
+      purge: (beforeMs) => context.purgeFinished(beforeMs),
       retentionDays: config.retentionDays,
       ...(context.commands.misses
         ? {

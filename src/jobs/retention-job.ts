@@ -11,7 +11,8 @@ const PURGE_EVERY_MS = 6 * 60 * 60_000;
  * logged and simply tried at the next turn. Returns a stop function.
  */
 export function startRetentionJob(options: {
-  purge: (beforeMs: number) => { reminders: number; notices: number; subscriptions: number };
+  /** The state store's purge (SQLite, or the shared PostgreSQL store). */
+  purge: (beforeMs: number) => Awaitable<{ reminders: number; notices: number; subscriptions: number }>;
   retentionDays: number;
   clock: Clock;
   logger: JobLogger;
@@ -29,11 +30,11 @@ export function startRetentionJob(options: {
       options.logger.warn('purging missed searches failed; trying again later:', error);
     }
   };
-  const run = () => {
+  const run = async () => {
     void purgeMisses();
     try {
       const beforeMs = options.clock.now().getTime() - options.retentionDays * 24 * 60 * 60_000;
-      const purged = options.purge(beforeMs);
+      const purged = await options.purge(beforeMs);
       const total = purged.reminders + purged.notices + purged.subscriptions;
       if (total > 0) {
         options.logger.info(
@@ -44,8 +45,8 @@ export function startRetentionJob(options: {
       options.logger.warn('purging finished reminders failed; trying again later:', error);
     }
   };
-  run();
-  const timer = setInterval(run, options.everyMs ?? PURGE_EVERY_MS);
+  void run();
+  const timer = setInterval(() => void run(), options.everyMs ?? PURGE_EVERY_MS);
   timer.unref();
   return () => clearInterval(timer);
 }

@@ -7,12 +7,13 @@ export interface PurgeReport {
   subscriptions: number;
 }
 
-const FINISHED = "('sent', 'failed', 'missed', 'cancelled')";
+/** The statuses of a reminder or notice that is over; both stores purge exactly these. */
+export const FINISHED = "('sent', 'failed', 'missed', 'cancelled')";
 
 /**
  * Deletes what is over and older than `beforeMs` (by its last change): sent, failed, missed and
  * cancelled reminders and notices, and cancelled subscriptions. Pending, sending, active and paused
- * rows are never touched. One transaction.
+ * rows are never touched. One transaction. The shared PostgreSQL store's mirror is `postgres/retention.ts`.
  */
 export function purgeFinished(db: Db, beforeMs: number): PurgeReport {
   return db.transaction(() => ({
