@@ -20,9 +20,10 @@ export interface EditorCheckOptions {
 
 /**
  * Who may add and edit events from Slack and read the gaps report: the users and members of the user
- * groups in EVENT_EDITORS (groups read with usergroups.users.list), or, when it is empty, the
- * workspace's admins and owners (users.info, shared with the zone lookup). Answers are cached a few minutes. A failing Slack call
- * means "not an editor": a refusal that says why beats letting anyone write to the archive.
+ * groups in EVENT_EDITORS (groups read with usergroups.users.list, membership cached a few minutes),
+ * or, when it is empty, the workspace's admins and owners (users.info, through the cache the zone
+ * lookup shares). A failing Slack call means "not an editor": a refusal that says why beats letting
+ * anyone write to the archive.
  */
 export function createEditorCheck(
   clientFor: (workspace?: Workspace) => Promise<EditorClient>,
@@ -32,29 +33,29 @@ export function createEditorCheck(
   const now = options.now ?? Date.now;
   const users = new Set(options.editors.filter((id) => !id.startsWith('S')));
   const groups = options.editors.filter((id) => id.startsWith('S'));
-  const cache = new Map<string, { editor: boolean; until: number }>();
-  const decide = async (userId: string, workspace?: Workspace): Promise<boolean> => {
-    if (!options.editors.length) {
-      const user = await options.userInfo(userId, workspace, ttl);
-      return Boolean(user?.is_admin || user?.is_owner || user?.is_primary_owner);
-    }
-    if (users.has(userId)) return true;
+  const members = new Map<string, { editor: boolean; until: number }>();
+  const inGroups = async (userId: string, workspace?: Workspace): Promise<boolean> => {
+    const key = `${workspace?.teamId ?? ''}:${userId}`;
+    const hit = members.get(key);
+    if (hit && hit.until > now()) return hit.editor;
     const client = await clientFor(workspace);
+    let editor = false;
     for (const usergroup of groups) {
-      const members = (await client.usergroups.users.list({ usergroup })).users ?? [];
-      if (members.includes(userId)) return true;
+      editor = ((await client.usergroups.users.list({ usergroup })).users ?? []).includes(userId);
+      if (editor) break;
     }
-    return false;
+    if (members.size >= 10_000) members.delete(members.keys().next().value as string);
+    members.set(key, { editor, until: now() + ttl });
+    return editor;
+  };
+  const decide = async (userId: string, workspace?: Workspace): Promise<boolean> => {
+    if (options.editors.length) return users.has(userId) || inGroups(userId, workspace);
+    const user = await options.userInfo(userId, workspace, ttl);
+    return Boolean(user?.is_admin || user?.is_owner || user?.is_primary_owner);
   };
   return async (userId, workspace) => {
-    const key = `${workspace?.teamId ?? ''}:${userId}`;
-    const hit = cache.get(key);
-    if (hit && hit.until > now()) return hit.editor;
     try {
-      const editor = await decide(userId, workspace);
-      if (cache.size >= 10_000) cache.delete(cache.keys().next().value as string);
-      cache.set(key, { editor, until: now() + ttl });
-      return editor;
+      return await decide(userId, workspace);
     } catch (error) {
       options.logger?.warn(
         `checking whether ${userId} is an editor failed; treating them as not one:`,
