@@ -261,6 +261,34 @@ describe('loadIcs problems', () => {
   });
 });
 
+describe('loadIcs zones', () => {
+  it('reads a VTIMEZONE that names its IANA zone (X-LIC-LOCATION) in that zone', () => {
+    const text = calendar(
+      'BEGIN:VTIMEZONE',
+      'TZID:/mozilla.org/20070129_1/Europe/Berlin',
+      'X-LIC-LOCATION:Europe/Berlin',
+      'BEGIN:STANDARD',
+      'DTSTART:19701025T030000',
+      'TZOFFSETFROM:+0200',
+      'TZOFFSETTO:+0100',
+      'END:STANDARD',
+      'END:VTIMEZONE',
+      'BEGIN:VEVENT',
+      'UID:berlin@example.org',
+      'SUMMARY:Summer forum',
+      'DTSTART;TZID=/mozilla.org/20070129_1/Europe/Berlin:20250701T180000',
+      'END:VEVENT',
+    );
+
+    const { events, warnings } = load(text, '2025-01-01T00:00:00Z');
+
+    expect(events.map((e) => [e.start, e.timezone])).toEqual([
+      ['2025-07-01T18:00:00+02:00', 'Europe/Berlin'],
+    ]);
+    expect(warnings).toEqual([]);
+  });
+});
+
 describe('loadIcs recurrence', () => {
   it('expands an open-ended series up to a year past now and asks to be re-read in 180 days', () => {
     const now = '2025-06-01T00:00:00Z';

@@ -5,10 +5,7 @@ import type { LineProblem, ReadCalendar } from './read.js';
 import displayNames from './windows-display-names.json' with { type: 'json' };
 
 /** Where floating times go (X-WR-TIMEZONE, else the configured default), and the calendar's own zone. */
-export interface Placement {
-  floating: string;
-  calendar?: string;
-}
+export type Placement = { floating: string; calendar?: string };
 
 /**
  * An IANA zone as ical.js sees it, for TZIDs without a usable VTIMEZONE: offsets come from the IANA
@@ -89,8 +86,10 @@ function resolveZone(tzid: string, vtimezones: Map<string, ICAL.Component>): Zon
   const name = tzid.replace(/^\s*TZID=/i, '').trim();
   const iana = (zone: string | undefined, guess?: string) =>
     zone && { tz: new IanaTimezone(zone), iana: zone, guess };
-  const known = iana(canonicalZone(name) ?? windowsZone(name));
   const vtz = vtimezones.get(tzid) ?? vtimezones.get(name);
+  // A VTIMEZONE may name its IANA zone itself, as libical and Mozilla calendars write it.
+  const location = String(vtz?.getFirstPropertyValue('x-lic-location') ?? '');
+  const known = iana(canonicalZone(name) ?? windowsZone(name) ?? canonicalZone(location));
   if (known || vtz) return known || { tz: new ICAL.Timezone(vtz) };
   const offset = /^\(?\s*(?:UTC|GMT)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?\s*\)?/i.exec(name);
   if (offset) {
