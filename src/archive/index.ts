@@ -36,19 +36,17 @@ export function readArchiveFile(
 
 /** Parses file content already in memory (also used by `check` on stdin-like inputs and by tests). */
 export function loadBytes(bytes: Buffer, loader: Loader, file: string, options: LoadOptions): LoadResult {
-  if (bytes.length === 0 || bytes.toString('utf8').trim() === '') return fail(file, 'file is empty');
-  const binaryAt = binaryOffset(bytes);
-  if (binaryAt >= 0) {
-    const line = bytes.subarray(0, binaryAt).toString('latin1').split('\n').length;
+  // Decoded once: an archive file may be hundreds of megabytes.
+  const decoded = bytes.indexOf(0) < 0 ? strictUtf8(bytes) : undefined;
+  if ((decoded ?? bytes.toString('utf8')).trim() === '') return fail(file, 'file is empty');
+  if (decoded === undefined) {
+    const line = bytes.subarray(0, binaryOffset(bytes)).toString('latin1').split('\n').length;
     return {
       events: [],
       problems: [{ file, line, message: 'file is binary, not text (found a NUL or invalid UTF-8 byte)' }],
     };
   }
-  const text = bytes
-    .toString('utf8')
-    .replace(/^\ufeff/, '')
-    .replace(/\r\n?/g, '\n');
+  const text = decoded.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n');
   try {
     return loader(text, file, options);
   } catch (error) {
@@ -65,15 +63,19 @@ function fail(file: string, message: string): LoadResult {
   return { events: [], problems: [{ file, line: 1, message }] };
 }
 
-/** Offset of the first byte that shows the file is not UTF-8 text, or -1. */
+/** The text of valid UTF-8 bytes (a byte-order mark dropped), or undefined. */
+function strictUtf8(bytes: Buffer): string | undefined {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Offset of the first byte that shows the file is not UTF-8 text: a NUL, or the first invalid sequence. */
 function binaryOffset(bytes: Buffer): number {
   const nul = bytes.indexOf(0);
   if (nul >= 0) return nul;
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return -1;
-  } catch {
-    const decoded = new TextDecoder('utf-8').decode(bytes);
-    return Buffer.byteLength(decoded.slice(0, Math.max(0, decoded.indexOf('\ufffd'))), 'utf8');
-  }
+  const decoded = new TextDecoder('utf-8').decode(bytes);
+  return Buffer.byteLength(decoded.slice(0, Math.max(0, decoded.indexOf('\ufffd'))), 'utf8');
 }

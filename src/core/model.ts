@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { z } from 'zod';
 import { slugify } from './text.js';
 import { eventTimeToMillis, isValidDateTime, isValidTimeZone } from './time.js';
@@ -178,7 +178,7 @@ export const EVENT_KEY_PREFIX = '~';
  * characters): `~` plus 22 base64url characters of the id's SHA-256. Storage resolves it back.
  */
 export function eventKey(id: string): string {
-  return EVENT_KEY_PREFIX + createHash('sha256').update(id).digest('base64url').slice(0, 22);
+  return EVENT_KEY_PREFIX + hash('sha256', id, 'base64url').slice(0, 22);
 }
 
 export type ValidationProblem = { field: string; message: string };

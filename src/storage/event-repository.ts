@@ -1,142 +1,47 @@
-import { createHash } from 'node:crypto';
-import { EVENT_KEY_PREFIX, type Event, eventKey, type Speaker, type Theme } from '../core/model.js';
-import { SLACK_SOURCE } from '../core/ports/added-events.js';
-import { eventTimeToMillis } from '../core/time.js';
+import { EVENT_KEY_PREFIX, type Event, eventKey } from '../core/model.js';
 import type { Db } from './database.js';
-import { minuteOf, SEQ_PER_MINUTE, seqMinute } from './event-seq.js';
+import { assembleEvent, type EventRow, groupBySeq, type PersonRow, type ThemeRow } from './event-rows.js';
+import {
+  type ArchiveFileRecord,
+  FileEventsWriter,
+  type FileImportOutcome,
+  type ReplaceOptions,
+} from './file-events-writer.js';
 import { FULL_REFRESH_AT, type IndexHealth, SearchIndexWriter } from './search/index-writer.js';
 
-/** What one file's import did, by event id. */
-export interface FileImportOutcome {
-  added: string[];
-  updated: string[];
-  unchanged: string[];
-  removed: string[];
-}
-
-/** Options for one file's replacement; `onProgress` is called every thousand events for progress bars. */
-export interface ReplaceOptions {
-  validUntil?: number;
-  /** Keep this file's stored events that `events` lacks: a partial import cannot tell a dropped record from a rejected one. */
-  keepMissing?: boolean;
-  nowMs?: number;
-  onProgress?: (done: number, total: number) => void;
-}
-
-/** The stored state of an imported archive file. */
-export interface ArchiveFileRecord {
-  path: string;
-  hash: string;
-  events: number;
-  validUntil?: number;
-}
-
-interface EventRow {
-  seq: number;
-  id: string;
-  title: string;
-  type: string;
-  start: string;
-  end_value: string | null;
-  timezone: string | null;
-  location: string | null;
-  url: string | null;
-  summary: string;
-  body: string;
-  tags: string;
-  series: string | null;
-  status: string | null;
-  source_file: string | null;
-  source_line: number | null;
-}
-
-/** A stable digest of everything about an event except where it was read from. */
-export function eventContentHash(event: Event): string {
-  const { source: _source, ...content } = event;
-  return createHash('sha256').update(JSON.stringify(content)).digest('hex');
-}
+export { eventContentHash } from './event-rows.js';
+export type { ArchiveFileRecord, FileImportOutcome, ReplaceOptions } from './file-events-writer.js';
 
 /** All SQL about events lives here (search's tables are written by its SearchIndexWriter); callers get and give plain core types. */
 export class EventStore {
   private readonly statements;
+  private readonly writer: FileEventsWriter;
 
   constructor(
     private readonly db: Db,
-    private readonly defaultZone = 'UTC',
+    defaultZone = 'UTC',
     /** Search's write side: every event written here is indexed there, in the same transaction. */
     private readonly search = new SearchIndexWriter(db),
   ) {
     this.statements = {
       byId: db.prepare<[string], EventRow>('SELECT * FROM events WHERE id = ?'),
       bySeq: db.prepare<[number], EventRow>('SELECT * FROM events WHERE seq = ?'),
-      allKeys: db.prepare<
-        [],
-        {
-          id: string;
-          seq: number;
-          content_hash: string;
-          source_file: string | null;
-          source_line: number | null;
-        }
-      >('SELECT id, seq, content_hash, source_file, source_line FROM events'),
-      hashById: db.prepare<
-        [string],
-        { seq: number; content_hash: string; source_file: string | null; source_line: number | null }
-      >('SELECT seq, content_hash, source_file, source_line FROM events WHERE id = ?'),
-      idsOfFile: db.prepare<[string], { seq: number; id: string }>(
-        'SELECT seq, id FROM events WHERE source_file = ?',
-      ),
-      insert: db.prepare(
-        `INSERT INTO events (seq, id, key, title, type, start, start_ms, end_value, end_ms, timezone, location, url, summary,
-           body, tags, series, status, source_file, source_line, content_hash, updated_ms)
-         VALUES (@seq, @id, @key, @title, @type, @start, @start_ms, @end_value, @end_ms, @timezone, @location, @url, @summary, @body,
-           @tags, @series, @status, @source_file, @source_line, @content_hash, @updated_ms)`,
-      ),
-      update: db.prepare(
-        `UPDATE events SET title = @title, type = @type, start = @start, start_ms = @start_ms, end_value = @end_value,
-           end_ms = @end_ms, timezone = @timezone, location = @location, url = @url, summary = @summary, body = @body,
-           tags = @tags, series = @series, status = @status, source_file = @source_file, source_line = @source_line, content_hash = @content_hash,
-           updated_ms = @updated_ms
-         WHERE seq = @seq`,
-      ),
-      maxSeqIn: db.prepare<[number, number], { seq: number | null }>(
-        'SELECT max(seq) AS seq FROM events WHERE seq >= ? AND seq < ?',
-      ),
-      moveSource: db.prepare('UPDATE events SET source_file = ?, source_line = ? WHERE seq = ?'),
-      deleteEvent: db.prepare('DELETE FROM events WHERE seq = ?'),
-      deleteThemes: db.prepare('DELETE FROM themes WHERE event_seq = ?'),
-      deletePeople: db.prepare('DELETE FROM people WHERE event_seq = ?'),
-      insertTheme: db.prepare('INSERT INTO themes (event_seq, position, title, summary) VALUES (?, ?, ?, ?)'),
-      insertPerson: db.prepare(
-        'INSERT INTO people (event_seq, kind, position, name, role) VALUES (?, ?, ?, ?, ?)',
-      ),
+      hasId: db.prepare<[string], { seq: number }>('SELECT seq FROM events WHERE id = ?'),
       idByKey: db.prepare<[string], { id: string }>('SELECT id FROM events WHERE key = ?'),
       byIds: db.prepare<[string], EventRow>('SELECT e.* FROM json_each(?) j JOIN events e ON e.id = j.value'),
-      themesOfMany: db.prepare<[string], { event_seq: number; title: string; summary: string }>(
+      themesOfMany: db.prepare<[string], ThemeRow & { event_seq: number }>(
         `SELECT event_seq, title, summary FROM themes WHERE event_seq IN (SELECT value FROM json_each(?))
          ORDER BY event_seq, position`,
       ),
-      peopleOfMany: db.prepare<
-        [string],
-        { event_seq: number; kind: string; name: string; role: string | null }
-      >(
+      peopleOfMany: db.prepare<[string], PersonRow & { event_seq: number }>(
         `SELECT event_seq, kind, name, role FROM people WHERE event_seq IN (SELECT value FROM json_each(?))
          ORDER BY event_seq, kind, position`,
       ),
-      themesOf: db.prepare<[number], { title: string; summary: string }>(
+      themesOf: db.prepare<[number], ThemeRow>(
         'SELECT title, summary FROM themes WHERE event_seq = ? ORDER BY position',
       ),
-      peopleOf: db.prepare<[number], { kind: string; name: string; role: string | null }>(
+      peopleOf: db.prepare<[number], PersonRow>(
         'SELECT kind, name, role FROM people WHERE event_seq = ? ORDER BY kind, position',
-      ),
-      fileRecord: db.prepare<
-        [string],
-        { path: string; hash: string; events: number; valid_until: number | null }
-      >('SELECT path, hash, events, valid_until FROM archive_files WHERE path = ?'),
-      upsertFile: db.prepare(
-        `INSERT INTO archive_files (path, hash, events, valid_until, imported_ms) VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT (path) DO UPDATE SET hash = excluded.hash, events = excluded.events,
-           valid_until = excluded.valid_until, imported_ms = excluded.imported_ms`,
       ),
       count: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM events'),
       // The shipped demo events are tagged "sample" (see data/samples); the banner counts them apart.
@@ -163,6 +68,10 @@ export class EventStore {
         'SELECT source_file AS source, count(*) AS events FROM events GROUP BY source_file ORDER BY events DESC, source',
       ),
     };
+    this.writer = new FileEventsWriter(db, defaultZone, search, (seq) => {
+      const row = this.statements.bySeq.get(seq);
+      return row && this.toEvent(row);
+    });
     this.fillMissingKeys();
   }
 
@@ -178,7 +87,7 @@ export class EventStore {
     events: Event[],
     options: ReplaceOptions = {},
   ): FileImportOutcome {
-    return this.batch(() => this.writeFile(file, hash, events, options));
+    return this.batch(() => this.writer.writeFile(file, hash, events, options));
   }
 
   /**
@@ -193,104 +102,31 @@ export class EventStore {
     // A bulk load touches far more pages than a query: a 256 MB page cache for its duration only.
     this.db.pragma('cache_size = -262144');
     this.batchDepth++;
+    let result: T;
     try {
-      return this.db
+      result = this.db
         .transaction(() => {
-          const result = work();
+          const value = work();
           this.search.finish();
-          return result;
+          return value;
         })
         .immediate();
     } catch (error) {
       this.search.reset();
+      this.writer.endTransaction();
       throw error;
     } finally {
       this.batchDepth--;
-      this.seqCache.clear();
       this.db.pragma(`cache_size = ${big}`);
     }
+    // A bulk load leaves its pages in the WAL. Copied back here, by the importer, they are not left to
+    // the next writer's automatic checkpoint, which may be the serving thread (acks would wait on it).
+    // PASSIVE: readers and writers go on meanwhile; what they hold back is copied by a later checkpoint.
+    if (this.writer.endTransaction() >= FULL_REFRESH_AT) this.db.pragma('wal_checkpoint(PASSIVE)');
+    return result;
   }
 
   private batchDepth = 0;
-  /** Within a batch, the next free seq of each start minute, so an insert needs no max() query. */
-  private readonly seqCache = new Map<number, number>();
-
-  private writeFile(file: string, hash: string, events: Event[], options: ReplaceOptions): FileImportOutcome {
-    const { validUntil, nowMs = Date.now(), onProgress, keepMissing = false } = options;
-    const outcome: FileImportOutcome = { added: [], updated: [], unchanged: [], removed: [] };
-    const bulk = events.length >= FULL_REFRESH_AT;
-    if (bulk) this.search.beginBulk();
-    // A large file is compared with one read of every stored id rather than one query per event.
-    const stored = bulk ? this.storedKeys() : undefined;
-    const lookup = (id: string) => (stored ? stored.get(id) : this.statements.hashById.get(id));
-    const keep = new Set<string>();
-    // In start order: rowids follow start time, and FTS5 inserts several times faster when rowids ascend.
-    const ordered = events
-      .map((event) => ({ event, ms: eventTimeToMillis(event.start, event.timezone, this.defaultZone) }))
-      .sort((a, b) => a.ms - b.ms);
-    for (const [index, { event, ms }] of ordered.entries()) {
-      if (onProgress && index % 1000 === 0) onProgress(index, events.length);
-      keep.add(event.id);
-      const contentHash = eventContentHash(event);
-      const existing = lookup(event.id);
-      if (existing?.source_file === SLACK_SOURCE && file !== SLACK_SOURCE) {
-        // An event added in Slack (exported to git and imported back, say) is never overwritten by a file.
-        outcome.unchanged.push(event.id);
-      } else if (!existing) {
-        this.insertEvent(this.toRow(event, contentHash, nowMs, ms), event);
-        outcome.added.push(event.id);
-      } else if (existing.content_hash !== contentHash) {
-        const row = this.toRow(event, contentHash, nowMs, ms);
-        this.search.remove(existing.seq, this.oldEventFor(existing.seq));
-        this.statements.deleteThemes.run(existing.seq);
-        this.statements.deletePeople.run(existing.seq);
-        if (seqMinute(existing.seq) === minuteOf(row.start_ms)) {
-          this.statements.update.run({ ...row, seq: existing.seq });
-          this.writeChildren(existing.seq, event);
-        } else {
-          // The start moved to another minute: the row takes a new seq so rowid order stays time order.
-          this.statements.deleteEvent.run(existing.seq);
-          this.insertEvent(row, event);
-        }
-        outcome.updated.push(event.id);
-      } else {
-        if (existing.source_file !== file || existing.source_line !== (event.source?.line ?? null)) {
-          this.statements.moveSource.run(file, event.source?.line ?? null, existing.seq);
-        }
-        outcome.unchanged.push(event.id);
-      }
-    }
-    for (const { seq, id } of keepMissing ? [] : this.statements.idsOfFile.all(file)) {
-      if (keep.has(id)) continue;
-      this.search.remove(seq, this.oldEventFor(seq));
-      this.statements.deleteEvent.run(seq);
-      outcome.removed.push(id);
-    }
-    const known = this.statements.fileRecord.get(file);
-    const changed = outcome.added.length + outcome.updated.length + outcome.removed.length > 0;
-    if (changed || !known || known.hash !== hash || (known.valid_until ?? undefined) !== validUntil) {
-      this.statements.upsertFile.run(file, hash, events.length, validUntil ?? null, nowMs);
-    }
-    onProgress?.(events.length, events.length);
-    return outcome;
-  }
-
-  /** Every stored event's id with what tells whether it changed, for comparing a large file at once. */
-  private storedKeys() {
-    const map = new Map<
-      string,
-      { seq: number; content_hash: string; source_file: string | null; source_line: number | null }
-    >();
-    for (const row of this.statements.allKeys.iterate()) map.set(row.id, row);
-    return map;
-  }
-
-  /** The stored event, when a small write wants it to adjust search's word counts by deltas. */
-  private oldEventFor(seq: number): Event | undefined {
-    if (!this.search.wantsOldEvents()) return undefined;
-    const row = this.statements.bySeq.get(seq);
-    return row && this.toEvent(row);
-  }
 
   /** Refreshes what search derives from the indexed text, whole; imports keep it current themselves. */
   refreshVocabulary(): void {
@@ -333,7 +169,7 @@ export class EventStore {
       const themes = groupBySeq(this.statements.themesOfMany.all(seqs));
       const people = groupBySeq(this.statements.peopleOfMany.all(seqs));
       for (const r of rows)
-        yield { seq: r.seq, event: this.assemble(r, themes.get(r.seq) ?? [], people.get(r.seq) ?? []) };
+        yield { seq: r.seq, event: assembleEvent(r, themes.get(r.seq) ?? [], people.get(r.seq) ?? []) };
       after = rows[rows.length - 1].seq;
     }
   }
@@ -348,24 +184,12 @@ export class EventStore {
 
   /** Forgets a file that left the archive, with its events, in one transaction; returns their ids. */
   removeArchiveFile(file: string): string[] {
-    return this.batch(() => {
-      const removed: string[] = [];
-      for (const { seq, id } of this.statements.idsOfFile.all(file)) {
-        this.search.remove(seq, this.oldEventFor(seq));
-        this.statements.deleteEvent.run(seq);
-        removed.push(id);
-      }
-      this.db.prepare('DELETE FROM archive_files WHERE path = ?').run(file);
-      return removed;
-    });
+    return this.batch(() => this.writer.removeFile(file));
   }
 
   /** The remembered hash of an imported file, if any. */
   archiveFile(path: string): ArchiveFileRecord | undefined {
-    const row = this.statements.fileRecord.get(path);
-    return (
-      row && { path: row.path, hash: row.hash, events: row.events, validUntil: row.valid_until ?? undefined }
-    );
+    return this.writer.archiveFile(path);
   }
 
   getById(id: string): Event | undefined {
@@ -385,14 +209,14 @@ export class EventStore {
     const themes = groupBySeq(this.statements.themesOfMany.all(seqs));
     const people = groupBySeq(this.statements.peopleOfMany.all(seqs));
     const bySeqEvent = new Map(
-      rows.map((r) => [r.id, this.assemble(r, themes.get(r.seq) ?? [], people.get(r.seq) ?? [])]),
+      rows.map((r) => [r.id, assembleEvent(r, themes.get(r.seq) ?? [], people.get(r.seq) ?? [])]),
     );
     return ids.map((id) => bySeqEvent.get(id)).filter((e): e is Event => e !== undefined);
   }
 
   /** An id as it is, or the id a short key ({@link eventKey}) stands for when no id reads like that key. */
   private resolveRef(ref: string): string {
-    if (!ref.startsWith(EVENT_KEY_PREFIX) || this.statements.hashById.get(ref)) return ref;
+    if (!ref.startsWith(EVENT_KEY_PREFIX) || this.statements.hasId.get(ref)) return ref;
     return this.statements.idByKey.get(ref)?.id ?? ref;
   }
 
@@ -445,102 +269,7 @@ export class EventStore {
     return this.statements.sources.all().map((r) => ({ source: r.source ?? undefined, events: r.events }));
   }
 
-  private toRow(event: Event, contentHash: string, nowMs: number, startMs?: number) {
-    const zone = event.timezone;
-    return {
-      id: event.id,
-      key: eventKey(event.id),
-      title: event.title,
-      type: event.type,
-      start: event.start,
-      start_ms: startMs ?? eventTimeToMillis(event.start, zone, this.defaultZone),
-      end_value: event.end ?? null,
-      end_ms: event.end ? eventTimeToMillis(event.end, zone, this.defaultZone) : null,
-      timezone: zone ?? null,
-      location: event.location ?? null,
-      url: event.url ?? null,
-      summary: event.summary,
-      body: event.body,
-      tags: JSON.stringify(event.tags),
-      series: event.series ?? null,
-      status: event.status ?? null,
-      source_file: event.source?.file ?? null,
-      source_line: event.source?.line ?? null,
-      content_hash: contentHash,
-      updated_ms: nowMs,
-    };
-  }
-
-  private insertEvent(row: ReturnType<EventStore['toRow']>, event: Event): void {
-    const minute = minuteOf(row.start_ms);
-    const block = minute * SEQ_PER_MINUTE;
-    let seq = this.seqCache.get(minute);
-    if (seq === undefined) {
-      const last = this.statements.maxSeqIn.get(block, block + SEQ_PER_MINUTE)?.seq;
-      seq = last === null || last === undefined ? block : last + 1;
-    }
-    if (seq >= block + SEQ_PER_MINUTE) {
-      throw new Error(`more than ${SEQ_PER_MINUTE} events start in the same minute as "${event.id}"`);
-    }
-    this.statements.insert.run({ ...row, seq });
-    if (this.batchDepth > 0) this.seqCache.set(minute, seq + 1);
-    this.writeChildren(seq, event);
-  }
-
-  private writeChildren(seq: number, event: Event): void {
-    for (const [i, t] of event.themes.entries())
-      this.statements.insertTheme.run(seq, i + 1, t.title, t.summary);
-    for (const [i, h] of event.hosts.entries()) this.statements.insertPerson.run(seq, 'host', i + 1, h, null);
-    for (const [i, s] of event.speakers.entries()) {
-      this.statements.insertPerson.run(seq, 'speaker', i + 1, s.name, s.role ?? null);
-    }
-    this.search.index(seq, event);
-  }
-
   private toEvent(row: EventRow): Event {
-    return this.assemble(row, this.statements.themesOf.all(row.seq), this.statements.peopleOf.all(row.seq));
+    return assembleEvent(row, this.statements.themesOf.all(row.seq), this.statements.peopleOf.all(row.seq));
   }
-
-  private assemble(
-    row: EventRow,
-    themeRows: { title: string; summary: string }[],
-    peopleRows: { kind: string; name: string; role: string | null }[],
-  ): Event {
-    const themes: Theme[] = themeRows.map((t) => ({ title: t.title, summary: t.summary }));
-    const hosts: string[] = [];
-    const speakers: Speaker[] = [];
-    for (const p of peopleRows) {
-      if (p.kind === 'host') hosts.push(p.name);
-      else speakers.push(p.role ? { name: p.name, role: p.role } : { name: p.name });
-    }
-    return {
-      id: row.id,
-      title: row.title,
-      type: row.type,
-      start: row.start,
-      end: row.end_value ?? undefined,
-      timezone: row.timezone ?? undefined,
-      location: row.location ?? undefined,
-      url: row.url ?? undefined,
-      hosts,
-      speakers,
-      summary: row.summary,
-      body: row.body,
-      themes,
-      tags: JSON.parse(row.tags) as string[],
-      series: row.series ?? undefined,
-      ...(row.status ? { status: row.status as Event['status'] } : {}),
-      source: row.source_file ? { file: row.source_file, line: row.source_line ?? 0 } : undefined,
-    };
-  }
-}
-
-function groupBySeq<T extends { event_seq: number }>(rows: T[]): Map<number, T[]> {
-  const map = new Map<number, T[]>();
-  for (const row of rows) {
-    const list = map.get(row.event_seq);
-    if (list) list.push(row);
-    else map.set(row.event_seq, [row]);
-  }
-  return map;
 }

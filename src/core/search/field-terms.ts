@@ -47,12 +47,10 @@ export function acronymsIn(text: string, names: string[]): string[] {
           .toLowerCase(),
       );
   }
-  const words = tokenize(text);
-  const present = new Set(words);
-  const tokens = ` ${words.join(' ')} `;
+  const tokens = ` ${tokenize(text).join(' ')} `;
   // Each full name starts with a whole word: test only the patterns whose first word the text has
   // (an import runs this for every event, and most names are absent from most texts).
   for (const [acronym, pattern, first] of EXPANSIONS)
-    if (present.has(first) && pattern.test(tokens)) out.add(acronym);
+    if (tokens.includes(` ${first} `) && pattern.test(tokens)) out.add(acronym);
   return [...out];
 }

@@ -1,0 +1,256 @@
+import type { Statement } from 'better-sqlite3';
+import type { Event } from '../core/model.js';
+import { SLACK_SOURCE } from '../core/ports/added-events.js';
+import { eventTimeToMillis } from '../core/time.js';
+import type { Db } from './database.js';
+import { EVENT_COLUMNS, type EventValues, eventContentHash, eventValues } from './event-rows.js';
+import { minuteOf, SEQ_PER_MINUTE, seqMinute } from './event-seq.js';
+import { FULL_REFRESH_AT, type SearchIndexWriter } from './search/index-writer.js';
+
+/** What one file's import did, by event id. */
+export interface FileImportOutcome {
+  added: string[];
+  updated: string[];
+  unchanged: string[];
+  removed: string[];
+}
+
+/** Options for one file's replacement; `onProgress` is called every thousand events for progress bars. */
+export interface ReplaceOptions {
+  validUntil?: number;
+  /** Keep this file's stored events that `events` lacks: a partial import cannot tell a dropped record from a rejected one. */
+  keepMissing?: boolean;
+  nowMs?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** The stored state of an imported archive file. */
+export interface ArchiveFileRecord {
+  path: string;
+  hash: string;
+  events: number;
+  validUntil?: number;
+}
+
+/** What tells whether a stored event changed, and where it is. */
+interface StoredKey {
+  seq: number;
+  content_hash: string;
+  source_file: string | null;
+  source_line: number | null;
+}
+
+const START_MS = EVENT_COLUMNS.indexOf('start_ms');
+
+/**
+ * The write side of the events table and its children: makes the stored events of one archive file
+ * equal to a new read of it, and forgets files. Every event written is indexed by search's writer in
+ * the same transaction; the caller (EventStore) owns that transaction.
+ */
+export class FileEventsWriter {
+  private readonly s: Record<
+    | 'insert'
+    | 'update'
+    | 'maxSeqIn'
+    | 'moveSource'
+    | 'deleteEvent'
+    | 'deleteThemes'
+    | 'deletePeople'
+    | 'insertTheme'
+    | 'insertPerson'
+    | 'hashById'
+    | 'allKeys'
+    | 'idsOfFile'
+    | 'fileRecord'
+    | 'upsertFile'
+    | 'deleteFile',
+    Statement
+  >;
+  /** Within a transaction, the next free seq of each start minute, so an insert needs no max() query. */
+  private readonly seqCache = new Map<number, number>();
+  /** Events inserted, updated or removed since the transaction began. */
+  private written = 0;
+
+  constructor(
+    db: Db,
+    private readonly defaultZone: string,
+    private readonly search: SearchIndexWriter,
+    /** The stored event under a seq, when a small write wants it to adjust search's counts by deltas. */
+    private readonly storedEvent: (seq: number) => Event | undefined,
+  ) {
+    const columns = EVENT_COLUMNS.join(', ');
+    this.s = {
+      insert: db.prepare(
+        `INSERT INTO events (${columns}, seq) VALUES (${EVENT_COLUMNS.map(() => '?').join(', ')}, ?)`,
+      ),
+      update: db.prepare(
+        `UPDATE events SET ${EVENT_COLUMNS.map((c) => `${c} = ?`).join(', ')} WHERE seq = ?`,
+      ),
+      maxSeqIn: db.prepare('SELECT max(seq) AS seq FROM events WHERE seq >= ? AND seq < ?'),
+      moveSource: db.prepare('UPDATE events SET source_file = ?, source_line = ? WHERE seq = ?'),
+      deleteEvent: db.prepare('DELETE FROM events WHERE seq = ?'),
+      deleteThemes: db.prepare('DELETE FROM themes WHERE event_seq = ?'),
+      deletePeople: db.prepare('DELETE FROM people WHERE event_seq = ?'),
+      insertTheme: db.prepare('INSERT INTO themes (event_seq, position, title, summary) VALUES (?, ?, ?, ?)'),
+      insertPerson: db.prepare(
+        'INSERT INTO people (event_seq, kind, position, name, role) VALUES (?, ?, ?, ?, ?)',
+      ),
+      hashById: db.prepare('SELECT seq, content_hash, source_file, source_line FROM events WHERE id = ?'),
+      allKeys: db.prepare('SELECT id, seq, content_hash, source_file, source_line FROM events'),
+      idsOfFile: db.prepare('SELECT seq, id FROM events WHERE source_file = ?'),
+      fileRecord: db.prepare('SELECT path, hash, events, valid_until FROM archive_files WHERE path = ?'),
+      upsertFile: db.prepare(
+        `INSERT INTO archive_files (path, hash, events, valid_until, imported_ms) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (path) DO UPDATE SET hash = excluded.hash, events = excluded.events,
+           valid_until = excluded.valid_until, imported_ms = excluded.imported_ms`,
+      ),
+      deleteFile: db.prepare('DELETE FROM archive_files WHERE path = ?'),
+    };
+  }
+
+  /** The remembered hash of an imported file, if any. */
+  archiveFile(path: string): ArchiveFileRecord | undefined {
+    const row = this.s.fileRecord.get(path) as
+      | { path: string; hash: string; events: number; valid_until: number | null }
+      | undefined;
+    return (
+      row && { path: row.path, hash: row.hash, events: row.events, validUntil: row.valid_until ?? undefined }
+    );
+  }
+
+  /** Call when the enclosing transaction ends, committed or not; returns how many events it wrote. */
+  endTransaction(): number {
+    const written = this.written;
+    this.written = 0;
+    this.seqCache.clear();
+    return written;
+  }
+
+  /**
+   * Makes the stored events of `file` equal to `events`: new ids are added, changed ones updated,
+   * identical ones left alone, and ids this file no longer holds removed. Call inside a transaction.
+   */
+  writeFile(file: string, hash: string, events: Event[], options: ReplaceOptions): FileImportOutcome {
+    const { validUntil, nowMs = Date.now(), onProgress, keepMissing = false } = options;
+    const outcome: FileImportOutcome = { added: [], updated: [], unchanged: [], removed: [] };
+    const bulk = events.length >= FULL_REFRESH_AT;
+    if (bulk) this.search.beginBulk();
+    // A large file is compared with one read of every stored id rather than one query per event.
+    const stored = bulk ? this.storedKeys() : undefined;
+    const lookup = (id: string) =>
+      stored ? stored.get(id) : (this.s.hashById.get(id) as StoredKey | undefined);
+    const keep = new Set<string>();
+    // In start order: rowids follow start time, and FTS5 inserts several times faster when rowids ascend.
+    const ordered = events
+      .map((event) => ({ event, ms: eventTimeToMillis(event.start, event.timezone, this.defaultZone) }))
+      .sort((a, b) => a.ms - b.ms);
+    for (const [index, { event, ms }] of ordered.entries()) {
+      if (onProgress && index % 1000 === 0) onProgress(index, events.length);
+      keep.add(event.id);
+      const contentHash = eventContentHash(event);
+      const existing = lookup(event.id);
+      if (existing?.source_file === SLACK_SOURCE && file !== SLACK_SOURCE) {
+        // An event added in Slack (exported to git and imported back, say) is never overwritten by a file.
+        outcome.unchanged.push(event.id);
+      } else if (!existing) {
+        this.insertEvent(eventValues(event, contentHash, nowMs, ms, this.defaultZone), event);
+        outcome.added.push(event.id);
+      } else if (existing.content_hash !== contentHash) {
+        this.updateEvent(existing.seq, eventValues(event, contentHash, nowMs, ms, this.defaultZone), event);
+        outcome.updated.push(event.id);
+      } else {
+        const line = event.source?.line ?? null;
+        if (existing.source_file !== file || existing.source_line !== line) {
+          this.s.moveSource.run(file, line, existing.seq);
+        }
+        outcome.unchanged.push(event.id);
+      }
+    }
+    if (!keepMissing) {
+      for (const { seq, id } of this.s.idsOfFile.all(file) as { seq: number; id: string }[]) {
+        if (keep.has(id)) continue;
+        this.deleteEvent(seq);
+        outcome.removed.push(id);
+      }
+    }
+    const known = this.archiveFile(file);
+    const changed = outcome.added.length + outcome.updated.length + outcome.removed.length > 0;
+    if (changed || !known || known.hash !== hash || known.validUntil !== validUntil) {
+      this.s.upsertFile.run(file, hash, events.length, validUntil ?? null, nowMs);
+    }
+    onProgress?.(events.length, events.length);
+    return outcome;
+  }
+
+  /** Forgets a file that left the archive, with its events; returns their ids. Call inside a transaction. */
+  removeFile(file: string): string[] {
+    const removed: string[] = [];
+    for (const { seq, id } of this.s.idsOfFile.all(file) as { seq: number; id: string }[]) {
+      this.deleteEvent(seq);
+      removed.push(id);
+    }
+    this.s.deleteFile.run(file);
+    return removed;
+  }
+
+  /** Every stored event's id with what tells whether it changed, for comparing a large file at once. */
+  private storedKeys(): Map<string, StoredKey> {
+    const map = new Map<string, StoredKey>();
+    for (const row of this.s.allKeys.iterate() as Iterable<StoredKey & { id: string }>) map.set(row.id, row);
+    return map;
+  }
+
+  private deleteEvent(seq: number): void {
+    this.written++;
+    this.search.remove(seq, this.oldEventFor(seq));
+    this.s.deleteEvent.run(seq);
+  }
+
+  private oldEventFor(seq: number): Event | undefined {
+    return this.search.wantsOldEvents() ? this.storedEvent(seq) : undefined;
+  }
+
+  private updateEvent(seq: number, values: EventValues, event: Event): void {
+    this.search.remove(seq, this.oldEventFor(seq));
+    this.s.deleteThemes.run(seq);
+    this.s.deletePeople.run(seq);
+    if (seqMinute(seq) === minuteOf(values[START_MS] as number)) {
+      this.s.update.run(...values, seq);
+      this.writeChildren(seq, event);
+    } else {
+      // The start moved to another minute: the row takes a new seq so rowid order stays time order.
+      this.s.deleteEvent.run(seq);
+      this.insertEvent(values, event);
+    }
+  }
+
+  private insertEvent(values: EventValues, event: Event): void {
+    const minute = minuteOf(values[START_MS] as number);
+    const block = minute * SEQ_PER_MINUTE;
+    let seq = this.seqCache.get(minute);
+    if (seq === undefined) {
+      const last = (this.s.maxSeqIn.get(block, block + SEQ_PER_MINUTE) as { seq: number | null }).seq;
+      seq = last === null ? block : last + 1;
+    }
+    if (seq >= block + SEQ_PER_MINUTE) {
+      throw new Error(`more than ${SEQ_PER_MINUTE} events start in the same minute as "${event.id}"`);
+    }
+    this.s.insert.run(...values, seq);
+    this.seqCache.set(minute, seq + 1);
+    this.writeChildren(seq, event);
+  }
+
+  private writeChildren(seq: number, event: Event): void {
+    const { insertTheme, insertPerson } = this.s;
+    for (let i = 0; i < event.themes.length; i++) {
+      insertTheme.run(seq, i + 1, event.themes[i].title, event.themes[i].summary);
+    }
+    for (let i = 0; i < event.hosts.length; i++) insertPerson.run(seq, 'host', i + 1, event.hosts[i], null);
+    for (let i = 0; i < event.speakers.length; i++) {
+      const s = event.speakers[i];
+      insertPerson.run(seq, 'speaker', i + 1, s.name, s.role ?? null);
+    }
+    this.search.index(seq, event);
+    this.written++;
+  }
+}
