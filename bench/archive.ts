@@ -79,6 +79,8 @@ export interface ImportFigures {
   dbMb: number;
   /** An import of the same, unchanged archive right after. */
   unchangedMs: number;
+  /** MB by table and index (SQLite's dbstat), largest first. */
+  tables: { name: string; mb: number }[];
 }
 
 /** Imports the generated archive into a fresh database file and measures it, then imports it again unchanged. */
@@ -97,6 +99,12 @@ export function importFresh(count: number): ImportFigures {
     throw new Error(`generated archive rejected: ${JSON.stringify(result.value.problems[0])}`);
   const again = timed(() => importArchive([file], store, { now: BENCH_NOW, defaultZone: 'UTC' }));
   db.pragma('wal_checkpoint(TRUNCATE)');
+  const tables = db
+    .prepare<[], { name: string; bytes: number }>(
+      'SELECT name, sum(pgsize) AS bytes FROM dbstat GROUP BY name ORDER BY bytes DESC',
+    )
+    .all()
+    .map((t) => ({ name: t.name, mb: t.bytes / 1048576 }));
   db.close();
   return {
     ms: result.ms,
@@ -106,6 +114,7 @@ export function importFresh(count: number): ImportFigures {
     load: loadavg()[0],
     dbMb: statSync(path).size / 1048576,
     unchangedMs: again.ms,
+    tables,
   };
 }
 

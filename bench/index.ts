@@ -62,6 +62,12 @@ for (const r of results) {
     `| ${r.size} | ${fmt(i.ms / 1000, 1)} s | ${fmt(i.cpuMs / 1000, 1)} s | ${fmt(i.eventsPerSecond, 0)} | ${fmt(i.eventsPerCpuSecond, 0)} | ${fmt(i.load, 1)} | ${fmt(i.unchangedMs, 0)} ms | ${r.peer ? `${fmt(r.peer.buildMs / 1000, 1)} s` : '–'} | ${fmt(i.dbMb, 0)} MB |`,
   );
 }
+if (results.length) {
+  const r = results[results.length - 1];
+  lines.push('', `## Database at ${r.size} events, by table and index (dbstat, 1 MB and over)`, '');
+  lines.push('| table or index | MB |', '|---|---|');
+  for (const t of r.import.tables.filter((t) => t.mb >= 1)) lines.push(`| ${t.name} | ${fmt(t.mb, 1)} |`);
+}
 lines.push('', '## A fresh process: start → first answer (the compiled CLI), beside `node -e 0` in turn', '');
 lines.push(
   '| events | answer wall | node -e 0 wall | ratio | answer CPU | node -e 0 CPU | CPU ratio | open + migrate | first query | RSS after load | RSS after queries |',
