@@ -40,16 +40,27 @@ function collectWith(items: { record: unknown; line: number }[], file: string, o
 export function loadJsonLines(text: string, file: string, options?: LoadOptions): LoadResult {
   const items: { record: unknown; line: number }[] = [];
   const problems: Problem[] = [];
-  text.split('\n').forEach((raw, index) => {
-    const line = raw.trim();
-    if (line === '') return;
+  // Without a field map each record is validated as soon as it is parsed, so a large file's raw
+  // records never all sit in memory beside its events (the garbage collector's work grows with both).
+  const collector = options?.map ? undefined : new Collector(file);
+  let index = 0;
+  for (let start = 0; start <= text.length; index++) {
+    const end = text.indexOf('\n', start);
+    const line = text.slice(start, end < 0 ? text.length : end).trim();
+    start = end < 0 ? text.length + 1 : end + 1;
+    if (line === '') continue;
+    let record: unknown;
     try {
-      items.push({ record: JSON.parse(line), line: index + 1 });
+      record = JSON.parse(line);
     } catch (error) {
       problems.push({ file, line: index + 1, message: `not valid JSON (${shortJsonError(error)})` });
+      continue;
     }
-  });
-  const result = collectWith(items, file, options);
+    if (collector) collector.add(record, index + 1);
+    else items.push({ record, line: index + 1 });
+  }
+  const result = collector ? collector.result() : collectWith(items, file, options);
+  if (!problems.length) return result;
   return { ...result, problems: [...problems, ...result.problems].sort((a, b) => a.line - b.line) };
 }
 
@@ -59,20 +70,31 @@ export function loadJsonLines(text: string, file: string, options?: LoadOptions)
  * import what is valid (`--partial`).
  */
 export function collect(items: { record: unknown; line: number }[], file: string): LoadResult {
-  const events: Event[] = [];
-  const problems: Problem[] = [];
-  const seen = new Map<string, number>();
-  for (const { record, line } of items) {
+  const collector = new Collector(file);
+  for (const { record, line } of items) collector.add(record, line);
+  return collector.result();
+}
+
+/** {@link collect} one record at a time. */
+class Collector {
+  private readonly events: Event[] = [];
+  private readonly problems: Problem[] = [];
+  private readonly seen = new Map<string, number>();
+
+  constructor(private readonly file: string) {}
+
+  add(record: unknown, line: number): void {
+    const { file, problems } = this;
     if (record === null || typeof record !== 'object' || Array.isArray(record)) {
       problems.push({ file, line, message: 'expected an event object' });
-      continue;
+      return;
     }
     const result = parseEvent(record, { file, line });
     if (!result.ok) {
       for (const p of result.problems) problems.push({ file, line, field: p.field, message: p.message });
-      continue;
+      return;
     }
-    const earlier = seen.get(result.event.id);
+    const earlier = this.seen.get(result.event.id);
     if (earlier !== undefined) {
       problems.push({
         file,
@@ -80,12 +102,15 @@ export function collect(items: { record: unknown; line: number }[], file: string
         field: 'id',
         message: `"${result.event.id}" is already used on line ${earlier}`,
       });
-      continue;
+      return;
     }
-    seen.set(result.event.id, line);
-    events.push(result.event);
+    this.seen.set(result.event.id, line);
+    this.events.push(result.event);
   }
-  return { events, problems };
+
+  result(): LoadResult {
+    return { events: this.events, problems: this.problems };
+  }
 }
 
 function jsonSyntaxProblem(error: unknown, text: string, file: string, lineBase: number): Problem {
