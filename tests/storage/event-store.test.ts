@@ -55,6 +55,19 @@ describe('EventStore', () => {
     expect(matched).toHaveLength(1200);
   });
 
+  it('keeps every theme, host and speaker of an event in order, past what one insert statement holds', () => {
+    const { store } = memoryContext();
+    const many = event({
+      themes: Array.from({ length: 70 }, (_, i) => ({ title: `Theme ${i}`, summary: `Summary ${i}` })),
+      hosts: Array.from({ length: 65 }, (_, i) => `Host ${i}`),
+      speakers: Array.from({ length: 130 }, (_, i) =>
+        i % 2 ? { name: `Speaker ${i}`, role: `Role ${i}` } : `Speaker ${i}`,
+      ),
+    });
+    store.replaceFileEvents('a.jsonl', 'h1', [many]);
+    expect(store.getById('forum')).toEqual(many);
+  });
+
   it('refuses, whole, a file with more events in one minute than rowids can order', () => {
     const { store } = memoryContext();
     const tooMany = Array.from({ length: SEQ_PER_MINUTE + 1 }, (_, i) =>

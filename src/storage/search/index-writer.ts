@@ -87,13 +87,16 @@ export class SearchIndexWriter {
     | 'bumpTheme'
     | 'insertTheme'
     | 'dropEmptyThemes'
+    | 'themeTotal'
     | 'markDerived',
     Statement
   >;
   /** Words of events written or removed since the last `finish`, whose document counts may have moved. */
   private readonly touchedTerms = new Set<string>();
-  /** Case-folded theme title → [a title as written, change in the number of events carrying it]. */
+  /** Case-folded theme title → [its least spelling, change in the number of events carrying it]. */
   private readonly themeDeltas = new Map<string, [string, number]>();
+  /** False once an event left without its stored copy: theme counts must then be counted again. */
+  private themeDeltasComplete = true;
   private written = 0;
   private bulk = false;
 
@@ -118,9 +121,13 @@ export class SearchIndexWriter {
       deleteTrigram: db.prepare(
         `INSERT INTO vocab_trigram (vocab_trigram, rowid, term) VALUES ('delete', ?, ?)`,
       ),
-      bumpTheme: db.prepare('UPDATE theme_counts SET count = count + ? WHERE lower(title) = ?'),
+      // The least spelling, as the rebuild's min(title) keeps: deltas and rebuilds agree.
+      bumpTheme: db.prepare(
+        'UPDATE theme_counts SET count = count + ?, title = min(title, ?) WHERE lower(title) = ?',
+      ),
       insertTheme: db.prepare('INSERT INTO theme_counts (title, count) VALUES (?, ?)'),
       dropEmptyThemes: db.prepare('DELETE FROM theme_counts WHERE count <= 0'),
+      themeTotal: db.prepare('SELECT count(*) FROM theme_counts').pluck(),
       markDerived: db.prepare(
         'UPDATE search_state SET data_gen = data_gen + ?, derived_gen = data_gen + ? WHERE id = 1',
       ),
@@ -166,7 +173,10 @@ export class SearchIndexWriter {
     this.statements.deleteFts.run(seq);
     this.statements.deleteShortFts.run(seq);
     if (old) this.track(old, ftsDocument(old), -1);
-    else this.written = Math.max(this.written, FULL_REFRESH_AT);
+    else {
+      this.written = Math.max(this.written, FULL_REFRESH_AT);
+      this.themeDeltasComplete = false;
+    }
   }
 
   /** Whether a removal should pass the stored event to {@link remove}: only small writes use it. */
@@ -176,14 +186,30 @@ export class SearchIndexWriter {
 
   private track(event: Event, doc: FtsDocument, sign: 1 | -1): void {
     this.written++;
-    if (this.bulk || this.written >= FULL_REFRESH_AT) return;
-    for (const term of tokenize(Object.values(doc).join(' '))) this.touchedTerms.add(term);
-    const folded = new Map(event.themes.map((t) => [t.title.toLowerCase(), t.title]));
+    if (!this.large()) {
+      for (const term of tokenize(Object.values(doc).join(' '))) this.touchedTerms.add(term);
+    }
+    // Theme counts follow even a bulk load that only adds events: cheaper than counting them again.
+    if (!this.themeDeltasComplete) return;
+    const folded = new Map<string, string>();
+    for (const { title } of event.themes) {
+      const key = sqliteLower(title);
+      const seen = folded.get(key);
+      if (seen === undefined || title < seen) folded.set(key, title);
+    }
     for (const [key, title] of folded) {
       const delta = this.themeDeltas.get(key);
-      if (delta) delta[1] += sign;
-      else this.themeDeltas.set(key, [title, sign]);
+      if (!delta) this.themeDeltas.set(key, [title, sign]);
+      else {
+        delta[1] += sign;
+        if (title < delta[0]) delta[0] = title;
+      }
     }
+  }
+
+  /** Past the size where the vocabulary is derived again whole rather than by deltas. */
+  private large(): boolean {
+    return this.bulk || this.written >= FULL_REFRESH_AT;
   }
 
   /**
@@ -193,11 +219,10 @@ export class SearchIndexWriter {
   finish(): void {
     if (this.written === 0 && !this.bulk) return;
     if (this.bulk) this.setPendingSize(DEFAULT_PENDING_BYTES);
-    if (this.bulk || this.written >= FULL_REFRESH_AT) {
-      this.rebuildDerived();
-    } else {
-      this.applyDeltas();
-    }
+    if (this.large()) this.rebuildVocabulary();
+    else this.applyVocabularyDeltas();
+    if (this.themeDeltasComplete) this.applyThemeDeltas();
+    else this.rebuildThemeCounts();
     this.statements.markDerived.run(1, 1);
     this.reset();
   }
@@ -206,11 +231,12 @@ export class SearchIndexWriter {
   reset(): void {
     this.touchedTerms.clear();
     this.themeDeltas.clear();
+    this.themeDeltasComplete = true;
     this.written = 0;
     this.bulk = false;
   }
 
-  private applyDeltas(): void {
+  private applyVocabularyDeltas(): void {
     const s = this.statements;
     for (const term of this.touchedTerms) {
       if (term.length > 40) continue;
@@ -226,9 +252,17 @@ export class SearchIndexWriter {
         s.insertTrigram.run(id, term);
       }
     }
+  }
+
+  private applyThemeDeltas(): void {
+    const s = this.statements;
+    // An empty table (a first import) takes the counts as they are, without a lookup per title.
+    const empty = s.themeTotal.get() === 0;
     for (const [key, [title, delta]] of this.themeDeltas) {
       if (delta === 0) continue;
-      if (s.bumpTheme.run(delta, key).changes === 0 && delta > 0) s.insertTheme.run(title, delta);
+      if (empty || s.bumpTheme.run(delta, title, key).changes === 0) {
+        if (delta > 0) s.insertTheme.run(title, delta);
+      }
     }
     s.dropEmptyThemes.run();
   }
@@ -237,11 +271,16 @@ export class SearchIndexWriter {
    * Rebuilds what is derived from the indexed text: the word list that typos are corrected against
    * (with its document counts), its trigram index, and the theme counts behind `/event themes`.
    */
-  private rebuildDerived(): void {
+  private rebuildVocabulary(): void {
     this.db.exec(`
       DELETE FROM vocab;
       INSERT INTO vocab (term, df) SELECT term, doc FROM events_vocab WHERE length(term) BETWEEN 1 AND 40;
       INSERT INTO vocab_trigram (vocab_trigram) VALUES ('rebuild');
+    `);
+  }
+
+  private rebuildThemeCounts(): void {
+    this.db.exec(`
       DELETE FROM theme_counts;
       INSERT INTO theme_counts (title, count)
         SELECT min(title), count(DISTINCT event_seq) FROM themes GROUP BY lower(title);
@@ -251,7 +290,8 @@ export class SearchIndexWriter {
   /** Rebuilds the vocabulary and theme counts whole, in a transaction of its own (or the caller's). */
   refresh(): void {
     this.db.transaction(() => {
-      this.rebuildDerived();
+      this.rebuildVocabulary();
+      this.rebuildThemeCounts();
       this.statements.markDerived.run(0, 0);
     })();
   }
@@ -291,7 +331,14 @@ export class SearchIndexWriter {
        INSERT INTO short_fts (short_fts) VALUES ('delete-all');`,
     );
     this.beginBulk();
+    // The themes table is whole already: its counts are counted again, not added to.
+    this.themeDeltasComplete = false;
     for (const { seq, event } of events) this.index(seq, event);
     this.finish();
   }
+}
+
+/** SQLite's lower(): ASCII letters only, so a title folded here finds its row by `lower(title) = ?`. */
+function sqliteLower(text: string): string {
+  return text.replace(/[A-Z]+/g, (run) => run.toLowerCase());
 }

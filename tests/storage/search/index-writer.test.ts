@@ -135,6 +135,36 @@ describe('SearchIndexWriter', () => {
   });
 });
 
+describe('theme counts after a bulk load', () => {
+  it('counts added events by deltas exactly as a whole rebuild counts them, spellings included', () => {
+    const { db, store } = setup();
+    const counts = () => db.prepare('SELECT title, count FROM theme_counts ORDER BY title').all();
+    const spellings = ['Financing', 'financing', 'FINANCING', 'Éducation', 'éducation', 'Local ceasefires'];
+    const batch = (from: number, count: number) =>
+      Array.from({ length: count }, (_, i) =>
+        event({
+          id: `e${from + i}`,
+          start: `2019-03-${String(((from + i) % 28) + 1).padStart(2, '0')}`,
+          themes: [
+            { title: spellings[(from + i) % spellings.length], summary: '' },
+            { title: spellings[(from + i + 1) % spellings.length], summary: '' },
+            { title: (from + i) % 3 ? 'financing' : 'Financing', summary: '' },
+          ],
+        }),
+      );
+    store.replaceFileEvents('a.jsonl', 'h1', batch(0, 1100));
+    store.replaceFileEvents('b.jsonl', 'h2', batch(1100, 1100));
+    const byDeltas = counts();
+    expect(byDeltas).toContainEqual({ title: 'FINANCING', count: expect.any(Number) });
+    store.refreshVocabulary();
+    expect(counts()).toEqual(byDeltas);
+    store.replaceFileEvents('a.jsonl', 'h3', batch(0, 1050));
+    const afterRemovals = counts();
+    store.refreshVocabulary();
+    expect(counts()).toEqual(afterRemovals);
+  });
+});
+
 describe('index health and repair', () => {
   it('finds events missing from the index and index rows left without an event, and rebuilds both indexes', () => {
     const { db, store, ids } = setup();
