@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { purgeFinished } from '../../src/storage/retention.js';
+import { fixedClock } from '../helpers/context.js';
 import { addReminder, jobContext, REVIEW, TEN_ISSUES } from '../jobs/helpers.js';
 
 describe('purging finished rows after the retention', () => {
@@ -40,5 +41,30 @@ describe('the retention job and missed searches', () => {
     stop();
     await new Promise((resolve) => setImmediate(resolve));
     expect((await misses.top(undefined, 0, 10)).map((m) => m.query)).toEqual(['new miss']);
+  });
+});
+
+describe('the retention job on a shared store', () => {
+  it('waits for an asynchronous purge, logs what it removed, and logs a failed one instead of throwing', async () => {
+    const { startRetentionJob } = await import('../../src/jobs/retention-job.js');
+    const said: string[] = [];
+    const logger = {
+      info: (m: string) => said.push(`info ${m}`),
+      warn: (m: string) => said.push(`warn ${m}`),
+      error: () => {},
+    };
+    const clock = fixedClock('2027-03-01T12:00:00Z');
+    const purges = [
+      async () => ({ reminders: 2, notices: 1, subscriptions: 0 }),
+      async () => Promise.reject(new Error('connection terminated')),
+    ];
+
+    for (const purge of purges) startRetentionJob({ purge, retentionDays: 90, clock, logger })();
+    await new Promise((resolve) => setImmediate(resolve));
+
+    expect(said).toEqual([
+      'info purged 2 reminders, 1 notices and 0 subscriptions finished over 90 days ago',
+      'warn purging finished reminders failed; trying again later:',
+    ]);
   });
 });
