@@ -9,11 +9,7 @@ import type { CommandResult, EventCardReply, Reply } from './reply.js';
 import { runSearch, SEARCH_PAGE, searchReply } from './search-command.js';
 
 /** A card for one event, with the actions core offers on it for its tense. */
-function eventCard(
-  event: Event,
-  deps: CommandDeps,
-  extra: Partial<EventCardReply> = {},
-): EventCardReply {
+function eventCard(event: Event, deps: CommandDeps, extra: Partial<EventCardReply> = {}): EventCardReply {
   const when = whenOf(event, deps);
   const related = when.upcoming ? pastEventsLine(event, deps) : undefined;
   const addedBy = deps.added?.addedBy(event.id);
