@@ -340,5 +340,5 @@ export class SearchIndexWriter {
 
 /** SQLite's lower(): ASCII letters only, so a title folded here finds its row by `lower(title) = ?`. */
 function sqliteLower(text: string): string {
-  return text.replace(/[A-Z]+/g, (run) => run.toLowerCase());
+  return /[^\x00-\x7f]/.test(text) ? text.replace(/[A-Z]+/g, (run) => run.toLowerCase()) : text.toLowerCase();
 }
