@@ -17,7 +17,7 @@ import { importArchive } from '../src/archive/import-archive.js';
 import { migrate, openDatabase } from '../src/storage/database.js';
 import { EventStore } from '../src/storage/event-repository.js';
 import { SqliteSearchIndex } from '../src/storage/search/search-index.js';
-import { timed } from './stats.js';
+import { timedAsync } from './stats.js';
 
 export const OUT_DIR = join(import.meta.dirname, 'out');
 export const BENCH_NOW = new Date('2026-11-29T12:00:00Z');
@@ -84,7 +84,7 @@ export interface ImportFigures {
 }
 
 /** Imports the generated archive into a fresh database file and measures it, then imports it again unchanged. */
-export function importFresh(count: number): ImportFigures {
+export async function importFresh(count: number): Promise<ImportFigures> {
   const file = archiveFile(count);
   const path = databaseFile(count);
   for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
@@ -92,12 +92,12 @@ export function importFresh(count: number): ImportFigures {
   migrate(db);
   const store = new EventStore(db, 'UTC');
   const cpu = process.cpuUsage();
-  const result = timed(() => importArchive([file], store, { now: BENCH_NOW, defaultZone: 'UTC' }));
+  const result = await timedAsync(() => importArchive([file], store, { now: BENCH_NOW, defaultZone: 'UTC' }));
   const used = process.cpuUsage(cpu);
   const cpuMs = (used.user + used.system) / 1000;
   if (result.value.rejected)
     throw new Error(`generated archive rejected: ${JSON.stringify(result.value.problems[0])}`);
-  const again = timed(() => importArchive([file], store, { now: BENCH_NOW, defaultZone: 'UTC' }));
+  const again = await timedAsync(() => importArchive([file], store, { now: BENCH_NOW, defaultZone: 'UTC' }));
   db.pragma('wal_checkpoint(TRUNCATE)');
   const tables = db
     .prepare<[], { name: string; bytes: number }>(

@@ -1,15 +1,26 @@
 import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { databaseFile } from './archive.js';
+import { databaseFile, OUT_DIR } from './archive.js';
 import { percentile } from './stats.js';
 
 const ROOT = join(import.meta.dirname, '..');
 
-/** Wall and CPU milliseconds of one run of node with `args`; CPU from the shell's `times` (its children's user + system). */
-function run(args: string[], env: NodeJS.ProcessEnv = process.env): { wallMs: number; cpuMs: number } {
-  const quoted = [process.execPath, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
+const quote = (a: string) => `'${a.replace(/'/g, `'\\''`)}'`;
+
+/**
+ * Wall and CPU milliseconds of one run of node with `args` (fed `input` on stdin, if any); CPU from the
+ * shell's `times` (its children's user + system).
+ */
+function run(
+  args: string[],
+  env: NodeJS.ProcessEnv = process.env,
+  input?: string,
+): { wallMs: number; cpuMs: number } {
+  const command = [process.execPath, ...args].map(quote).join(' ');
+  const piped = input === undefined ? command : `printf '%s\\n' ${quote(input)} | ${command}`;
   const start = process.hrtime.bigint();
-  const result = spawnSync('sh', ['-c', `${quoted} >/dev/null 2>&1 || exit 3; times`], {
+  const result = spawnSync('sh', ['-c', `${piped} >/dev/null 2>&1 || exit 3; times`], {
     cwd: ROOT,
     env,
     encoding: 'utf8',
@@ -40,13 +51,37 @@ export interface ColdStart {
 export function coldStart(size: number, runs = 7): ColdStart {
   const env = { ...process.env, EVENT_DB: databaseFile(size), NODE_OPTIONS: '' };
   const cli = [join(ROOT, 'dist', 'cli', 'index.js'), 'search', 'peacekeepng mali', '--limit', '5'];
-  run(cli, env);
+  return inTurnWithNode(() => run(cli, env), env, runs);
+}
+
+/**
+ * `npm start` without Slack credentials, as shipped: the console on the archive in data/ (its own
+ * database, imported by a first start, so each timed start finds the archive unchanged), answering one
+ * typo'd query from stdin and exiting at its end. Timed in turn with `node -e 0`, like {@link coldStart}.
+ */
+export function consoleStart(runs = 7): ColdStart {
+  const db = join(OUT_DIR, 'console.db');
+  for (const suffix of ['', '-wal', '-shm']) rmSync(db + suffix, { force: true });
+  const blank = { SLACK_BOT_TOKEN: '', SLACK_APP_TOKEN: '', SLACK_SIGNING_SECRET: '', SLACK_CLIENT_ID: '' };
+  const env = { ...process.env, ...blank, EVENT_DB: db, EVENT_ARCHIVE: join(ROOT, 'data'), NODE_OPTIONS: '' };
+  const main = [join(ROOT, 'dist', 'main.js')];
+  run(main, env, 'quit');
+  return inTurnWithNode(() => run(main, env, '/event peacekeepng mali'), env, runs);
+}
+
+/** Medians of `runs` pairs of `answer` and a bare `node -e 0`, after one untimed `answer` to warm the disk cache. */
+function inTurnWithNode(
+  answer: () => ReturnType<typeof run>,
+  env: NodeJS.ProcessEnv,
+  runs: number,
+): ColdStart {
+  answer();
   const answers: ReturnType<typeof run>[] = [];
   const bare: ReturnType<typeof run>[] = [];
   const ratios: number[] = [];
   const cpuRatios: number[] = [];
   for (let i = 0; i < runs; i++) {
-    const a = run(cli, env);
+    const a = answer();
     const b = run(['-e', '0'], env);
     answers.push(a);
     bare.push(b);

@@ -1,7 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { databaseFile, OUT_DIR } from './archive.js';
-import { ensureBuilt } from './cold-start.js';
+import { consoleStart, ensureBuilt } from './cold-start.js';
 import { benchDispatcher, dispatcherTable } from './dispatcher-bench.js';
 import { benchSlackHttp } from './e2e-bench.js';
 import type { Recall } from './recall.js';
@@ -47,8 +48,9 @@ ensureBuilt();
 const results: SizeResult[] = [];
 for (const size of parts.has('search') ? sizes : []) {
   process.stderr.write(`bench: ${size} events…\n`);
-  results.push(benchSize(size, { perKind, peerPerKind: peerPerKind(size) }));
+  results.push(await benchSize(size, { perKind, peerPerKind: peerPerKind(size) }));
 }
+const consoleCold = parts.has('search') ? consoleStart() : undefined;
 
 const lines: string[] = [];
 lines.push('## Import and cold start', '');
@@ -68,7 +70,11 @@ if (results.length) {
   lines.push('| table or index | MB |', '|---|---|');
   for (const t of r.import.tables.filter((t) => t.mb >= 1)) lines.push(`| ${t.name} | ${fmt(t.mb, 1)} |`);
 }
-lines.push('', '## A fresh process: start → first answer (the compiled CLI), beside `node -e 0` in turn', '');
+lines.push(
+  '',
+  '## A fresh process: start → first answer (the compiled CLI; the console on the shipped archive), beside `node -e 0` in turn',
+  '',
+);
 lines.push(
   '| events | answer wall | node -e 0 wall | ratio | answer CPU | node -e 0 CPU | CPU ratio | open + migrate | first query | RSS after load | RSS after queries |',
 );
@@ -78,6 +84,13 @@ for (const r of results) {
   lines.push(
     `| ${r.size} | ${fmt(c.answerMs, 0)} ms | ${fmt(c.nodeMs, 0)} ms | ${fmt(c.ratio, 1)}× | ${fmt(c.answerCpuMs, 0)} ms | ${fmt(c.nodeCpuMs, 0)} ms | ${fmt(c.cpuRatio, 1)}× | ${fmt(r.ours.openMs, 1)} ms | ${fmt(r.ours.firstQueryMs, 1)} ms | ${fmt(r.ours.rssMb, 0)} MB | ${fmt(r.ours.rssAfterQueriesMb, 0)} MB |`,
   );
+}
+if (consoleCold) {
+  const c = consoleCold;
+  lines.push(
+    `| console (npm start: dist/main.js on data/) | ${fmt(c.answerMs, 0)} ms | ${fmt(c.nodeMs, 0)} ms | ${fmt(c.ratio, 1)}× | ${fmt(c.answerCpuMs, 0)} ms | ${fmt(c.nodeCpuMs, 0)} ms | ${fmt(c.cpuRatio, 1)}× | – | – | – | – |`,
+  );
+  lines.push('', `Load average at the console start: ${fmt(loadavg()[0], 1)}.`);
 }
 lines.push('', '## Search latency (ours: all queries; peer: a sample per kind)', '');
 lines.push(

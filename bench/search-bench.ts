@@ -39,9 +39,12 @@ export interface SizeResult {
  * One archive size: import into a fresh database, then (each in a fresh process) a cold start, our
  * search over every labelled query, and the naive peer over a sample of the same queries.
  */
-export function benchSize(size: number, options: { perKind: number; peerPerKind: number }): SizeResult {
+export async function benchSize(
+  size: number,
+  options: { perKind: number; peerPerKind: number },
+): Promise<SizeResult> {
   archiveFile(size);
-  const imported = importFresh(size);
+  const imported = await importFresh(size);
   const queries = queriesFor(size, options.perKind);
   const cold = coldStart(size);
   const { results, ...ours } = runChild<OursResult>('run-ours.ts', [size, options.perKind]).value;

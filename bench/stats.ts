@@ -12,6 +12,13 @@ export function timed<T>(fn: () => T): { ms: number; value: T } {
   return { ms: Number(process.hrtime.bigint() - start) / 1e6, value };
 }
 
+/** Milliseconds taken by the async `fn`, and its result. */
+export async function timedAsync<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const start = process.hrtime.bigint();
+  const value = await fn();
+  return { ms: Number(process.hrtime.bigint() - start) / 1e6, value };
+}
+
 /** A number with a fixed number of decimals, for tables. */
 export const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '–');
 

@@ -1,4 +1,4 @@
-import { feedEntries } from './archive/feeds/index.js';
+import { isUrlEntry } from './archive/feeds/feed-url.js';
 import { formatProblem } from './archive/types.js';
 import { removedFileLines } from './cli/import-command.js';
 import { exitQuietlyOnClosedPipe } from './cli/io.js';
@@ -23,8 +23,7 @@ import {
   type JobLogger,
   type ReminderDispatcher,
 } from './jobs/reminder-dispatcher.js';
-import { startRetentionJob } from './jobs/retention-job.js';
-import { configSecrets, createLogger, type Redactor } from './slack/logger.js';
+import type { Redactor } from './slack/logger.js';
 import { isBusyError, setBusyTimeout } from './storage/database.js';
 
 /**
@@ -44,10 +43,13 @@ async function main(): Promise<number | undefined> {
     throw error;
   }
   // Serving Slack, every line (start-up ones too) goes through the one redacting logger, as JSON when asked.
+  // The console loads none of the Slack door's modules, not even its logger: a fresh console answers sooner.
   const logger =
     config.mode === 'console'
       ? undefined
-      : createLogger({ level: config.logLevel, format: config.logFormat, secrets: configSecrets(config) });
+      : await import('./slack/logger.js').then(({ configSecrets, createLogger }) =>
+          createLogger({ level: config.logLevel, format: config.logFormat, secrets: configSecrets(config) }),
+        );
   const say = (level: 'info' | 'warn', line: string) =>
     logger ? logger[level](line) : process.stderr.write(`${line}\n`);
   const context = createContext(config);
@@ -141,7 +143,7 @@ function startDispatcher(
 
 /** Calendar feed URLs in the archive are fetched again every FEED_REFRESH_MS; returns a stop function. */
 function startFeeds(config: Config, context: AppContext, logger: JobLogger): () => void {
-  const feeds = feedEntries(config.archivePaths);
+  const feeds = config.archivePaths.filter(isUrlEntry);
   if (!feeds.length) return () => {};
   const job = startFeedRefreshJob({
     feeds,
@@ -174,6 +176,8 @@ async function serveSlack(
     { guardProcess },
     { createMetrics, METRICS_PATH },
     { createInFlight },
+    { startRetentionJob },
+    { purgeFinished },
   ] = await Promise.all([
     import('./slack/command-runner.js'),
     import('./slack/create-slack-app.js'),
@@ -182,6 +186,8 @@ async function serveSlack(
     import('./slack/errors.js'),
     import('./slack/metrics.js'),
     import('./slack/in-flight.js'),
+    import('./jobs/retention-job.js'),
+    import('./storage/retention.js'),
   ]);
   // Before serving, so no user's first date query pays chrono's start-up (the console pays it on first use).
   warmUpDateParsing();

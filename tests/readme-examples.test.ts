@@ -79,9 +79,9 @@ describe('the README examples on the shipped archive', () => {
   let feed: FeedServer;
   beforeAll(async () => {
     feed = await startFeedServer(exampleFiles()['calendar.ics']);
+    await importArchive([SHIPPED], context.store, { now: context.clock.now(), defaultZone: 'UTC' });
   });
   afterAll(() => feed.close());
-  importArchive([SHIPPED], context.store, { now: context.clock.now(), defaultZone: 'UTC' });
 
   it('finds the README’s /event examples', () => {
     expect(slashExamples()).toEqual(

@@ -1,5 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { basename, dirname, extname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { DateTime, IANAZone } from 'luxon';
 import YAML from 'yaml';
 import { z } from 'zod';
@@ -50,25 +49,6 @@ export interface FieldMap {
 /** The first source field a map reads one of our fields from, if it maps it. */
 export function sourceOf(map: FieldMap, field: string): string | undefined {
   return map.rules.get(field as Target)?.from[0];
-}
-
-const MAP_NAMES = ['.map.yml', '.map.yaml', '.map.json'];
-/** The formats whose records a map renames; calendars and scraped pages have names of their own. */
-const MAPPED_EXTENSIONS = new Set(['.json', '.jsonl', '.ndjson', '.csv', '.md', '.markdown']);
-
-/** Whether a file is a field map (so a folder walk does not read `events.map.json` as events). */
-export function isFieldMapFile(path: string): boolean {
-  return MAP_NAMES.some((suffix) => path.toLowerCase().endsWith(suffix));
-}
-
-/**
- * The map for an export: `<name>.map.yml` (or `.yaml`, `.json`) beside it, e.g. `events.map.yml` for
- * `events.csv`; else the configured `EVENT_ARCHIVE_MAP`; else none.
- */
-export function fieldMapPathFor(file: string, configured?: string): string | undefined {
-  if (!MAPPED_EXTENSIONS.has(extname(file).toLowerCase())) return undefined;
-  const stem = join(dirname(file), basename(file, extname(file)));
-  return MAP_NAMES.map((suffix) => stem + suffix).find((path) => existsSync(path)) ?? configured;
 }
 
 /** Reads and checks a map file; its problems are `map-file:line: field: message` like any archive file's. */

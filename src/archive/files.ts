@@ -1,6 +1,5 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { extname, join, relative } from 'node:path';
-import { isFieldMapFile } from './field-map.js';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, extname, join, relative } from 'node:path';
 import type { Problem } from './types.js';
 
 /**
@@ -104,4 +103,23 @@ function walk(dir: string, out: string[]): void {
 export function displayPath(path: string): string {
   const rel = relative(process.cwd(), path);
   return rel && !rel.startsWith('..') && rel.length < path.length ? rel : path;
+}
+
+const MAP_NAMES = ['.map.yml', '.map.yaml', '.map.json'];
+/** The formats whose records a map renames; calendars and scraped pages have names of their own. */
+const MAPPED_EXTENSIONS = new Set(['.json', '.jsonl', '.ndjson', '.csv', '.md', '.markdown']);
+
+/** Whether a file is a field map (so a folder walk does not read `events.map.json` as events). */
+export function isFieldMapFile(path: string): boolean {
+  return MAP_NAMES.some((suffix) => path.toLowerCase().endsWith(suffix));
+}
+
+/**
+ * The map for an export: `<name>.map.yml` (or `.yaml`, `.json`) beside it, e.g. `events.map.yml` for
+ * `events.csv`; else the configured `EVENT_ARCHIVE_MAP`; else none.
+ */
+export function fieldMapPathFor(file: string, configured?: string): string | undefined {
+  if (!MAPPED_EXTENSIONS.has(extname(file).toLowerCase())) return undefined;
+  const stem = join(dirname(file), basename(file, extname(file)));
+  return MAP_NAMES.map((suffix) => stem + suffix).find((path) => existsSync(path)) ?? configured;
 }

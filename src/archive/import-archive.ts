@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import type { Event } from '../core/model.js';
 import { SLACK_SOURCE } from '../core/ports/added-events.js';
 import { isUrlEntry } from './feeds/feed-url.js';
-import { fieldMapPathFor, readFieldMap } from './field-map.js';
-import { displayPath, expandArchivePaths } from './files.js';
-import { loadBytes, readArchiveFile } from './index.js';
+import type { readFieldMap } from './field-map.js';
+import { displayPath, expandArchivePaths, fieldMapPathFor } from './files.js';
+import { type ArchiveFormat, loadBytes, loaderOf, readArchiveFile } from './index.js';
 import type { Loader, LoadOptions, MappedRecord, Problem } from './types.js';
 
 /** What the importer needs from storage; EventStore provides it. */
@@ -64,7 +65,7 @@ export interface ImportSummary {
 export interface ArchiveDocument {
   name: string;
   bytes: Buffer;
-  loader: Loader;
+  format: ArchiveFormat;
 }
 
 export interface ImportOptions extends LoadOptions {
@@ -87,11 +88,20 @@ export interface ImportOptions extends LoadOptions {
 }
 
 /**
- * Imports files and folders, one transaction per file: a file with any problem is rejected whole and
- * the database keeps what it had, unless `partial` asks for its valid records. A file whose bytes hash
- * as before is not parsed again.
+ * Imports files and folders in one transaction: a file with any problem is rejected whole and the
+ * database keeps what it had, unless `partial` asks for its valid records. A file whose bytes hash as
+ * before is not parsed again.
+ *
+ * Two phases: first, outside any transaction, every file is read and hashed and compared with what was
+ * imported; then only the formats of what changed have their loader imported (and the field-map reader
+ * only when a changed file has a map), and the changed files are read again and written. A start whose
+ * archive has not changed loads no parser at all.
  */
-export function importArchive(paths: string[], sink: ArchiveSink, options: ImportOptions): ImportSummary {
+export async function importArchive(
+  paths: string[],
+  sink: ArchiveSink,
+  options: ImportOptions,
+): Promise<ImportSummary> {
   const summary: ImportSummary = {
     files: 0,
     skippedFiles: 0,
@@ -111,23 +121,31 @@ export function importArchive(paths: string[], sink: ArchiveSink, options: Impor
   };
   const { files, problems, folders } = expandArchivePaths(paths);
   for (const problem of problems) reject(summary, [problem]);
-  const documents = options.documents ?? [];
-  const total = files.length + documents.length;
+  const steps = [
+    ...files.map((path) => planFile(path, sink, options)),
+    ...(options.documents ?? []).map((document) => planDocument(document, sink, options)),
+  ];
+  const changed = steps.filter((step) => step.kind === 'changed');
+  const formats = [...new Set(changed.map((step) => step.format))];
+  const loaders = new Map(await Promise.all(formats.map(async (f) => [f, await loaderOf(f)] as const)));
+  const mapReader = changed.some((step) => step.mapPath)
+    ? (await import('./field-map.js')).readFieldMap
+    : undefined;
   // Every file is written in one transaction, each as soon as it is read and checked, so only one
   // file's events are in memory at a time; the search index's derived tables commit with them.
   const run = () => {
-    files.forEach((path, index) => {
+    steps.forEach((step, index) => {
       summary.files++;
-      const name = displayPath(path);
-      const read = readArchiveFile(path, name);
-      if (read.ok) importOne(name, read, sink, options, summary, fieldMapPathFor(path, options.mapFile));
-      else reject(summary, [read.problem]);
-      options.onFile?.(index + 1, total, path);
-    });
-    documents.forEach((document, index) => {
-      summary.files++;
-      importOne(document.name, document, sink, options, summary);
-      options.onFile?.(files.length + index + 1, total, document.name);
+      if (step.kind === 'unreadable') reject(summary, [step.problem]);
+      else if (step.kind === 'unchanged') {
+        summary.skippedFiles++;
+        summary.unchanged += step.events;
+      } else {
+        const bytes = step.document?.bytes ?? reread(step, summary);
+        const loader = loaders.get(step.format) as Loader;
+        if (bytes) importOne(step.name, { bytes, loader }, sink, options, summary, step.mapPath, mapReader);
+      }
+      options.onFile?.(index + 1, steps.length, step.source);
     });
     if (!options.dryRun) pruneRemovedFiles(folders, files, sink, summary);
   };
@@ -137,6 +155,74 @@ export function importArchive(paths: string[], sink: ArchiveSink, options: Impor
   return summary;
 }
 
+/** What the first phase found for one file or document: unreadable, as imported before, or to be parsed. */
+type Step = { name: string; source: string } & (
+  | { kind: 'unreadable'; problem: Problem }
+  | { kind: 'unchanged'; events: number }
+  | { kind: 'changed'; format: ArchiveFormat; document?: ArchiveDocument; mapPath?: string }
+);
+
+function planFile(path: string, sink: ArchiveSink, options: ImportOptions): Step {
+  const name = displayPath(path);
+  const read = readArchiveFile(path, name);
+  if (!read.ok) return { kind: 'unreadable', name, source: path, problem: read.problem };
+  const mapPath = fieldMapPathFor(path, options.mapFile);
+  const changed: Step = { kind: 'changed', name, source: path, format: read.format, mapPath };
+  let mapText: string | undefined;
+  try {
+    mapText = mapPath ? readFileSync(mapPath, 'utf8') : undefined;
+  } catch {
+    // The second phase reads the map again and reports why it cannot.
+    return changed;
+  }
+  return unchangedSince(name, path, fileHash(read.bytes, mapText), sink, options) ?? changed;
+}
+
+function planDocument(document: ArchiveDocument, sink: ArchiveSink, options: ImportOptions): Step {
+  const { name, format } = document;
+  return (
+    unchangedSince(name, name, fileHash(document.bytes), sink, options) ?? {
+      kind: 'changed',
+      name,
+      source: name,
+      format,
+      document,
+    }
+  );
+}
+
+/** The unchanged step when `name` was imported from these very bytes and is still valid, else undefined. */
+function unchangedSince(
+  name: string,
+  source: string,
+  hash: string,
+  sink: ArchiveSink,
+  options: ImportOptions,
+): Step | undefined {
+  if (options.force || options.dryRun) return undefined;
+  const known = sink.archiveFile(name);
+  const fresh = known?.validUntil === undefined || known.validUntil > options.now.getTime();
+  return known?.hash === hash && fresh
+    ? { kind: 'unchanged', name, source, events: known.events }
+    : undefined;
+}
+
+/** A changed file read again for its second phase (only one file's bytes are held at a time). */
+function reread(step: { name: string; source: string }, summary: ImportSummary): Buffer | undefined {
+  const read = readArchiveFile(step.source, step.name);
+  if (read.ok) return read.bytes;
+  reject(summary, [read.problem]);
+  return undefined;
+}
+
+/** What a file's stored hash is made of: its bytes and, since a changed map changes what it means, its map's text. */
+function fileHash(bytes: Buffer, mapText?: string): string {
+  return createHash('sha256')
+    .update(bytes)
+    .update(mapText !== undefined ? `\u0000${mapText}` : '')
+    .digest('hex');
+}
+
 function importOne(
   name: string,
   read: { bytes: Buffer; loader: Loader },
@@ -144,18 +230,15 @@ function importOne(
   options: ImportOptions,
   summary: ImportSummary,
   mapPath?: string,
+  readMap?: typeof readFieldMap,
 ): void {
-  const mapRead = mapPath ? readFieldMap(mapPath) : undefined;
+  const mapRead = mapPath && readMap ? readMap(mapPath) : undefined;
   if (mapRead && 'problems' in mapRead) {
     reject(summary, mapRead.problems);
     return;
   }
   const map = mapRead?.map;
-  // A changed map changes what the file means, so it is part of the file's hash.
-  const hash = createHash('sha256')
-    .update(read.bytes)
-    .update(map ? `\u0000${map.text}` : '')
-    .digest('hex');
+  const hash = fileHash(read.bytes, map?.text);
   const known = options.dryRun ? undefined : sink.archiveFile(name);
   const fresh = known?.validUntil === undefined || known.validUntil > options.now.getTime();
   if (!options.force && known?.hash === hash && fresh) {
@@ -254,6 +337,6 @@ const NO_SINK: ArchiveSink = {
 export function checkArchive(
   paths: string[],
   options: LoadOptions & Pick<ImportOptions, 'mapFile'>,
-): ImportSummary {
+): Promise<ImportSummary> {
   return importArchive(paths, NO_SINK, { ...options, dryRun: true });
 }

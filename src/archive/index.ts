@@ -1,38 +1,53 @@
 import { isUtf8 } from 'node:buffer';
 import { extname } from 'node:path';
-import { loadCsv } from './csv-loader.js';
 import { readArchiveBytes } from './files.js';
-import { loadIcs } from './ics/index.js';
-import { loadJson, loadJsonLines } from './json-loader.js';
-import { loadMarkdown } from './markdown-loader.js';
-import { loadHtmlPage } from './pages/index.js';
-import { loadScrapedPage } from './scraped-page-loader.js';
 import type { Loader, LoadOptions, LoadResult, Problem } from './types.js';
 
-const LOADERS: Record<string, Loader> = {
-  '.json': loadJson,
-  '.jsonl': loadJsonLines,
-  '.ndjson': loadJsonLines,
-  '.md': loadMarkdown,
-  '.markdown': loadMarkdown,
-  '.csv': loadCsv,
-  '.ics': loadIcs,
-  '.txt': loadScrapedPage,
-  '.html': loadHtmlPage,
-  '.htm': loadHtmlPage,
+/**
+ * Each format's loader, imported the first time a file of that format has to be parsed: the parsers
+ * (ical.js, parse5, csv-parse, gray-matter…) are most of a fresh process's start, and a start whose
+ * archive has not changed parses nothing.
+ */
+const LOADERS: Record<string, () => Promise<Loader>> = {
+  '.json': async () => (await import('./json-loader.js')).loadJson,
+  '.jsonl': async () => (await import('./json-loader.js')).loadJsonLines,
+  '.ndjson': async () => (await import('./json-loader.js')).loadJsonLines,
+  '.md': async () => (await import('./markdown-loader.js')).loadMarkdown,
+  '.markdown': async () => (await import('./markdown-loader.js')).loadMarkdown,
+  '.csv': async () => (await import('./csv-loader.js')).loadCsv,
+  '.ics': async () => (await import('./ics/index.js')).loadIcs,
+  '.txt': async () => (await import('./scraped-page-loader.js')).loadScrapedPage,
+  '.html': async () => (await import('./pages/index.js')).loadHtmlPage,
+  '.htm': async () => (await import('./pages/index.js')).loadHtmlPage,
 };
 
 /** The extensions that have a loader (files.ts keeps the list folder walks use; a test keeps them equal). */
 export const LOADER_EXTENSIONS = Object.keys(LOADERS);
 
-/** Reads one archive file and finds its loader; an unknown type, a huge or unreadable file is a problem. */
+/** A format we import, named by its extension (`.ics`); a feed names the format its body is read as. */
+export type ArchiveFormat = string;
+
+/** The format a path is read as, or undefined for an extension we do not import. */
+export function formatOf(path: string): ArchiveFormat | undefined {
+  const ext = extname(path).toLowerCase();
+  return ext in LOADERS ? ext : undefined;
+}
+
+/** The loader of a format, its module imported on first use. */
+export function loaderOf(format: ArchiveFormat): Promise<Loader> {
+  const load = LOADERS[format];
+  if (!load) return Promise.reject(new Error(`no loader for "${format}"`));
+  return load();
+}
+
+/** Reads one archive file and names its format; an unknown type, a huge or unreadable file is a problem. */
 export function readArchiveFile(
   path: string,
   displayName = path,
-): { ok: true; loader: Loader; bytes: Buffer } | { ok: false; problem: Problem } {
+): { ok: true; format: ArchiveFormat; bytes: Buffer } | { ok: false; problem: Problem } {
   const read = readArchiveBytes(path, displayName);
   if (!read.ok) return read;
-  return { ok: true, loader: LOADERS[extname(path).toLowerCase()], bytes: read.bytes };
+  return { ok: true, format: extname(path).toLowerCase(), bytes: read.bytes };
 }
 
 /** Parses file content already in memory (also used by `check` on stdin-like inputs and by tests). */
@@ -53,11 +68,6 @@ export function loadBytes(bytes: Buffer, loader: Loader, file: string, options: 
   } catch (error) {
     return fail(file, `could not be parsed (${error instanceof Error ? error.message : String(error)})`);
   }
-}
-
-/** The loader for a path, or undefined for an extension we do not import. */
-export function loaderFor(path: string): Loader | undefined {
-  return LOADERS[extname(path).toLowerCase()];
 }
 
 function fail(file: string, message: string): LoadResult {

@@ -76,7 +76,7 @@ export async function runCheck(
   { strict = false, map = false }: { strict?: boolean; map?: boolean } = {},
 ): Promise<number> {
   const { checkArchive } = await import('../archive/import-archive.js');
-  const summary = checkArchive(paths.length ? paths : config.archivePaths, {
+  const summary = await checkArchive(paths.length ? paths : config.archivePaths, {
     now: clock.now(),
     defaultZone: config.timezone,
     strict,

@@ -1,6 +1,6 @@
 import type { CustomRoute } from '@slack/bolt';
 import type { ParamsIncomingMessage } from '@slack/bolt/dist/receivers/ParamsIncomingMessage.js';
-import { eventIcs } from '../core/reminders/calendar.js';
+import { eventIcs } from '../core/reminders/calendar-file.js';
 import type { SlackServices } from './services.js';
 
 /** Where .ics downloads are served; `calendarFileUrl` in core builds the same shape. */

@@ -27,20 +27,20 @@ function snapshot(context: AppContext) {
 }
 
 describe('importArchive', () => {
-  it('is idempotent: the same file again is not even re-parsed, and changes nothing', () => {
+  it('is idempotent: the same file again is not even re-parsed, and changes nothing', async () => {
     const context = memoryContext();
     const dir = tempDir({ 'a.jsonl': jsonl(forum(1), forum(2)) });
-    expect(importArchive([dir], context.store, options)).toMatchObject({
+    expect(await importArchive([dir], context.store, options)).toMatchObject({
       added: 2,
       updated: 0,
       unchanged: 0,
       rejected: 0,
     });
     const before = snapshot(context);
-    const again = importArchive([dir], context.store, options);
+    const again = await importArchive([dir], context.store, options);
     expect(again).toMatchObject({ added: 0, updated: 0, unchanged: 2, skippedFiles: 1 });
     expect(snapshot(context)).toEqual(before);
-    expect(importArchive([dir], context.store, { ...options, force: true })).toMatchObject({
+    expect(await importArchive([dir], context.store, { ...options, force: true })).toMatchObject({
       added: 0,
       unchanged: 2,
       skippedFiles: 0,
@@ -48,15 +48,15 @@ describe('importArchive', () => {
     expect(snapshot(context)).toEqual(before);
   });
 
-  it('applies an update and removes what the file no longer holds', () => {
+  it('applies an update and removes what the file no longer holds', async () => {
     const context = memoryContext();
     const dir = tempDir({ 'a.jsonl': jsonl(forum(1), forum(2), forum(3)) });
-    importArchive([dir], context.store, options);
+    await importArchive([dir], context.store, options);
     writeFileSync(
       join(dir, 'a.jsonl'),
       jsonl(forum(1, { summary: 'Moved to the Trusteeship Council chamber.' }), forum(2)),
     );
-    const summary = importArchive([dir], context.store, options);
+    const summary = await importArchive([dir], context.store, options);
     expect(summary).toMatchObject({ added: 0, updated: 1, unchanged: 1, removed: 1 });
     expect(summary.changedIds).toEqual(['2015-03-01-policy-forum-1']);
     expect(summary.removedIds).toEqual(['2015-03-03-policy-forum-3']);
@@ -66,24 +66,24 @@ describe('importArchive', () => {
     expect(context.store.getById('2015-03-03-policy-forum-3')).toBeUndefined();
   });
 
-  it('never wipes events that came from other files', () => {
+  it('never wipes events that came from other files', async () => {
     const context = memoryContext();
     const dir = tempDir({ 'a.jsonl': jsonl(forum(1)), 'b.jsonl': jsonl(forum(2)) });
-    importArchive([join(dir, 'a.jsonl')], context.store, options);
-    importArchive([join(dir, 'b.jsonl')], context.store, options);
+    await importArchive([join(dir, 'a.jsonl')], context.store, options);
+    await importArchive([join(dir, 'b.jsonl')], context.store, options);
     expect(context.store.stats().events).toBe(2);
   });
 
-  it('rejects a file with one bad record whole, names file, line and field, and leaves the database as it was', () => {
+  it('rejects a file with one bad record whole, names file, line and field, and leaves the database as it was', async () => {
     const context = memoryContext();
     const dir = tempDir({ 'a.jsonl': jsonl(forum(1), forum(2)) });
-    importArchive([dir], context.store, options);
+    await importArchive([dir], context.store, options);
     const before = snapshot(context);
     writeFileSync(
       join(dir, 'a.jsonl'),
       jsonl(forum(1, { summary: 'changed' }), forum(2), forum(3, { start: '2015-13-45' })),
     );
-    const summary = importArchive([dir], context.store, options);
+    const summary = await importArchive([dir], context.store, options);
     expect(summary.rejected).toBe(1);
     expect(summary.problems.map(formatProblem)[0]).toMatch(/a\.jsonl:3: start: expected a date/);
     expect(snapshot(context)).toEqual(before);
@@ -103,10 +103,10 @@ describe('importArchive', () => {
       Buffer.from('title,start\nCaf\xe9 diplomacy,2015-01-01\n', 'latin1'),
       /latin1\.csv:2: file is binary/,
     ],
-  ])('answers %s with a file:line message and writes nothing', (name, content, message) => {
+  ])('answers %s with a file:line message and writes nothing', async (name, content, message) => {
     const context = memoryContext();
     const before = snapshot(context);
-    const summary = importArchive([join(tempDir({ [name]: content }), name)], context.store, options);
+    const summary = await importArchive([join(tempDir({ [name]: content }), name)], context.store, options);
     expect(summary.rejected).toBe(1);
     expect(summary.problems.map(formatProblem).join('\n')).toMatch(message);
     expect(snapshot(context)).toEqual(before);
@@ -133,24 +133,31 @@ describe('importArchive', () => {
       'BEGIN:VCALENDAR\nVERSION:2.0\nPRODID:-//test//EN\nBEGIN:VEVENT\nUID:a@x\nSUMMARY:Ceasefire talks\nEND:VEVENT\nEND:VCALENDAR\n',
       /no-start\.ics:4: start: VEVENT has no DTSTART/,
     ],
-  ])('rejects %s with a file:line message and leaves the database as it was', (name, content, message) => {
-    const context = memoryContext();
-    importArchive([join(tempDir({ 'base.jsonl': jsonl(forum(20)) }), 'base.jsonl')], context.store, options);
-    const before = snapshot(context);
-    const summary = importArchive([join(tempDir({ [name]: content }), name)], context.store, options);
-    expect(summary.rejected).toBe(1);
-    expect(summary.problems.map(formatProblem).join('\n')).toMatch(message);
-    expect(snapshot(context)).toEqual(before);
-  });
+  ])(
+    'rejects %s with a file:line message and leaves the database as it was',
+    async (name, content, message) => {
+      const context = memoryContext();
+      await importArchive(
+        [join(tempDir({ 'base.jsonl': jsonl(forum(20)) }), 'base.jsonl')],
+        context.store,
+        options,
+      );
+      const before = snapshot(context);
+      const summary = await importArchive([join(tempDir({ [name]: content }), name)], context.store, options);
+      expect(summary.rejected).toBe(1);
+      expect(summary.problems.map(formatProblem).join('\n')).toMatch(message);
+      expect(snapshot(context)).toEqual(before);
+    },
+  );
 
   it.each(['garbage.json', 'garbage.jsonl', 'garbage.csv', 'garbage.md', 'garbage.ics', 'garbage.txt'])(
     'survives a 10 MB file of garbage text (%s) with a message and no write',
-    (name) => {
+    async (name) => {
       const context = memoryContext();
       const garbage = randomBytes(7.5 * 1024 * 1024)
         .toString('base64')
         .replace(/(.{97})/g, '$1\n');
-      const summary = importArchive([join(tempDir({ [name]: garbage }), name)], context.store, options);
+      const summary = await importArchive([join(tempDir({ [name]: garbage }), name)], context.store, options);
       expect(summary.rejected).toBe(1);
       expect(summary.problems[0].file).toMatch(name);
       expect(summary.problems[0].line).toBeGreaterThanOrEqual(1);
@@ -158,22 +165,22 @@ describe('importArchive', () => {
     },
   );
 
-  it('reports a folder or file that does not exist', () => {
+  it('reports a folder or file that does not exist', async () => {
     const context = memoryContext();
-    const summary = importArchive(['/nonexistent/archive'], context.store, options);
+    const summary = await importArchive(['/nonexistent/archive'], context.store, options);
     expect(summary.problems.map(formatProblem)).toEqual(['/nonexistent/archive:0: no such file or folder']);
   });
 
-  it('re-expands a file whose result was only valid until a date that has passed', () => {
+  it('re-expands a file whose result was only valid until a date that has passed', async () => {
     const context = memoryContext();
     const dir = tempDir({ 'a.jsonl': jsonl(forum(1)) });
     const name = join(dir, 'a.jsonl');
-    importArchive([name], context.store, options);
+    await importArchive([name], context.store, options);
     const record = context.store.archiveFile(name)!;
     context.db
       .prepare('UPDATE archive_files SET valid_until = ? WHERE path = ?')
       .run(now.getTime() - 1, name);
-    expect(importArchive([name], context.store, options).skippedFiles).toBe(0);
+    expect((await importArchive([name], context.store, options)).skippedFiles).toBe(0);
     expect(context.store.archiveFile(name)?.hash).toBe(record.hash);
   });
 });

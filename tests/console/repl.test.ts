@@ -6,7 +6,7 @@ import { runEventCommand } from '../../src/core/commands/index.js';
 import { runMain } from '../helpers/run-main.js';
 import { relevanceContext } from '../helpers/search.js';
 
-const context = relevanceContext('America/New_York');
+const context = await relevanceContext('America/New_York');
 afterAll(async () => context.close());
 
 const DINNER_TITLE = 'Strengthening the Partnership: A Fresh Dialogue on UN Peacekeeping';

@@ -5,7 +5,7 @@ import { addReminder, jobContext, REVIEW, TEN_ISSUES } from '../jobs/helpers.js'
 
 describe('purging finished rows after the retention', () => {
   it('deletes finished reminders and notices older than the cut-off, and never an active one', async () => {
-    const { context } = jobContext();
+    const { context } = await jobContext();
     const nowMs = context.clock.now().getTime();
     const done = addReminder(context, 'U1', REVIEW, '2026-12-01T12:00:00Z');
     const pending = addReminder(context, 'U1', TEN_ISSUES, '2026-12-14T12:00:00Z');
@@ -26,7 +26,7 @@ describe('purging finished rows after the retention', () => {
 describe('the retention job and missed searches', () => {
   it('purges missed searches older than their own days at start', async () => {
     const { startRetentionJob } = await import('../../src/jobs/retention-job.js');
-    const { context } = jobContext();
+    const { context } = await jobContext();
     const misses = context.commands.misses!;
     const nowMs = context.clock.now().getTime();
     await misses.record({ teamId: '', enterpriseId: '' }, 'old miss', nowMs - 31 * 86_400_000);

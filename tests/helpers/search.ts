@@ -17,9 +17,9 @@ export const RELEVANCE_REAL_ARCHIVE = fileURLToPath(
 export const RELEVANCE_NOW = '2026-11-29T12:00:00Z';
 
 /** An in-memory context with a relevance archive (the hand-written one unless told) imported. */
-export function relevanceContext(zone = 'UTC', archive = RELEVANCE_ARCHIVE): AppContext {
+export async function relevanceContext(zone = 'UTC', archive = RELEVANCE_ARCHIVE): Promise<AppContext> {
   const context = memoryContext({ EVENT_TIMEZONE: zone }, fixedClock(RELEVANCE_NOW));
-  const summary = importArchive([archive], context.store, {
+  const summary = await importArchive([archive], context.store, {
     now: context.clock.now(),
     defaultZone: zone,
   });

@@ -19,7 +19,7 @@ const runs = (context: AppContext) =>
 
 describe('digest dispatch', () => {
   it('posts a weekly digest at its time, in the channel, with exactly the matching upcoming events', async () => {
-    const { context, clock } = jobContext();
+    const { context, clock } = await jobContext();
     const fake = fakeNotifier({ clock });
     await subscribe(context, 'peacekeeping weekly monday at 9am');
     const { dispatcher: d } = dispatcher(context, clock, fake.notifier);
@@ -44,7 +44,7 @@ describe('digest dispatch', () => {
   });
 
   it('posts nothing when nothing matches and schedules the next run; "always" posts anyway', async () => {
-    const { context, clock } = jobContext();
+    const { context, clock } = await jobContext();
     const fake = fakeNotifier({ clock });
     await subscribe(context, 'quantum chromodynamics daily at 8am');
     await subscribe(context, 'quantum chromodynamics daily at 8am always', 'C2');
@@ -59,7 +59,7 @@ describe('digest dispatch', () => {
   });
 
   it('keeps a weekly digest at 09:00 local across the DST change', async () => {
-    const { context, clock } = jobContext();
+    const { context, clock } = await jobContext();
     const fake = fakeNotifier({ clock });
     clock.set('2027-03-02T12:00:00Z');
     await subscribe(context, 'weekly monday at 9am always');
@@ -78,7 +78,7 @@ describe('digest dispatch', () => {
   });
 
   it('skips a run the bot slept through by more than six hours, and resumes on schedule', async () => {
-    const { context, clock } = jobContext();
+    const { context, clock } = await jobContext();
     const fake = fakeNotifier({ clock });
     await subscribe(context, 'peacekeeping weekly monday at 9am');
     const { dispatcher: d } = dispatcher(context, clock, fake.notifier);
@@ -88,7 +88,7 @@ describe('digest dispatch', () => {
   });
 
   it('pauses a digest the bot may not post, and tells its subscriber once how to fix it', async () => {
-    const { context, clock } = jobContext();
+    const { context, clock } = await jobContext();
     const fake = fakeNotifier({ clock });
     fake.script((_n, message) =>
       message.to.kind === 'channel'
@@ -125,7 +125,7 @@ describe('digest dispatch', () => {
   });
 
   it('paces several digests in one channel to one a second', async () => {
-    const { context, clock } = jobContext();
+    const { context, clock } = await jobContext();
     const fake = fakeNotifier({ clock });
     for (const q of ['peacekeeping', 'review', 'peace operations', 'pact'])
       await subscribe(context, `${q} weekly monday at 9am`);

@@ -3,12 +3,12 @@ import type { PostResult } from '../../src/core/ports/notifier.js';
 import { addReminder, dispatcher, fakeNotifier, jobContext, REVIEW } from './helpers.js';
 
 type Row = { id: number; status: string; claim_token: string | null; posting_ms: number | null };
-const rows = (db: ReturnType<typeof jobContext>['context']['db']) =>
+const rows = (db: Awaited<ReturnType<typeof jobContext>>['context']['db']) =>
   db.prepare('SELECT id, status, claim_token, posting_ms FROM reminders ORDER BY id').all() as Row[];
 
 describe('a draining stop (SIGTERM)', () => {
   it('finishes the post under way, posts nothing more, and gives the rest back to the queue', async () => {
-    const { context, clock } = jobContext();
+    const { context, clock } = await jobContext();
     const slack = fakeNotifier({ clock });
     // One user's two reminders go one after the other (one post a second per DM).
     const first = addReminder(context, 'U1', REVIEW, '2026-11-29T11:59:00Z');
@@ -44,7 +44,7 @@ describe('a draining stop (SIGTERM)', () => {
   });
 
   it('after its grace, gives back the claims it could not reach and leaves a post under way to its lease', async () => {
-    const { context, clock } = jobContext();
+    const { context, clock } = await jobContext();
     const slack = fakeNotifier({ clock });
     addReminder(context, 'U1', REVIEW, '2026-11-29T11:59:00Z');
     addReminder(context, 'U1', REVIEW, '2026-11-29T11:59:30Z');
@@ -69,7 +69,7 @@ describe('a draining stop (SIGTERM)', () => {
   });
 
   it('stops between ticks at once without a drain, as before', async () => {
-    const { context, clock } = jobContext();
+    const { context, clock } = await jobContext();
     const slack = fakeNotifier({ clock });
     addReminder(context, 'U1', REVIEW, '2026-11-29T11:59:00Z');
     const { dispatcher: d } = dispatcher(context, clock, slack.notifier, { leases: context.leases });

@@ -14,10 +14,10 @@ export const HUMANITARIAN = '2026-12-09-protecting-humanitarian-workers-in-armed
 export const TEN_ISSUES = '2026-12-15-2027-ten-issues-to-watch-in-peace-and-security'; // 15:00Z
 
 /** The relevance archive in memory with a clock the test moves. */
-export function jobContext(): { context: AppContext; clock: ReturnType<typeof fixedClock> } {
+export async function jobContext(): Promise<{ context: AppContext; clock: ReturnType<typeof fixedClock> }> {
   const clock = fixedClock(RELEVANCE_NOW);
   const context = memoryContext({ EVENT_TIMEZONE: NY }, clock);
-  importArchive([RELEVANCE_ARCHIVE], context.store, { now: clock.now(), defaultZone: NY });
+  await importArchive([RELEVANCE_ARCHIVE], context.store, { now: clock.now(), defaultZone: NY });
   return { context, clock };
 }
 

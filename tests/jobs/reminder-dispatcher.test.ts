@@ -16,7 +16,7 @@ const keys = (list: { key: string }[]) => list.map((d) => d.key).sort();
 
 describe('the reminder dispatcher', () => {
   it('sends a due reminder once, as a DM with the event card, how soon it starts and calendar links', async () => {
-    const { context, clock } = jobContext();
+    const { context, clock } = await jobContext();
     const fake = fakeNotifier({ clock });
     const { dispatcher: d } = dispatcher(context, clock, fake.notifier);
     const r = addReminder(context, 'U1', REVIEW, '2026-11-29T12:01:00Z');
@@ -50,7 +50,7 @@ describe('the reminder dispatcher', () => {
   });
 
   it('survives a crash in the middle of a batch: nothing lost, nothing sent twice', async () => {
-    const { context, clock } = jobContext();
+    const { context, clock } = await jobContext();
     const slack = fakeNotifier({ clock, findable: true });
     for (let n = 1; n <= 20; n++) addReminder(context, `U${n}`, REVIEW, '2026-11-29T12:00:00Z');
     // The first 7 posts succeed; the 8th reaches Slack but the process dies before hearing back, and the
@@ -77,7 +77,7 @@ describe('the reminder dispatcher', () => {
   });
 
   it('never posts twice when the notifier cannot look posts up: posts in doubt are recorded failed', async () => {
-    const { context, clock } = jobContext();
+    const { context, clock } = await jobContext();
     const slack = fakeNotifier({ clock, findable: false });
     for (let n = 1; n <= 20; n++) addReminder(context, `U${n}`, REVIEW, '2026-11-29T12:00:00Z');
     slack.script((n) => (n <= 7 ? 'ok' : n === 8 ? 'deliver-then-hang' : 'hang'));
@@ -97,7 +97,7 @@ describe('the reminder dispatcher', () => {
   });
 
   it('sends what fell due while the bot was down if the event has not begun, and records the rest missed', async () => {
-    const { context, clock } = jobContext();
+    const { context, clock } = await jobContext();
     const fake = fakeNotifier({ clock });
     const review = addReminder(context, 'U1', REVIEW, '2026-12-02T18:15:00Z');
     const humanitarian = addReminder(context, 'U1', HUMANITARIAN, '2026-12-08T11:30:00Z');
@@ -123,7 +123,7 @@ describe('the reminder dispatcher', () => {
   });
 
   it('waits out a 429 for Retry-After, then sends; the rate limit does not count as a try', async () => {
-    const { context, clock } = jobContext();
+    const { context, clock } = await jobContext();
     const fake = fakeNotifier({ clock });
     fake.script((n) =>
       n === 1
@@ -149,7 +149,7 @@ describe('the reminder dispatcher', () => {
   it.each(['account_inactive', 'user_not_found', 'channel_not_found', 'is_archived', 'not_in_channel'])(
     'marks a reminder failed on %s and never tries it again',
     async (code) => {
-      const { context, clock } = jobContext();
+      const { context, clock } = await jobContext();
       const fake = fakeNotifier({ clock });
       fake.script(() => ({ ok: false, error: { kind: 'permanent', code } }));
       const r = addReminder(context, 'U1', REVIEW, '2026-11-29T12:00:00Z');
@@ -168,7 +168,7 @@ describe('the reminder dispatcher', () => {
   );
 
   it('gives up after 5 tries with growing waits, and logs why', async () => {
-    const { context, clock } = jobContext();
+    const { context, clock } = await jobContext();
     const fake = fakeNotifier({ clock });
     fake.script(() => ({ ok: false, error: { kind: 'transient', code: 'http_503' } }));
     addReminder(context, 'U1', REVIEW, '2026-11-29T12:00:00Z');
@@ -190,7 +190,7 @@ describe('the reminder dispatcher', () => {
   });
 
   it('looks a timed-out post up before posting again', async () => {
-    const { context, clock } = jobContext();
+    const { context, clock } = await jobContext();
     const slack = fakeNotifier({ clock, findable: true });
     slack.script((n) =>
       n === 1
@@ -214,7 +214,7 @@ describe('the reminder dispatcher', () => {
   });
 
   it('paces posts to one person’s DM to one a second, and leaves others unaffected', async () => {
-    const { context, clock } = jobContext();
+    const { context, clock } = await jobContext();
     const fake = fakeNotifier({ clock });
     for (let i = 0; i < 12; i++) {
       addReminder(context, 'U1', REVIEW, '2026-11-29T12:00:00Z', {
@@ -240,7 +240,7 @@ describe('the reminder dispatcher', () => {
   });
 
   it('cancels a reminder whose event left the archive and tells the user once', async () => {
-    const { context, clock } = jobContext();
+    const { context, clock } = await jobContext();
     const fake = fakeNotifier({ clock });
     const r = addReminder(context, 'U1', 'gone-event', '2026-11-29T12:00:00Z', {
       eventTitle: 'The Vanished Forum',
@@ -258,7 +258,7 @@ describe('the reminder dispatcher', () => {
   });
 
   it('follows an event that moved since the reminder was set, instead of sending it early', async () => {
-    const { context, clock } = jobContext();
+    const { context, clock } = await jobContext();
     const fake = fakeNotifier({ clock });
     // Set when the review was on 1 December; it has since moved to 3 December.
     addReminder(context, 'U1', REVIEW, '2026-11-30T18:15:00Z', {

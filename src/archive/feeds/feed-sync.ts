@@ -1,7 +1,6 @@
 import { extname } from 'node:path';
-import { loadIcs } from '../ics/index.js';
 import type { ArchiveDocument, ImportSummary } from '../import-archive.js';
-import { loaderFor } from '../index.js';
+import { type ArchiveFormat, formatOf } from '../index.js';
 import type { Problem } from '../types.js';
 import { type FeedUrl, isUrlEntry, parseFeedUrl } from './feed-url.js';
 import { DEFAULT_FETCH_LIMITS, type FetchLimits, fetchFeed } from './fetch-feed.js';
@@ -77,8 +76,8 @@ export async function readFeeds(
     feeds.map(async (feed): Promise<FeedRead> => {
       const kept = copies.get(feed.name);
       const outcome = await fetchFeed(feed.url, kept, options.limits ?? DEFAULT_FETCH_LIMITS);
-      const loader = loaderOf(feed.url);
-      const keptDocument = kept && { name: feed.name, bytes: kept.body, loader };
+      const format = feedFormat(feed.url);
+      const keptDocument = kept && { name: feed.name, bytes: kept.body, format };
       switch (outcome.kind) {
         case 'fresh': {
           const fresh: FeedCopy = {
@@ -92,7 +91,7 @@ export async function readFeeds(
             feed,
             kept,
             fresh,
-            document: { name: feed.name, bytes: outcome.bytes, loader },
+            document: { name: feed.name, bytes: outcome.bytes, format },
             report: { name: feed.name, outcome: 'fetched', bytes: outcome.bytes.length },
           };
         }
@@ -154,7 +153,7 @@ export function settleFeeds(
 }
 
 /** A feed named like a file we import (`…/events.jsonl`) is read as that; anything else is a calendar. */
-function loaderOf(url: string) {
+function feedFormat(url: string): ArchiveFormat {
   const path = new URL(url).pathname;
-  return (extname(path) && loaderFor(path)) || loadIcs;
+  return (extname(path) && formatOf(path)) || '.ics';
 }

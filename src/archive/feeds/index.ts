@@ -17,11 +17,6 @@ import type { FetchLimits } from './fetch-feed.js';
 export type { FeedCopies, FeedCopy, FeedReport } from './feed-sync.js';
 export { isUrlEntry };
 
-/** The feed URL entries among archive entries (EVENT_ARCHIVE), for the refresh job. */
-export function feedEntries(entries: string[]): string[] {
-  return entries.filter(isUrlEntry);
-}
-
 /** How a feed entry is named in reports and as its events' source. */
 export function feedName(entry: string): string {
   const parsed = parseFeedUrl(entry);
@@ -48,7 +43,7 @@ export async function importEntries(
   const { paths, feeds, problems } = splitArchiveEntries(entries);
   const reads = await readFeeds(feeds, copies, { nowMs: options.now.getTime(), limits: options.fetchLimits });
   const documents = reads.flatMap((read) => (read.document ? [read.document] : []));
-  const summary = importArchive(paths, sink, { ...options, documents });
+  const summary = await importArchive(paths, sink, { ...options, documents });
   for (const problem of problems) {
     summary.problems.push(problem);
     summary.rejected++;

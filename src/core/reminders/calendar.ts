@@ -1,4 +1,3 @@
-import ICAL from 'ical.js';
 import { DateTime } from 'luxon';
 import type { Event } from '../model.js';
 import { isDateOnly } from '../time.js';
@@ -14,7 +13,7 @@ type Span =
   | { allDay: false; startMs: number; endMs: number };
 
 /** The event's extent as calendars want it: whole days (end exclusive), or two instants. */
-function spanOf(event: Event, fallbackZone: string): Span {
+export function spanOf(event: Event, fallbackZone: string): Span {
   if (isDateOnly(event.start)) {
     const first = DateTime.fromISO(event.start, { zone: 'UTC' });
     const last = event.end && isDateOnly(event.end) ? DateTime.fromISO(event.end, { zone: 'UTC' }) : first;
@@ -25,7 +24,8 @@ function spanOf(event: Event, fallbackZone: string): Span {
   return { allDay: false, startMs, endMs };
 }
 
-function details(event: Event): string {
+/** What a calendar entry says of the event: its link and the start of its summary. */
+export function details(event: Event): string {
   const summary =
     event.summary.length > DETAILS_CHARS ? `${event.summary.slice(0, DETAILS_CHARS)}…` : event.summary;
   return [event.url, summary].filter(Boolean).join('\n\n');
@@ -58,34 +58,4 @@ export function calendarLinks(event: Event, fallbackZone = 'UTC'): { google: str
   if (event.location) outlook.searchParams.set('location', event.location);
   if (text) outlook.searchParams.set('body', text);
   return { google: google.toString(), outlook: outlook.toString() };
-}
-
-/**
- * The event as an iCalendar file with one VEVENT (RFC 5545), for "Add to calendar" downloads: times in
- * UTC, a date-only event as all-day dates, and a UID stable per event so a second import updates the first.
- */
-export function eventIcs(event: Event, nowMs: number, fallbackZone = 'UTC'): string {
-  const calendar = new ICAL.Component(['vcalendar', [], []]);
-  calendar.updatePropertyWithValue('prodid', '-//event-archive-bot//reminders//EN');
-  calendar.updatePropertyWithValue('version', '2.0');
-  calendar.updatePropertyWithValue('calscale', 'GREGORIAN');
-  const vevent = new ICAL.Component('vevent');
-  const ics = new ICAL.Event(vevent);
-  ics.uid = `${event.id}@event-archive-bot`;
-  vevent.updatePropertyWithValue('dtstamp', ICAL.Time.fromJSDate(new Date(nowMs), true));
-  ics.summary = event.title;
-  const span = spanOf(event, fallbackZone);
-  if (span.allDay) {
-    ics.startDate = ICAL.Time.fromDateString(span.first);
-    ics.endDate = ICAL.Time.fromDateString(span.afterLast);
-  } else {
-    ics.startDate = ICAL.Time.fromJSDate(new Date(span.startMs), true);
-    ics.endDate = ICAL.Time.fromJSDate(new Date(span.endMs), true);
-  }
-  if (event.location) ics.location = event.location;
-  const text = details(event);
-  if (text) ics.description = text;
-  if (event.url) vevent.updatePropertyWithValue('url', event.url);
-  calendar.addSubcomponent(vevent);
-  return calendar.toString();
 }

@@ -124,10 +124,32 @@ const WHAT_DID_HOST = new RegExp(
 const WHAT_DID_COVER =
   /^what (?:did|does|do|was|were) (.+?)\s+(?:cover|discuss|address|focus on|look at|talk about|about)\s*\??$/i;
 
+/**
+ * Every pattern above needs one of these words at the start, or one of these words anywhere: text
+ * with neither is no question, and is not run through them. A fresh process's first query would
+ * otherwise pay tens of milliseconds to compile them (case-insensitive Unicode classes).
+ */
+const OPENING_WORDS = [
+  ...['how', 'which', 'list', 'show', 'every', 'all', 'what', 'was', 'is', 'were', 'are', 'did', 'have'],
+  ...['has', 'do', 'who', 'when', 'where', 'can', 'could', 'please', 'find', 'get', 'look', 'search'],
+  ...['give', 'looking', "i'm", 'im looking', 'i need'],
+];
+const ASKING_WORDS = [
+  ...['host', 'organi', 'convened', 'sponsored', 'speech', 'talk', 'remarks', 'address', 'keynote'],
+  ...['lecture', 'spoke', 'speak', 'presented', 'take place', 'happen', 'held'],
+];
+
+function mayBeQuestion(text: string): boolean {
+  // /iu also folds the long s (ſ) to s; toLowerCase does not.
+  const lower = text.toLowerCase().replace(/\u017f/g, 's');
+  return OPENING_WORDS.some((w) => lower.startsWith(w)) || ASKING_WORDS.some((w) => lower.includes(w));
+}
+
 /** Reads the question in `text`, or returns it unchanged when it is not one. */
 export function readQuestion(input: string): QuestionReading {
   let text = input.trim();
   let count = false;
+  if (!mayBeQuestion(text)) return { text: text.replace(/\s+/g, ' ').trim(), count, host: undefined };
   const covered = WHAT_DID_COVER.exec(text);
   if (covered) text = covered[1];
   let host: string | undefined;

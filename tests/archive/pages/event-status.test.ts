@@ -27,15 +27,15 @@ describe('an event status', () => {
     expect(plain.ok && plain.event.status).toBeUndefined();
   });
 
-  it('is stored, read back, and a change of status alone updates the event', () => {
+  it('is stored, read back, and a change of status alone updates the event', async () => {
     const context = memoryContext();
     const line = (status?: string) =>
       JSON.stringify({ id: 'forum', title: 'Forum', start: '2027-01-05', status });
     const dir = tempDir({ 'a.jsonl': line() });
-    importArchive([dir], context.store, options);
+    await importArchive([dir], context.store, options);
     expect(context.store.getById('forum')?.status).toBeUndefined();
     writeFileSync(join(dir, 'a.jsonl'), line('postponed'));
-    const summary = importArchive([dir], context.store, options);
+    const summary = await importArchive([dir], context.store, options);
     expect(summary).toMatchObject({ updated: 1, rejected: 0 });
     expect(context.store.getById('forum')?.status).toBe('postponed');
     expect(summary.problems.map(formatProblem)).toEqual([]);

@@ -164,7 +164,7 @@ describe('pages with neither JSON-LD nor microdata', () => {
 });
 
 describe('importing saved pages', () => {
-  it('reads a folder of pages, skips a browser’s _files folder, and a bad page later leaves the stored events alone', () => {
+  it('reads a folder of pages, skips a browser’s _files folder, and a bad page later leaves the stored events alone', async () => {
     const context = memoryContext();
     const dir = tempDir({
       'concerts/elysian.html': page('songkick-elysian-fields-owl-music-parlor.html'),
@@ -172,7 +172,7 @@ describe('importing saved pages', () => {
       'concerts/elysian_files/ad-frame.html': '<html><body>advert</body></html>',
       'cancelled.html': page('schema-org-event-004.html'),
     });
-    const first = importArchive([dir], context.store, options);
+    const first = await importArchive([dir], context.store, options);
     expect(first).toMatchObject({ files: 3, added: 3, rejected: 0 });
     const cancelled = context.store.getById('2013-09-14-cancelled-typhoon-with-radiation-city');
     expect(cancelled?.status).toBe('cancelled');
@@ -182,7 +182,7 @@ describe('importing saved pages', () => {
       '<script type="application/ld+json">{"@type":"Event",</script>',
     );
     const before = context.db.prepare('SELECT id, title FROM events ORDER BY id').all();
-    const again = importArchive([dir], context.store, options);
+    const again = await importArchive([dir], context.store, options);
     expect(again.rejected).toBe(1);
     expect(again.problems.map(formatProblem)[0]).toMatch(/elysian\.html:1: JSON-LD: not valid JSON/);
     expect(context.db.prepare('SELECT id, title FROM events ORDER BY id').all()).toEqual(before);

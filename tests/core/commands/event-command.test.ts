@@ -4,7 +4,7 @@ import { runAction, runEventCommand } from '../../../src/core/commands/index.js'
 import type { CommandResult, Reply } from '../../../src/core/commands/reply.js';
 import { relevanceContext } from '../../helpers/search.js';
 
-const context = relevanceContext('America/New_York');
+const context = await relevanceContext('America/New_York');
 const run = async (text: string, offset?: number) =>
   await runEventCommand({ text, offset, userId: 'U123' }, context.commands);
 const as = <K extends Reply['kind']>(result: CommandResult, kind: K) => {
@@ -299,7 +299,7 @@ describe('controls by tense', () => {
   });
 
   it('drops the choices already past: on the event’s own morning only "an hour before" is left', async () => {
-    const late = relevanceContext('America/New_York');
+    const late = await relevanceContext('America/New_York');
     const review = as(
       await runEventCommand({ text: 'review of peace operations' }, late.commands),
       'event',

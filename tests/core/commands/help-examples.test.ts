@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importArchive } from '../../../src/archive/import-archive.js';
 import type { AppContext } from '../../../src/context.js';
 import { runAction, runEventCommand } from '../../../src/core/commands/index.js';
@@ -9,9 +9,9 @@ import { relevanceContext } from '../../helpers/search.js';
 
 const SHIPPED = fileURLToPath(new URL('../../../data', import.meta.url));
 
-function shippedContext(): AppContext {
+async function shippedContext(): Promise<AppContext> {
   const context = memoryContext({}, fixedClock('2026-12-01T12:00:00Z'));
-  importArchive([SHIPPED], context.store, { now: context.clock.now(), defaultZone: 'UTC' });
+  await importArchive([SHIPPED], context.store, { now: context.clock.now(), defaultZone: 'UTC' });
   return context;
 }
 
@@ -42,7 +42,10 @@ describe.each([
   ['the shipped archive', shippedContext],
   ['the relevance archive', () => relevanceContext('America/New_York')],
 ])('help on %s', (_name, make) => {
-  const context = make();
+  let context: AppContext;
+  beforeAll(async () => {
+    context = await make();
+  });
   afterAll(() => context.close());
 
   it('has a section for finding, upcoming, reminders, digests and sharing', async () => {
@@ -95,8 +98,8 @@ describe.each([
 });
 
 it('help examples follow the archive loaded', async () => {
-  const a = shippedContext();
-  const b = relevanceContext('America/New_York');
+  const a = await shippedContext();
+  const b = await relevanceContext('America/New_York');
   const commands = async (c: AppContext) => {
     const { reply } = await runEventCommand({ text: 'help', ...asker }, c.commands);
     return reply.kind === 'help' ? reply.sections.flatMap((s) => s.examples.map((e) => e.command)) : [];

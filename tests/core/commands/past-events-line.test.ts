@@ -14,7 +14,7 @@ const DINNER = '2013-09-25-strengthening-the-partnership-a-fresh-dialogue-on-un-
 
 describe('"Before this": the past events an upcoming event follows', () => {
   it('puts one line on an upcoming card, counting past events that share its most shared facet', async () => {
-    const context = relevanceContext('America/New_York');
+    const context = await relevanceContext('America/New_York');
     const result = await runAction({ kind: 'open', eventId: REVIEW }, context.commands);
     const card = result.reply as Extract<Reply, { kind: 'event' }>;
     expect(card.related).toMatch(/^Before this: \d+\+? past events on peacekeeping$/);
@@ -48,7 +48,7 @@ describe('"Before this": the past events an upcoming event follows', () => {
   });
 
   it('rides along on a reminder DM and on a digest entry', async () => {
-    const { context, clock } = jobContext();
+    const { context, clock } = await jobContext();
     const fake = fakeNotifier({ clock });
     const { dispatcher: d } = dispatcher(context, clock, fake.notifier);
     addReminder(context, 'U1', REVIEW, '2026-11-29T12:01:00Z');

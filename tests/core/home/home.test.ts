@@ -4,7 +4,7 @@ import { subscribeCommand } from '../../../src/core/commands/subscribe-command.j
 import { actionChangesHome, commandChangesHome, homeModel, homeNote } from '../../../src/core/home/home.js';
 import { relevanceContext } from '../../helpers/search.js';
 
-const context = relevanceContext('America/New_York');
+const context = await relevanceContext('America/New_York');
 afterAll(async () => context.close());
 const deps = () => ({ ...context.commands, feed: context.feed });
 

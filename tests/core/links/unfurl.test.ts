@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { isArchiveHost, unfurlCards } from '../../../src/core/links/unfurl.js';
 import { relevanceContext } from '../../helpers/search.js';
 
-const context = relevanceContext('America/New_York');
+const context = await relevanceContext('America/New_York');
 afterAll(() => context.close());
 const DARFUR =
   'https://www.ipinst.org/events/darfur-after-the-abuja-agreement-protecting-civilians-on-the-ground';

@@ -25,9 +25,9 @@ const dinner = {
 
 let context: AppContext;
 let dir: string;
-const load = (files: Record<string, string>) => {
+const load = async (files: Record<string, string>) => {
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
-  return importArchive([dir], context.store, { now: context.clock.now(), defaultZone: NY });
+  return await importArchive([dir], context.store, { now: context.clock.now(), defaultZone: NY });
 };
 const remind = async (text: string, userId = 'U1') =>
   (await runEventCommand({ text: `remind ${text}`, userId, userZone: NY }, context.commands)).reply;
@@ -46,14 +46,16 @@ beforeEach(async () => {
     fixedClock('2027-03-01T12:00:00Z'),
   );
   dir = tempDir({ 'a.jsonl': jsonl(forum, dinner) });
-  load({});
+  await load({});
 });
 
 describe('applyArchiveChanges', () => {
   it('moves relative reminders with their event, keeping their rule across the DST change', async () => {
     await remind('forum 1 day before');
     expect((await remind('forum at 7am on the day')).kind).toBe('reminder-set');
-    const summary = load({ 'a.jsonl': jsonl({ ...forum, start: '2027-03-08T10:00:00-05:00' }, dinner) });
+    const summary = await load({
+      'a.jsonl': jsonl({ ...forum, start: '2027-03-08T10:00:00-05:00' }, dinner),
+    });
     expect(summary.changedIds).toEqual(['forum']);
     const report = await applyArchiveChanges(summary, context.commands);
     expect(report).toEqual({ updated: 2, cancelled: 0, missed: 0, notified: 0 });
@@ -68,9 +70,11 @@ describe('applyArchiveChanges', () => {
 
   it('keeps a fixed-time reminder while it is still before the event, and cancels it with a notice when not', async () => {
     await remind('dinner mar 18 12:00');
-    load({ 'a.jsonl': jsonl(forum, { ...dinner, start: '2027-03-19T19:00:00-04:00' }) });
+    await load({ 'a.jsonl': jsonl(forum, { ...dinner, start: '2027-03-19T19:00:00-04:00' }) });
     expect(await active()).toEqual([['dinner', '2027-03-18T16:00:00.000Z']]);
-    const summary = load({ 'a.jsonl': jsonl(forum, { ...dinner, start: '2027-03-17T19:00:00-04:00' }) });
+    const summary = await load({
+      'a.jsonl': jsonl(forum, { ...dinner, start: '2027-03-17T19:00:00-04:00' }),
+    });
     expect(await applyArchiveChanges(summary, context.commands)).toMatchObject({ cancelled: 1, notified: 1 });
     expect(await active()).toEqual([]);
     expect((await noticeRows())[0].text).toMatch(
@@ -80,7 +84,9 @@ describe('applyArchiveChanges', () => {
 
   it('fires a relative reminder at once when the event moved so close that its time has passed', async () => {
     await remind('forum 1 day before');
-    const summary = load({ 'a.jsonl': jsonl({ ...forum, start: '2027-03-01T18:00:00-05:00' }, dinner) });
+    const summary = await load({
+      'a.jsonl': jsonl({ ...forum, start: '2027-03-01T18:00:00-05:00' }, dinner),
+    });
     await applyArchiveChanges(summary, context.commands);
     expect(await active()).toEqual([['forum', '2027-03-01T12:00:00.000Z']]);
   });
@@ -88,7 +94,9 @@ describe('applyArchiveChanges', () => {
   it('keeps one reminder when two rules both fall due at once after the event moved closer', async () => {
     await remind('forum 1 day before');
     await remind('forum 2h before');
-    const summary = load({ 'a.jsonl': jsonl({ ...forum, start: '2027-03-01T08:30:00-05:00' }, dinner) });
+    const summary = await load({
+      'a.jsonl': jsonl({ ...forum, start: '2027-03-01T08:30:00-05:00' }, dinner),
+    });
     expect(await applyArchiveChanges(summary, context.commands)).toMatchObject({ updated: 2 });
     expect(await active()).toEqual([['forum', '2027-03-01T12:00:00.000Z']]);
   });
@@ -98,7 +106,7 @@ describe('applyArchiveChanges', () => {
     await remind('forum 2h before');
     await remind('forum', 'U2');
     await remind('dinner');
-    const summary = load({ 'a.jsonl': jsonl(dinner) });
+    const summary = await load({ 'a.jsonl': jsonl(dinner) });
     expect(summary.removedIds).toEqual(['forum']);
     expect(await applyArchiveChanges(summary, context.commands)).toEqual({
       updated: 0,
@@ -121,7 +129,7 @@ describe('applyArchiveChanges', () => {
 
   it('keeps reminders of an event that moved to another file in the same import', async () => {
     await remind('forum');
-    const summary = load({ 'a.jsonl': jsonl(dinner), 'b.jsonl': jsonl(forum) });
+    const summary = await load({ 'a.jsonl': jsonl(dinner), 'b.jsonl': jsonl(forum) });
     expect(summary.removedIds).toEqual(['forum']);
     expect(await applyArchiveChanges(summary, context.commands)).toMatchObject({ cancelled: 0, notified: 0 });
     expect(await active()).toHaveLength(1);
@@ -129,7 +137,7 @@ describe('applyArchiveChanges', () => {
 
   it('follows a new title without moving the reminder', async () => {
     await remind('forum');
-    const summary = load({
+    const summary = await load({
       'a.jsonl': jsonl({ ...forum, title: 'Peace Operations Forum (rescheduled room)' }, dinner),
     });
     expect(await applyArchiveChanges(summary, context.commands)).toMatchObject({ updated: 1 });

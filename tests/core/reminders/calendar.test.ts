@@ -1,6 +1,7 @@
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { calendarLinks, eventIcs } from '../../../src/core/reminders/calendar.js';
+import { calendarLinks } from '../../../src/core/reminders/calendar.js';
+import { eventIcs } from '../../../src/core/reminders/calendar-file.js';
 import { makeEvent } from '../../helpers/events.js';
 
 const timed = makeEvent({

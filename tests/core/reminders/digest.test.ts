@@ -109,8 +109,9 @@ describe('nextRun across DST', () => {
   });
 });
 
+const context = await relevanceContext(NY);
+
 describe('buildDigest', () => {
-  const context = relevanceContext(NY);
   const index = context.commands.index;
   const RUN = Date.parse('2026-11-30T14:00:00Z'); // Monday 09:00 in New York
   const subscription = (overrides: Partial<Subscription> = {}): Subscription => ({

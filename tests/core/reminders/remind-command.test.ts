@@ -17,7 +17,7 @@ const DINNER_2027 = '2027-09-22-a-new-secretary-general-s-first-year-priorities-
 
 let context: AppContext;
 beforeEach(async () => {
-  context = relevanceContext(NY); // now: Sunday 29 November 2026, 07:00 in New York
+  context = await relevanceContext(NY); // now: Sunday 29 November 2026, 07:00 in New York
 });
 
 const run = async (text: string, userId = 'U1', userZone: string | undefined = NY) =>

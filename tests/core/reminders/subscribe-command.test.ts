@@ -8,7 +8,7 @@ import { relevanceContext } from '../../helpers/search.js';
 const NY = 'America/New_York';
 let context: AppContext;
 beforeEach(async () => {
-  context = relevanceContext(NY); // now: Sunday 29 November 2026, 07:00 in New York
+  context = await relevanceContext(NY); // now: Sunday 29 November 2026, 07:00 in New York
 });
 
 const run = async (text: string, channelId = 'C1', userZone = NY) =>

@@ -10,7 +10,7 @@ const queries: Labelled[] = JSON.parse(
 const score = scoreRelevance(
   'real-world relevance',
   queries,
-  relevanceContext('UTC', RELEVANCE_REAL_ARCHIVE),
+  await relevanceContext('UTC', RELEVANCE_REAL_ARCHIVE),
 );
 
 afterAll(() => console.log(score.report));

@@ -6,7 +6,7 @@ import { relevanceContext } from '../../helpers/search.js';
 const queries: Labelled[] = JSON.parse(
   readFileSync(new URL('../../fixtures/relevance/queries.json', import.meta.url), 'utf8'),
 );
-const score = scoreRelevance('relevance', queries, relevanceContext());
+const score = scoreRelevance('relevance', queries, await relevanceContext());
 
 afterAll(() => console.log(score.report));
 

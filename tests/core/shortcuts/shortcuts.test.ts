@@ -3,7 +3,7 @@ import { mentionedEventsCommand } from '../../../src/core/shortcuts/mentioned-ev
 import { searchByForm } from '../../../src/core/shortcuts/search-form.js';
 import { relevanceContext } from '../../helpers/search.js';
 
-const context = relevanceContext('America/New_York');
+const context = await relevanceContext('America/New_York');
 afterAll(() => context.close());
 const DINNER_TITLE = 'Strengthening the Partnership: A Fresh Dialogue on UN Peacekeeping';
 

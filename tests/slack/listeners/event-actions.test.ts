@@ -8,7 +8,7 @@ import { relevanceContext } from '../../helpers/search.js';
 import { interactives, texts } from '../views/inspect.js';
 import { brokenDeps, captureLogger, fakeSlackArgs } from './fakes.js';
 
-const context = relevanceContext('America/New_York');
+const context = await relevanceContext('America/New_York');
 afterAll(async () => context.close());
 
 const a = SlackIds.actions;
@@ -111,8 +111,8 @@ describe('block action listener', () => {
 
   it('"Remind me" posts whatever core answers for that click, without replacing the card', async () => {
     // Fresh archives on both sides: a remind click may change reminder state.
-    const clicked = relevanceContext('America/New_York');
-    const expected = relevanceContext('America/New_York');
+    const clicked = await relevanceContext('America/New_York');
+    const expected = await relevanceContext('America/New_York');
     try {
       const value = JSON.stringify({ e: DINNER, w: 'day-before' });
       const { done, sent } = click({ actionId: a.remind, selectedValue: value }, clicked.commands);

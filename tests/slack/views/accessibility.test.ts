@@ -4,7 +4,7 @@ import { runEventCommand } from '../../../src/core/commands/index.js';
 import { renderReply } from '../../../src/slack/views/index.js';
 import { relevanceContext } from '../../helpers/search.js';
 
-const context = relevanceContext('America/New_York');
+const context = await relevanceContext('America/New_York');
 afterAll(() => context.close());
 const asker = { userId: 'U0A11Y', channelId: 'C0A11Y', channelName: 'events' };
 const run = async (text: string) => (await runEventCommand({ text, ...asker }, context.commands)).reply;

@@ -6,7 +6,7 @@ import { checkLimits } from '../../../src/slack/views/limits.js';
 import { relevanceContext } from '../../helpers/search.js';
 import { visibleChars } from './inspect.js';
 
-const context = relevanceContext('America/New_York');
+const context = await relevanceContext('America/New_York');
 afterAll(() => context.close());
 const run = (text: string) =>
   runEventCommand({ text, userId: 'U0ASKER', channelName: 'events' }, context.commands);

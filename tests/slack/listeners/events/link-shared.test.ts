@@ -4,7 +4,7 @@ import { relevanceContext } from '../../../helpers/search.js';
 import { texts } from '../../views/inspect.js';
 import { captureLogger } from '../fakes.js';
 
-const context = relevanceContext('America/New_York');
+const context = await relevanceContext('America/New_York');
 afterAll(() => context.close());
 const DARFUR =
   'https://www.ipinst.org/events/darfur-after-the-abuja-agreement-protecting-civilians-on-the-ground';

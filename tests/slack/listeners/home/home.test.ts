@@ -12,7 +12,7 @@ import { relevanceContext } from '../../../helpers/search.js';
 import { texts } from '../../views/inspect.js';
 import { captureLogger } from '../fakes.js';
 
-const context = relevanceContext('America/New_York');
+const context = await relevanceContext('America/New_York');
 afterAll(async () => context.close());
 const REVIEW = 'The Review of Peace Operations: Findings and Next Steps';
 

@@ -9,7 +9,7 @@ import { relevanceContext } from '../../../helpers/search.js';
 import { interactives, texts } from '../../views/inspect.js';
 import { captureLogger, fakeSlackArgs } from '../fakes.js';
 
-const context = relevanceContext('America/New_York');
+const context = await relevanceContext('America/New_York');
 afterAll(() => context.close());
 const DINNER_TITLE = 'Strengthening the Partnership: A Fresh Dialogue on UN Peacekeeping';
 const f = SlackIds.searchFields;
