@@ -2,17 +2,20 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { databaseFile, OUT_DIR } from './archive.js';
+import { runChild } from './child.js';
 import { consoleStart, ensureBuilt } from './cold-start.js';
 import { benchDispatcher, dispatcherTable } from './dispatcher-bench.js';
 import { benchSlackHttp } from './e2e-bench.js';
 import type { Recall } from './recall.js';
+import type { Hold } from './run-holds.js';
 import { benchSize, type SizeResult } from './search-bench.js';
 import { fmt } from './stats.js';
 
 /**
  * `npm run bench`: import throughput, cold start, search latency and recall against the naive
  * all-fields Fuse peer, at 1k, 10k and 100k generated events; then signed slash commands over HTTP
- * against the largest archive up to 100k (with a burst of 200), and the reminder dispatcher with 10,000 reminders
+ * against the largest archive up to 100k (with a burst of 200), the longest a worst-case request holds a
+ * worker at 100k and up (bench/run-holds.ts), and the reminder dispatcher with 10,000 reminders
  * due at once. BENCH_SIZES, BENCH_PER_KIND, BENCH_PEER (queries per kind for the slow peer) and
  * BENCH_PARTS (search,e2e,dispatcher) override the defaults; BENCH_1M=1 adds a million events (import,
  * cold start and search latency; no peer).
@@ -101,6 +104,23 @@ for (const r of results) {
   lines.push(
     `| ${r.size} | ${fmt(r.ours.p50, 2)} ms | ${fmt(r.ours.p99, 2)} ms | ${fmt(r.ours.max, 2)} ms | ${r.ours.queries} | ${r.peer ? `${fmt(r.peer.p50, 0)} ms` : '–'} | ${r.peer ? `${fmt(r.peer.p99, 0)} ms` : '–'} | ${r.peer?.queries ?? 0} | ${r.peer ? `${fmt(r.peer.p50 / r.ours.p50, 0)}×` : '–'} | ${r.peer ? `${fmt(r.peer.rssMb, 0)} MB` : '–'} |`,
   );
+}
+// The longest a request can hold a command worker: the worst inputs within the caps, at 100k events and up.
+for (const r of results.filter((x) => x.size >= 100_000)) {
+  process.stderr.write(`bench: worst-case requests at ${r.size} events…\n`);
+  const holds = runChild<Record<string, Hold>>('run-holds.ts', [r.size, 3]).value;
+  const worst = Object.entries(holds).sort((a, b) => b[1].cpuMax - a[1].cpuMax);
+  lines.push(
+    '',
+    `## The longest a request holds a worker at ${r.size} events (worst inputs within the caps, 3 runs each)`,
+    '',
+  );
+  lines.push(`Load average: ${fmt(loadavg()[0], 1)}. Slowest first.`, '');
+  lines.push('| input | characters | CPU median | CPU max | wall max |', '|---|---|---|---|---|');
+  for (const [name, h] of worst)
+    lines.push(
+      `| ${name} | ${h.chars} | ${h.refused ? 'refused by the input caps' : `${fmt(h.cpuP50, 0)} ms`} | ${fmt(h.cpuMax, 0)} ms | ${fmt(h.wallMax, 0)} ms |`,
+    );
 }
 lines.push('', '## Recall by kind (top-1 / top-5; "none" = answered empty)', '');
 const kinds = ['typo', 'partial', 'speaker', 'host', 'theme', 'date', 'none', '__all'];

@@ -1,9 +1,10 @@
 import type { MatchRequest, SearchColumn } from '../ports/search.js';
-import { nearWords, readWord, type WordReading } from '../search/correct.js';
+import type { WordReading } from '../search/correct.js';
 import { eventsOfPeople, type Person, peopleNamed } from '../search/people.js';
-import { parseQuery } from '../search/query-parser.js';
+import { MAX_QUERY_WORDS, parseQuery } from '../search/query-parser.js';
 import { searchEvents, TOTAL_CAP } from '../search/search-events.js';
 import { contentWords, tokenize } from '../search/tokens.js';
+import { nearUnknownWords, wordReader } from '../search/work-limits.js';
 import { listItem, pagerActions, positionOf, suggestionActions, whenOf } from './actions.js';
 import { type CommandDeps, type CommandInput, LIST_PAGE, THEMES_PAGE } from './deps.js';
 import { notice } from './notice.js';
@@ -31,14 +32,14 @@ const MOST_PEOPLE = 10;
  */
 export function lookupCommand(facet: Facet, input: CommandInput, deps: CommandDeps): CommandResult {
   const name = input.text.trim();
-  const words = contentWords(tokenize(name));
+  const words = contentWords(tokenize(name)).slice(0, MAX_QUERY_WORDS);
   if (!words.length) {
     return notice(
       'warning',
       `Tell me which ${NOUN[facet]}: for example \`/event ${facet} ${facet === 'theme' ? 'resourcing' : 'kaljulaid'}\`.`,
     );
   }
-  const readings = words.map((w) => readWord(w, deps.index));
+  const readings = words.map(wordReader(deps.index));
   const groups = readings.map((r) => r.terms);
   const offset = input.offset ?? 0;
   if (groups.some((g) => !g.length)) return noMatch(facet, name, readings, deps);
@@ -175,7 +176,7 @@ function listReply(
 
 /** Nothing matched: said honestly, with the archive's closest words to try. */
 function noMatch(facet: Facet, name: string, readings: WordReading[], deps: CommandDeps): CommandResult {
-  const near = readings.filter((r) => !r.terms.length).flatMap((r) => nearWords(r.typed, deps.index, 2));
+  const near = nearUnknownWords(readings, deps.index);
   return {
     visibility: 'ephemeral',
     reply: {

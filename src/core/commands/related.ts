@@ -1,5 +1,6 @@
 import type { Event } from '../model.js';
-import type { DateRange } from '../search/date-phrases.js';
+import type { EventDigest, TextClause } from '../ports/search.js';
+import { COMMON_MATCHES } from '../search/gather.js';
 import { type ParsedQuery, parseQuery } from '../search/query-parser.js';
 import { type Hit, searchEvents } from '../search/search-events.js';
 import { contentWords, tokenize } from '../search/tokens.js';
@@ -18,15 +19,13 @@ export function relatedEvents(
   event: Event,
   deps: Pick<CommandDeps, 'index' | 'clock' | 'zone'>,
   limit: number,
-  options: { perFacet?: number; range?: DateRange } = {},
 ): { hit: Hit; why: string; shared: Shared }[] {
   const now = deps.clock.now();
-  const base = { ...parseQuery('', now, deps.zone), ...(options.range ? { range: options.range } : {}) };
-  const per = options.perFacet ?? PER_FACET;
+  const base = parseQuery('', now, deps.zone);
   const queries: ParsedQuery[] = [
-    ...event.speakers.slice(0, per).map((s) => ({ ...base, speaker: surname(s.name) })),
-    ...event.tags.slice(0, per).map((t) => ({ ...base, words: contentWords(tokenize(t)) })),
-    ...event.themes.slice(0, per).map((t) => ({ ...base, theme: contentWords(tokenize(t.title)) })),
+    ...event.speakers.slice(0, PER_FACET).map((s) => ({ ...base, speaker: surname(s.name) })),
+    ...event.tags.slice(0, PER_FACET).map((t) => ({ ...base, words: contentWords(tokenize(t)) })),
+    ...event.themes.slice(0, PER_FACET).map((t) => ({ ...base, theme: contentWords(tokenize(t.title)) })),
   ].filter((q) => (q.speaker ?? q.theme ?? q.words).length > 0);
   const candidates = new Map<string, Hit>();
   for (const query of queries) {
@@ -42,21 +41,17 @@ export function relatedEvents(
     .map(({ hit, shared }) => ({ hit, why: shared.why, shared }));
 }
 
-/** Past events gathered for the "Before this" line, at most. */
-const PAST_POOL = 24;
-
 /**
  * One line for an upcoming event's card, reminder and digest entry: how many past events share its
  * most shared theme, tag or speaker, "Before this: 3 past events on Sahel mediation". Undefined when
- * none do. Looks at the first two of each facet only, so a card stays cheap to build.
+ * none do. Looks at the first two of each facet only, and reads candidates straight from the index
+ * (no ranking, no totals, no whole events), so a card stays cheap to build.
  */
 export function pastEventsLine(
   event: Event,
   deps: Pick<CommandDeps, 'index' | 'clock' | 'zone'>,
 ): string | undefined {
-  const nowMs = deps.clock.now().getTime();
-  const past: DateRange = { fromMs: -8.64e15, toMs: nowMs, label: 'the past' };
-  const related = relatedEvents(event, deps, PAST_POOL, { perFacet: 2, range: past });
+  const mine = facets(event);
   const counts = new Map<string, { label: string; n: number; weight: number }>();
   const count = (label: string, prefix: string, weight: number) => {
     const key = `${prefix}${label.toLowerCase()}`;
@@ -64,7 +59,8 @@ export function pastEventsLine(
     entry.n += 1;
     counts.set(key, entry);
   };
-  for (const { shared } of related) {
+  for (const past of pastCandidates(event, deps)) {
+    const shared = sharedWith(mine, digestFacets(past));
     for (const t of shared.themes) count(t, 'on ', 2);
     for (const t of shared.tags) count(t, 'on ', 1.5);
     for (const s of shared.speakers) count(s, 'with ', 3);
@@ -74,6 +70,31 @@ export function pastEventsLine(
   const label = best.label.length > 80 ? `${best.label.slice(0, 79).trimEnd()}…` : best.label;
   const n = best.n >= CANDIDATES_EACH ? `${best.n}+` : String(best.n);
   return `Before this: ${n} past event${best.n === 1 ? '' : 's'} ${label}`;
+}
+
+/** Facets looked up for the "Before this" line: the first two speakers, tags and themes. */
+const PAST_PER_FACET = 2;
+
+/** Past events that may share a speaker (by surname), a tag or a theme's words with `event`, as digests. */
+function pastCandidates(event: Event, deps: Pick<CommandDeps, 'index' | 'clock'>): EventDigest[] {
+  const words = (text: string) => contentWords(tokenize(text)).map((w) => [w]);
+  const lookups: TextClause[] = [
+    ...event.speakers
+      .slice(0, PAST_PER_FACET)
+      .map((s): TextClause => ({ groups: surname(s.name).map((w) => [w]), columns: ['speakers'] })),
+    ...event.tags.slice(0, PAST_PER_FACET).map((t): TextClause => ({ groups: words(t) })),
+    ...event.themes
+      .slice(0, PAST_PER_FACET)
+      .map((t): TextClause => ({ groups: words(t.title), columns: ['themes'] })),
+  ].filter((clause) => clause.groups.length > 0);
+  const filters = { toMs: deps.clock.now().getTime() };
+  const ids = new Set<string>();
+  for (const clause of lookups) {
+    const request = { clauses: [clause], filters, limit: CANDIDATES_EACH, budget: COMMON_MATCHES };
+    for (const row of deps.index.match({ ...request, scope: 'short' })) ids.add(row.id);
+  }
+  ids.delete(event.id);
+  return deps.index.digests([...ids]);
 }
 
 interface Facets {
@@ -86,13 +107,19 @@ interface Facets {
 const key = (text: string) => tokenize(text).join(' ');
 
 function facets(event: Event): Facets {
+  return digestFacets({
+    speakers: event.speakers.map((s) => s.name),
+    tags: event.tags,
+    themes: event.themes.map((t) => t.title),
+  });
+}
+
+function digestFacets(event: Pick<EventDigest, 'speakers' | 'tags' | 'themes'>): Facets {
   return {
-    speakers: new Map(event.speakers.map((s) => [key(s.name), s.name])),
+    speakers: new Map(event.speakers.map((s) => [key(s), s])),
     tags: new Map(event.tags.map((t) => [key(t), t])),
-    themes: new Map(event.themes.map((t) => [key(t.title), t.title])),
-    themeWords: new Set(
-      event.themes.flatMap((t) => contentWords(tokenize(t.title))).filter((w) => w.length > 3),
-    ),
+    themes: new Map(event.themes.map((t) => [key(t), t])),
+    themeWords: new Set(event.themes.flatMap((t) => contentWords(tokenize(t))).filter((w) => w.length > 3)),
   };
 }
 

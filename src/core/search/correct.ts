@@ -27,10 +27,11 @@ export function maxEdits(word: string): number {
 
 /**
  * Reads one query word against the archive's own vocabulary: a known word stays; an unknown one is
- * corrected to the closest words (fewest edits, then most used) or completed as a prefix.
+ * corrected to the closest words (fewest edits, then most used) or completed as a prefix, unless
+ * `correct` is false (the request's corrections are used up: see work-limits.ts).
  */
-export function readWord(word: string, index: SearchIndex): WordReading {
-  const reading = readSpelling(word, index);
+export function readWord(word: string, index: SearchIndex, options: { correct?: boolean } = {}): WordReading {
+  const reading = readSpelling(word, index, options.correct !== false);
   if (!reading.terms.length) return { ...reading, df: 0 };
   const synonyms = synonymsOf(reading.terms[0]).filter((t) => index.termFrequency(t) > 0);
   const terms = [...new Set([...withStemSiblings(reading.terms, index), ...synonyms])].slice(
@@ -79,7 +80,7 @@ function closeEnough(a: string, b: string): boolean {
  */
 const MIN_DF_TWO_EDITS = 2;
 
-function readSpelling(word: string, index: SearchIndex): Omit<WordReading, 'df'> {
+function readSpelling(word: string, index: SearchIndex, correct: boolean): Omit<WordReading, 'df'> {
   // "12th" and "twelfth" are one ordinal: either spelling finds the events that use the other.
   const ordinal = ordinalForms(word).filter((w) => index.termFrequency(w) > 0);
   if (index.termFrequency(word) > 0)
@@ -93,7 +94,7 @@ function readSpelling(word: string, index: SearchIndex): Omit<WordReading, 'df'>
   )
     return { typed: word, terms: [word.slice(0, -1)], kind: 'exact', confidence: 1 };
   // Numbers, ordinals and codes (3, 10th, g20, 2250) mean exactly what they say: never corrected.
-  if (/\d/.test(word)) return { typed: word, terms: [], kind: 'unknown', confidence: 0 };
+  if (/\d/.test(word) || !correct) return { typed: word, terms: [], kind: 'unknown', confidence: 0 };
   const max = maxEdits(word);
   if (max > 0) {
     let best = max + 1;

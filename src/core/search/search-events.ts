@@ -1,17 +1,11 @@
 import type { Event } from '../model.js';
 import type { EventDigest, EventFilters, SearchColumn, SearchIndex, TextClause } from '../ports/search.js';
-import { nearWords, readWord, type WordReading } from './correct.js';
+import type { WordReading } from './correct.js';
+import { CANDIDATES, COMMON_MATCHES, gather } from './gather.js';
 import type { ParsedQuery } from './query-parser.js';
-import { type Candidate, rankCandidates } from './rank.js';
-import { tokenize } from './tokens.js';
+import { rankCandidates } from './rank.js';
+import { MIN_MATCHED_WORDS, nearUnknownWords, selectiveGroups, wordReader } from './work-limits.js';
 
-/** How many candidates full-text retrieval hands to the re-ranker. */
-const CANDIDATES = 25;
-/**
- * When even the rarest word of a query is in more events than this, candidates come from the latest
- * matches by date only: ranking every match of "security" in a 100k archive costs tens of ms.
- */
-const COMMON_MATCHES = 2000;
 /** Below this average confidence in the words' readings, we say "no match" instead of guessing. */
 const MIN_CONFIDENCE = 0.6;
 
@@ -41,10 +35,6 @@ export interface SearchOutcome {
   /** Set when the query's date phrase matched nothing and was searched as words instead: its label. */
   undated?: string;
 }
-
-/** A paraphrase needs at least this many words, and this share of them in one event's text. */
-const LOOSE_MIN_WORDS = 3;
-const LOOSE_COVERAGE = 0.6;
 
 /** Beyond UTC's day, the widest zone offsets (UTC−12 to UTC+14). */
 const ZONE_SLACK_MS = 14 * 3_600_000;
@@ -107,13 +97,15 @@ function searchOnce(
   const offset = options.offset ?? 0;
   const direct = directHit(query, index);
   if (direct) return { ...EMPTY, hits: offset ? [] : [direct], total: 1 };
-  const readings = query.words.map((w) => readWord(w, index));
+  const dfOf = new Map<string[], number>();
+  const read = wordReader(index, dfOf);
+  const readings = query.words.map(read);
   const corrections = readings
     .filter((r) => r.kind === 'typo' || r.kind === 'prefix')
     .map((r) => ({ typed: r.typed, read: r.terms[0] }));
   const unknown = readings.filter((r) => r.kind === 'unknown').map((r) => r.typed);
   const known = readings.filter((r) => r.terms.length);
-  const filterClauses = filterClausesOf(query, index);
+  const filterClauses = filterClausesOf(query, read, dfOf);
   // Calendar days are the venue's: the SQL range is widened by the widest zone offsets, then each
   // candidate's own date (its start as written) decides.
   const days = query.range?.days;
@@ -186,7 +178,6 @@ function searchOnce(
     return outcome(hits, ids.length > options.limit, [], total, false);
   }
 
-  const dfOf = new Map(known.map((r) => [r.terms, r.df]));
   const window = Math.max(CANDIDATES, offset + options.limit + 1);
   const gathered = gather(groups, dfOf, query.phrases, filterClauses, filters, index, window, !dropOne);
   if (days) gathered.candidates = gathered.candidates.filter((c) => onDays(c.event.start));
@@ -245,7 +236,11 @@ function shownOccurrence(
 }
 
 /** Filters on people and themes become column-restricted clauses; undefined when a filter can't match. */
-function filterClausesOf(query: ParsedQuery, index: SearchIndex): TextClause[] | undefined {
+function filterClausesOf(
+  query: ParsedQuery,
+  read: (word: string) => WordReading,
+  dfOf: Map<string[], number>,
+): TextClause[] | undefined {
   const clauses: TextClause[] = [];
   // Host acronyms, the type and the place are indexed among the tags (see ftsDocument).
   const specs: [string[] | undefined, SearchColumn[]][] = [
@@ -256,117 +251,20 @@ function filterClausesOf(query: ParsedQuery, index: SearchIndex): TextClause[] |
   ];
   for (const [words, columns] of specs) {
     if (!words?.length) continue;
-    const groups = words.map((w) => readWord(w, index).terms);
+    const groups = words.map((w) => read(w).terms);
     if (groups.some((g) => !g.length)) return undefined;
-    clauses.push({ groups, columns });
+    clauses.push({ groups: selectiveGroups(groups, dfOf), columns });
   }
   return clauses;
 }
 
-/** Candidates in bm25 order, and how they were found: the clauses, where, and whether all held. */
-interface Gathered {
-  candidates: Candidate[];
-  clauses: TextClause[];
-  scope: 'short' | 'all';
-  strict: boolean;
-}
-
-/**
- * Candidates that contain every word come first; when they are few, those that miss one word join
- * them (one stray or mistyped word should not hide the event), marked as not strict.
- */
-function gather(
-  groups: string[][],
-  dfOf: Map<string[], number>,
-  phrases: string[][],
-  filterClauses: TextClause[],
-  filters: EventFilters,
-  index: SearchIndex,
-  window: number,
-  mayRelax: boolean,
-): Gathered {
-  const found = new Map<string, Omit<Candidate, 'event'>>();
-  // Equal bm25 scores share a rank, so identical texts leave the decision to recency.
-  const add = (rows: { id: string; score: number }[], strict: boolean) => {
-    let previous: { score: number; rank: number } | undefined;
-    for (const row of rows) {
-      if (found.has(row.id)) continue;
-      const rank = previous && previous.score === row.score ? previous.rank : found.size + 1;
-      found.set(row.id, { bm25Rank: rank, strict });
-      previous = { score: row.score, rank };
-    }
-  };
-  const clausesOf = (g: string[][]): TextClause[] => [{ groups: g, phrases }, ...filterClauses];
-  const run = (g: string[][], scope: 'short' | 'all', limit: number) => {
-    const selective = Math.min(...g.map((terms) => dfOf.get(terms) ?? 0));
-    const budget =
-      scope === 'all' || (selective > COMMON_MATCHES && !phrases.length)
-        ? Math.max(COMMON_MATCHES, limit)
-        : undefined;
-    return index.match({ clauses: clausesOf(g), filters, limit, budget, scope });
-  };
-  const relax = (scope: 'short' | 'all') => {
-    if (!mayRelax || groups.length < 2 || groups.length > 6) return;
-    for (let skip = 0; skip < groups.length; skip++) {
-      add(
-        run(
-          groups.filter((_, i) => i !== skip),
-          scope,
-          Math.max(5, Math.ceil(CANDIDATES / (2 * groups.length))),
-        ),
-        false,
-      );
-    }
-  };
-  // A paraphrase shares most of its words with an event's text but not all: any word may match, and
-  // a candidate is kept only when it holds most of the query's words.
-  const loose = () => {
-    const rows = index.match({
-      clauses: [{ groups: [groups.flat()], phrases }, ...filterClauses],
-      filters,
-      limit: CANDIDATES,
-      budget: COMMON_MATCHES,
-      scope: 'all',
-    });
-    if (!rows.length) return;
-    const digests = new Map(index.digests(rows.map((r) => r.id)).map((d) => [d.id, d]));
-    const need = Math.max(LOOSE_MIN_WORDS, Math.ceil(LOOSE_COVERAGE * groups.length));
-    add(
-      rows.filter((r) => {
-        const d = digests.get(r.id);
-        if (!d) return false;
-        const words = new Set(
-          tokenize([d.title, d.summary, ...d.themes, ...d.speakers, ...d.hosts, ...d.tags].join(' ')),
-        );
-        return groups.filter((g) => g.some((t) => words.has(t))).length >= need;
-      }),
-      false,
-    );
-  };
-  // Titles, themes and people first: their index is small. Summaries and bodies only when those fail.
-  let scope: 'short' | 'all' = 'short';
-  add(run(groups, 'short', window), true);
-  // A query missing a word must match in titles, themes or people: summaries match too loosely.
-  if (found.size < 2 && mayRelax) {
-    scope = 'all';
-    add(run(groups, 'all', window), true);
-  }
-  const strict = found.size >= 2;
-  if (found.size < 2) relax('short');
-  if (found.size === 0) relax('all');
-  if (found.size === 0 && groups.length >= LOOSE_MIN_WORDS) loose();
-  const candidates = index.digests([...found.keys()]).map((event) => ({ ...found.get(event.id)!, event }));
-  return {
-    candidates,
-    clauses: clausesOf(groups),
-    scope,
-    strict: strict || candidates.every((c) => c.strict),
-  };
-}
-
 /** Did-you-mean: titles found when any single word is enough, else the archive words closest to the unknown ones. */
 function suggestionsFor(readings: WordReading[], index: SearchIndex, filters: EventFilters): string[] {
-  const known = readings.filter((r) => r.terms.length);
+  // The rarest few words are enough to name a title; every common one would make the OR walk more.
+  const known = readings
+    .filter((r) => r.terms.length)
+    .sort((a, b) => a.df - b.df)
+    .slice(0, MIN_MATCHED_WORDS);
   const titles = known.length
     ? index
         .events(
@@ -387,6 +285,6 @@ function suggestionsFor(readings: WordReading[], index: SearchIndex, filters: Ev
         )
         .map((e) => e.title)
     : [];
-  const words = readings.filter((r) => r.kind === 'unknown').flatMap((r) => nearWords(r.typed, index, 2));
+  const words = nearUnknownWords(readings, index);
   return [...new Set([...titles, ...words])].slice(0, 5);
 }
