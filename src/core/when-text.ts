@@ -28,8 +28,28 @@ export interface EventWhen {
 
 const DAY = 'ccc d LLL yyyy';
 const TIME = 'h:mm a';
-const TIME_ZONE = 'h:mm a ZZZZ';
-const LONG = "cccc, d LLLL yyyy 'at' HH:mm ZZZZ";
+const LONG = "cccc, d LLLL yyyy 'at' HH:mm";
+
+/** Zone abbreviations already asked for, by zone, offset and year: "America/New_York|-300|2026" → "EST". */
+const ABBREVIATIONS = new Map<string, string>();
+
+/**
+ * The zone's abbreviation at that instant ("EDT"), as luxon's ZZZZ writes it. Luxon asks Intl for it
+ * on every call (a third of a millisecond, several times per list row); a zone's name at one offset
+ * in one year does not change, so each is asked for once.
+ */
+function zoneAbbreviation(dt: DateTime): string {
+  const key = `${dt.zoneName}|${dt.offset}|${dt.year}`;
+  const known = ABBREVIATIONS.get(key);
+  if (known !== undefined) return known;
+  const name = dt.offsetNameShort ?? '';
+  if (ABBREVIATIONS.size >= 10_000) ABBREVIATIONS.clear();
+  ABBREVIATIONS.set(key, name);
+  return name;
+}
+
+/** "7:00 PM EDT". */
+const timeWithZone = (dt: DateTime) => `${dt.toFormat(TIME)} ${zoneAbbreviation(dt)}`;
 
 /** The zone an event's times are meant in: its own IANA zone, else the offset it was written with. */
 function atVenue(value: string, event: Event): DateTime {
@@ -47,15 +67,15 @@ function eventDateText(event: Event): string {
     if (!event.end || event.end === event.start || !isDateOnly(event.end)) return first;
     return `${first} – ${atVenue(event.end, event).toFormat(DAY)}`;
   }
-  const first = `${start.toFormat(DAY)} · ${start.toFormat(TIME_ZONE)}`;
+  const first = `${start.toFormat(DAY)} · ${timeWithZone(start)}`;
   if (!event.end || isDateOnly(event.end)) return first;
   const end = atVenue(event.end, event);
   if (end.toMillis() <= start.toMillis()) return first;
   if (end.hasSame(start, 'day')) {
-    const sameZone = end.offsetNameShort === start.offsetNameShort;
-    return `${start.toFormat(DAY)} · ${start.toFormat(sameZone ? TIME : TIME_ZONE)} – ${end.toFormat(TIME_ZONE)}`;
+    const sameZone = zoneAbbreviation(end) === zoneAbbreviation(start);
+    return `${start.toFormat(DAY)} · ${sameZone ? start.toFormat(TIME) : timeWithZone(start)} – ${timeWithZone(end)}`;
   }
-  return `${first} – ${end.toFormat(DAY)} · ${end.toFormat(TIME_ZONE)}`;
+  return `${first} – ${end.toFormat(DAY)} · ${timeWithZone(end)}`;
 }
 
 /** Everything a door needs to show when an event is, decided once against `nowMs`. */
@@ -65,14 +85,15 @@ export function eventWhen(event: Event, nowMs: number, fallbackZone = 'UTC'): Ev
     allDay: isDateOnly(event.start),
     startMs: eventTimeToMillis(event.start, event.timezone, fallbackZone),
     text: eventDateText(event),
-    ...(isDateOnly(event.start) ? {} : { venueTime: atVenue(event.start, event).toFormat(TIME_ZONE) }),
+    ...(isDateOnly(event.start) ? {} : { venueTime: timeWithZone(atVenue(event.start, event)) }),
   };
 }
 
 /** An instant as a person reads it in their `zone`: "Sunday, 14 March 2027 at 09:00 EDT". */
 export function formatInZone(ms: number, zone: string): string {
   const z = isValidTimeZone(zone) ? zone : 'UTC';
-  return DateTime.fromMillis(ms, { zone: z }).setLocale('en-US').toFormat(LONG);
+  const dt = DateTime.fromMillis(ms, { zone: z }).setLocale('en-US');
+  return `${dt.toFormat(LONG)} ${zoneAbbreviation(dt)}`;
 }
 
 /** Just the date of an instant in `zone`: "Sunday, 14 March 2027". */

@@ -1,6 +1,5 @@
 import type { Event } from '../model.js';
 import type { EventDigest, TextClause } from '../ports/search.js';
-import { COMMON_MATCHES } from '../search/gather.js';
 import { type ParsedQuery, parseQuery } from '../search/query-parser.js';
 import { type Hit, searchEvents } from '../search/search-events.js';
 import { contentWords, tokenize } from '../search/tokens.js';
@@ -90,7 +89,8 @@ function pastCandidates(event: Event, deps: Pick<CommandDeps, 'index' | 'clock'>
   const filters = { toMs: deps.clock.now().getTime() };
   const ids = new Set<string>();
   for (const clause of lookups) {
-    const request = { clauses: [clause], filters, limit: CANDIDATES_EACH, budget: COMMON_MATCHES };
+    // The newest few matches, not the best: a count needs no ranking (bm25 over thousands of rows).
+    const request = { clauses: [clause], filters, limit: CANDIDATES_EACH, budget: CANDIDATES_EACH };
     for (const row of deps.index.match({ ...request, scope: 'short' })) ids.add(row.id);
   }
   ids.delete(event.id);

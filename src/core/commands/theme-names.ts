@@ -6,12 +6,18 @@
 
 /** A key under which near-duplicate names fall together: case, accents, punctuation, "&"/"and", plurals. */
 export function themeKey(title: string): string {
-  return title
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
+  // Most names are plain ASCII: they need neither Unicode normalisation nor Unicode classes (a third
+  // of the time of merging 20,000 names).
+  const ascii = /^[\x20-\x7e]*$/.test(title);
+  const folded = ascii
+    ? title.toLowerCase()
+    : title
+        .normalize('NFKD')
+        .replace(/\p{M}+/gu, '')
+        .toLowerCase();
+  return folded
     .replace(/&/g, ' and ')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .replace(ascii ? /[^a-z0-9]+/g : /[^\p{L}\p{N}]+/gu, ' ')
     .trim()
     .split(' ')
     .map(singular)
@@ -20,11 +26,14 @@ export function themeKey(title: string): string {
 
 /** English plurals of the kinds theme names use; short words and -ss/-us/-is words stay as they are. */
 function singular(word: string): string {
-  if (word.length <= 3 || /(?:ss|us|is)$/.test(word)) return word;
+  if (word.length <= 3 || !word.endsWith('s') || /(?:ss|us|is)$/.test(word)) return word;
   if (/[^aeiou]ies$/.test(word)) return `${word.slice(0, -3)}y`;
   if (/(?:ches|shes|sses|xes|zes)$/.test(word)) return word.slice(0, -2);
   return word.endsWith('s') ? word.slice(0, -1) : word;
 }
+
+/** Ties in count go alphabetically, case and accents aside (one collator: localeCompare makes one per call). */
+const BY_TITLE = new Intl.Collator('en', { sensitivity: 'base' });
 
 /** A merged theme: the spelling most of its events use, their count, and how many spellings fell together. */
 export interface MergedTheme {
@@ -55,5 +64,5 @@ export function mergeThemes(rows: readonly { title: string; count: number }[]): 
   }
   return [...groups.values()]
     .map((g) => ({ title: g.best.title.trim(), count: g.count, spellings: g.spellings }))
-    .sort((a, b) => b.count - a.count || a.title.localeCompare(b.title, 'en', { sensitivity: 'base' }));
+    .sort((a, b) => b.count - a.count || BY_TITLE.compare(a.title, b.title));
 }

@@ -118,4 +118,9 @@ export interface SearchIndex {
   types(): { type: string; count: number }[];
   /** Every theme title (case-folded together) with how many events carry it. */
   themeCounts(limit: number): { themes: { title: string; count: number }[]; total: number };
+  /**
+   * `compute()`'s value, worked out once and kept under `key` until the archive changes (an import, an
+   * event added in Slack), for figures drawn from the whole archive (the merged theme list).
+   */
+  derived<T>(key: string, compute: () => T): T;
 }

@@ -102,6 +102,9 @@ export class SqliteSearchIndex implements SearchIndex {
         'SELECT title, count FROM theme_counts ORDER BY count DESC, lower(title) LIMIT ?',
       ),
       themeTotal: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM theme_counts'),
+      generation: db.prepare<[], { data_gen: number; derived_gen: number }>(
+        'SELECT data_gen, derived_gen FROM search_state WHERE id = 1',
+      ),
       seriesMembers: db.prepare<[number], { n: number }>(
         'SELECT count(*) AS n FROM (SELECT 1 FROM events WHERE series IS NOT NULL LIMIT ?)',
       ),
@@ -330,6 +333,20 @@ export class SqliteSearchIndex implements SearchIndex {
       themes: this.statements.themeCounts.all(limit),
       total: this.statements.themeTotal.get()?.n ?? 0,
     };
+  }
+
+  /** Values kept by {@link derived}, each with the generation of the archive it was made from. */
+  private readonly kept = new Map<string, { generation: string; value: unknown }>();
+
+  derived<T>(key: string, compute: () => T): T {
+    // Every write of events counts a new data generation, in whichever process made it (search_state).
+    const state = this.statements.generation.get();
+    const generation = `${state?.data_gen}:${state?.derived_gen}`;
+    const held = this.kept.get(key);
+    if (held?.generation === generation) return held.value as T;
+    const value = compute();
+    this.kept.set(key, { generation, value });
+    return value;
   }
 }
 
