@@ -177,7 +177,6 @@ async function serveSlack(
     { createMetrics, METRICS_PATH },
     { createInFlight },
     { startRetentionJob },
-    { purgeFinished },
   ] = await Promise.all([
     import('./slack/command-runner.js'),
     import('./slack/create-slack-app.js'),
@@ -187,7 +186,6 @@ async function serveSlack(
     import('./slack/metrics.js'),
     import('./slack/in-flight.js'),
     import('./jobs/retention-job.js'),
-    import('./storage/retention.js'),
   ]);
   // Before serving, so no user's first date query pays chrono's start-up (the console pays it on first use).
   warmUpDateParsing();
