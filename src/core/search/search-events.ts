@@ -1,7 +1,7 @@
 import type { Event } from '../model.js';
 import type { EventDigest, EventFilters, SearchColumn, SearchIndex, TextClause } from '../ports/search.js';
 import type { WordReading } from './correct.js';
-import { CANDIDATES, COMMON_MATCHES, gather } from './gather.js';
+import { CANDIDATES, FALLBACK_MATCHES, gather } from './gather.js';
 import type { ParsedQuery } from './query-parser.js';
 import { rankCandidates } from './rank.js';
 import { MIN_MATCHED_WORDS, nearUnknownWords, selectiveGroups, wordReader } from './work-limits.js';
@@ -278,7 +278,7 @@ function suggestionsFor(readings: WordReading[], index: SearchIndex, filters: Ev
               ],
               filters,
               limit: 3,
-              budget: COMMON_MATCHES,
+              budget: FALLBACK_MATCHES,
               scope: 'short',
             })
             .map((r) => r.id),
