@@ -8,7 +8,7 @@ import { fmt } from './stats.js';
  */
 const sizes = (process.env.BENCH_SIZES ?? '100000').split(',').map(Number);
 for (const size of sizes) {
-  const i = importFresh(size);
+  const i = await importFresh(size);
   process.stdout.write(
     `${size} events: import wall ${fmt(i.ms / 1000, 1)} s, CPU ${fmt(i.cpuMs / 1000, 1)} s ` +
       `(${fmt(i.eventsPerSecond, 0)} events/s wall, ${fmt(i.eventsPerCpuSecond, 0)} per CPU second), ` +
