@@ -17,7 +17,7 @@ import { TEST_BOT_TOKEN, TEST_SIGNING_SECRET } from '../helpers/slack-app.js';
 import { tempDir } from '../helpers/temp.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const REMINDERS = 200;
+const REMINDERS = 400;
 
 let fake: FakeSlack;
 let db: TestDatabase;
@@ -89,6 +89,9 @@ describe('SIGTERM while answering and dispatching', () => {
       exited.then((code) => reject(new Error(`main exited ${code} before listening:\n${stderr}`)));
     });
     await until(() => posts().length >= 20, 90_000, 'the first 20 posts');
+    // From here posts are slower still, so reminders are left to give back at SIGTERM however quickly
+    // the workers warm up: 20 posts at a time, a second each, leave 380 reminders about 19 s of posting.
+    fake.delayApi('chat.postMessage', 1000);
     // Both command workers answer once before the test begins: on a loaded machine a worker still
     // loading its modules would be what the grace period waits for.
     const warm = ['warm-1', 'warm-2'].map((name) =>
