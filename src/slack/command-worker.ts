@@ -2,6 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { Config } from '../config.js';
 import { createContext } from '../context.js';
 import { runAction, runEventCommand } from '../core/commands/index.js';
+import { mergedThemes } from '../core/commands/lookup-command.js';
 import { notice } from '../core/commands/notice.js';
 import { warmUpDateParsing } from '../core/search/date-phrases.js';
 import { isBusyError, setBusyTimeout } from '../storage/database.js';
@@ -16,6 +17,8 @@ import {
 const context = createContext(workerData.config as Config);
 setBusyTimeout(context.db, WORKER_BUSY_TIMEOUT_MS);
 warmUpDateParsing();
+// Before the first request, so no one's `/event themes` waits for the archive's themes to be merged.
+mergedThemes(context.commands);
 
 parentPort?.on('message', async (request: WorkerRequest) => {
   let response: WorkerResponse;
