@@ -238,14 +238,9 @@ function importOne(
     return;
   }
   const map = mapRead?.map;
+  // The first phase already found this file changed (unchangedSince); the hash is taken again from
+  // the bytes being written, so what is stored names exactly what was parsed.
   const hash = fileHash(read.bytes, map?.text);
-  const known = options.dryRun ? undefined : sink.archiveFile(name);
-  const fresh = known?.validUntil === undefined || known.validUntil > options.now.getTime();
-  if (!options.force && known?.hash === hash && fresh) {
-    summary.skippedFiles++;
-    summary.unchanged += known.events;
-    return;
-  }
   const result = loadBytes(read.bytes, read.loader, name, { ...options, map });
   if (result.mapped) summary.mapped.push({ file: name, ...result.mapped });
   const partial = result.problems.length > 0;
