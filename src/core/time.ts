@@ -1,4 +1,5 @@
 import { DateTime, IANAZone } from 'luxon';
+import { setBounded } from './bounded-map.js';
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 /** Captures year, month, day and, for a date-time, hour, minute, second and fraction. */
@@ -54,9 +55,7 @@ export function eventTimeToMillis(value: string, zone?: string, fallbackZone = '
     const key = `${value} ${z}`;
     let ms = dayStarts.get(key);
     if (ms === undefined) {
-      ms = DateTime.fromISO(value, { zone: z }).startOf('day').toMillis();
-      if (dayStarts.size >= 10_000) dayStarts.clear();
-      dayStarts.set(key, ms);
+      ms = setBounded(dayStarts, key, DateTime.fromISO(value, { zone: z }).startOf('day').toMillis());
     }
     return ms;
   }

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { setBounded } from './bounded-map.js';
 import type { Event } from './model.js';
 import { eventDeadlineMs } from './reminders/schedule.js';
 import { eventTimeToMillis, isDateOnly, isValidTimeZone } from './time.js';
@@ -42,10 +43,7 @@ function zoneAbbreviation(dt: DateTime): string {
   const key = `${dt.zoneName}|${dt.offset}|${dt.year}`;
   const known = ABBREVIATIONS.get(key);
   if (known !== undefined) return known;
-  const name = dt.offsetNameShort ?? '';
-  if (ABBREVIATIONS.size >= 10_000) ABBREVIATIONS.clear();
-  ABBREVIATIONS.set(key, name);
-  return name;
+  return setBounded(ABBREVIATIONS, key, dt.offsetNameShort ?? '');
 }
 
 /** "7:00 PM EDT". */

@@ -1,4 +1,5 @@
 import type { Logger } from '@slack/bolt';
+import { setBounded } from '../core/bounded-map.js';
 import type { Workspace } from '../core/reminders/model.js';
 import type { UserInfo } from './user-info.js';
 
@@ -44,8 +45,7 @@ export function createEditorCheck(
       editor = ((await client.usergroups.users.list({ usergroup })).users ?? []).includes(userId);
       if (editor) break;
     }
-    if (members.size >= 10_000) members.delete(members.keys().next().value as string);
-    members.set(key, { editor, until: now() + ttl });
+    setBounded(members, key, { editor, until: now() + ttl });
     return editor;
   };
   const decide = async (userId: string, workspace?: Workspace): Promise<boolean> => {

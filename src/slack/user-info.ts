@@ -1,3 +1,4 @@
+import { setBounded } from '../core/bounded-map.js';
 import type { Workspace } from '../core/reminders/model.js';
 
 /** What the bot reads from a users.info answer: the profile's zone and the admin flags. */
@@ -41,8 +42,7 @@ export function createUserInfoCache(
     if (pending) return pending;
     const ask = (async () => {
       const { user } = await (await clientFor(workspace)).users.info({ user: userId });
-      if (answers.size >= max) answers.delete(answers.keys().next().value as string);
-      answers.set(key, { user, at: now() });
+      setBounded(answers, key, { user, at: now() }, max);
       return user;
     })().finally(() => asking.delete(key));
     asking.set(key, ask);

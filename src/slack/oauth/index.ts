@@ -1,5 +1,6 @@
 import type { App, InstallationQuery, InstallationStore, Logger } from '@slack/bolt';
 import type { OAuthConfig } from '../../config.js';
+import { setBounded } from '../../core/bounded-map.js';
 import type { Workspace } from '../../core/reminders/model.js';
 import type { InstallationRepository } from '../../storage/installation-repository.js';
 import {
@@ -97,11 +98,7 @@ export function workspaceClients<C>(
     if (!token)
       throw new Error(`the installation of ${workspace.teamId || workspace.enterpriseId} has no bot token`);
     let client = clients.get(token);
-    if (!client) {
-      if (clients.size >= maxClients) clients.delete(clients.keys().next().value as string);
-      client = makeClient(token);
-      clients.set(token, client);
-    }
+    if (!client) client = setBounded(clients, token, makeClient(token), maxClients);
     return client;
   };
 }
