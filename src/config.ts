@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseEnv } from 'node:util';
-import { z } from 'zod';
+import * as z from 'zod';
 import { isValidTimeZone } from './core/time.js';
 import { parseTokenKey } from './slack/oauth/token-cipher.js';
 import type { WorkspaceArchiveConfig } from './storage/workspace-archives.js';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { DateTime, IANAZone } from 'luxon';
 import YAML from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod';
 import { collect } from './json-loader.js';
 import { lineOfOffset } from './lines.js';
 import { RECORD_FIELDS, splitList } from './record-fields.js';

@@ -1,5 +1,5 @@
 import { hash } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { slugify } from './text.js';
 import { eventTimeToMillis, isValidDateTime, isValidTimeZone } from './time.js';
 

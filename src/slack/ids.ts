@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { PAGED_SUBCOMMANDS, type ReplyAction } from '../core/commands/reply.js';
 import { REMIND_PRESETS, SNOOZE_PRESETS } from '../core/reminders/model.js';
 import { eventRef } from './event-refs.js';

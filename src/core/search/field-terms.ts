@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import table from './field-terms.json' with { type: 'json' };
 import { tokenize } from './tokens.js';
 
