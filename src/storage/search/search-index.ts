@@ -172,9 +172,17 @@ export class SqliteSearchIndex implements SearchIndex {
 
   countBrowse(filters: EventFilters, cap: number): number {
     const { where, params } = filterSql(filters);
-    const sql = `SELECT count(DISTINCT coalesce(series, id)) AS n FROM
-      (SELECT e.series AS series, e.id AS id FROM events e WHERE 1 = 1 ${where} LIMIT ?)`;
-    return Math.min(cap, (this.prepared(sql).get(...params, cap * 4) as { n: number }).n);
+    // The rows are read in the filter's index order and counted as they come, a series once; the
+    // count stops at `cap` (a type filter reads each row, so a total of a few thousand is most of the cost).
+    const sql = `SELECT coalesce(e.series, e.id) AS key FROM events e WHERE 1 = 1 ${where} LIMIT ?`;
+    const keys = new Set<string>();
+    for (const key of this.prepared(sql)
+      .pluck()
+      .iterate(...params, cap * 4) as Iterable<string>) {
+      keys.add(key);
+      if (keys.size >= cap) break;
+    }
+    return keys.size;
   }
 
   newestMatches(request: MatchRequest, offset: number): string[] {
@@ -187,19 +195,11 @@ export class SqliteSearchIndex implements SearchIndex {
     // page is full, so a first page costs the same whatever the word; series are folded here.
     const sql = `SELECT e.id AS id, e.series AS series FROM ${table} f JOIN events e ON e.seq = f.rowid
       WHERE ${table} MATCH ?${bounds}${typed ? ' AND lower(e.type) = lower(?)' : ''} ORDER BY f.rowid DESC`;
-    const seen = new Set<string>();
-    const out: string[] = [];
-    for (const row of this.prepared(sql).iterate(...params) as Iterable<{
-      id: string;
-      series: string | null;
-    }>) {
-      const key = row.series ?? `id:${row.id}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      if (seen.size > offset) out.push(row.id);
-      if (out.length >= request.limit) break;
-    }
-    return out;
+    return pageOncePerSeries(
+      this.prepared(sql).iterate(...params) as Iterable<SeriesRow>,
+      offset,
+      request.limit,
+    );
   }
 
   peopleAt(request: MatchRequest, kind: 'speaker' | 'host', cap: number): PersonAt[] {
@@ -291,12 +291,16 @@ export class SqliteSearchIndex implements SearchIndex {
   ): string[] {
     const { where, params } = filterSql(filters);
     const direction = order === 'asc' ? 'ASC' : 'DESC';
-    // A series once, at its first occurrence in this order: min/max picks that row's id (SQLite's bare column).
-    const sql = oncePerSeries
-      ? `SELECT id FROM (SELECT e.id AS id, ${order === 'asc' ? 'min' : 'max'}(e.start_ms) AS at FROM events e
-           WHERE 1 = 1 ${where} GROUP BY coalesce(e.series, e.id)) ORDER BY at ${direction}, id LIMIT ? OFFSET ?`
-      : `SELECT e.id AS id FROM events e WHERE 1 = 1 ${where} ORDER BY e.start_ms ${direction}, e.id LIMIT ? OFFSET ?`;
-    return (this.prepared(sql).all(...params, limit, offset) as { id: string }[]).map((r) => r.id);
+    const sql = `SELECT e.id AS id, e.series AS series FROM events e WHERE 1 = 1 ${where}
+      ORDER BY e.start_ms ${direction}, e.id`;
+    if (!oncePerSeries)
+      return (this.prepared(`${sql} LIMIT ? OFFSET ?`).all(...params, limit, offset) as { id: string }[]).map(
+        (r) => r.id,
+      );
+    // A series once, at its first occurrence in this order: the rows come from the start-time index in
+    // order and the walk stops once the page is full, where grouping every matching row first cost
+    // 90-115 ms for a type filter over 100k events (`type:"Panel Discussion" after:2014`).
+    return pageOncePerSeries(this.prepared(sql).iterate(...params) as Iterable<SeriesRow>, offset, limit);
   }
 
   digests(ids: string[]): EventDigest[] {
@@ -348,6 +352,30 @@ export class SqliteSearchIndex implements SearchIndex {
     this.kept.set(key, { generation, value });
     return value;
   }
+}
+
+/** An event's id and its series, in the order a list shows them. */
+interface SeriesRow {
+  id: string;
+  series: string | null;
+}
+
+/**
+ * The ids of a page of `rows`, each recurring series once at its first row, skipping the first `offset`
+ * such entries; reads no further than the page needs.
+ */
+function pageOncePerSeries(rows: Iterable<SeriesRow>, offset: number, limit: number): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  if (limit <= 0) return out;
+  for (const row of rows) {
+    const key = row.series ?? `id:${row.id}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (seen.size > offset) out.push(row.id);
+    if (out.length >= limit) break;
+  }
+  return out;
 }
 
 /** The index a request reads, its MATCH parameter and its date filters as rowid bounds. */
