@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { LOADED_ONLY_WHEN_NEEDED } from './helpers/lazy-packages.js';
 
 const SRC = fileURLToPath(new URL('../src', import.meta.url));
 
@@ -44,17 +45,7 @@ describe('what a fresh process loads at start', () => {
     (entry) => {
       const loaded = packagesLoadedBy(join(SRC, entry));
       expect(loaded.has('better-sqlite3')).toBe(true);
-      for (const lazy of [
-        'ical.js',
-        'parse5',
-        'csv-parse',
-        'gray-matter',
-        'yaml',
-        'chrono-node',
-        '@slack/bolt',
-        'pg',
-      ])
-        expect([...loaded]).not.toContain(lazy);
+      for (const lazy of LOADED_ONLY_WHEN_NEEDED) expect([...loaded]).not.toContain(lazy);
     },
   );
 });

@@ -1,14 +1,17 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commandBody, postSigned, slashCommand, startFakeSlack } from '../../support/fake-slack.js';
+import { runCliCaptured } from '../helpers/cli.js';
+import { LOADED_ONLY_WHEN_NEEDED } from '../helpers/lazy-packages.js';
 import { tempDir } from '../helpers/temp.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 // Inside the repository (var/ is ignored), so the compiled code resolves node_modules as dist/ does.
 const OUT = join(ROOT, 'var', `build-test-${process.pid}`);
+const META = `${OUT}.meta.json`;
 const DINNER_TITLE = 'Strengthening the Partnership: A Fresh Dialogue on UN Peacekeeping';
 
 /** Plain node: no tsx loader, no NODE_OPTIONS from the test runner. */
@@ -22,7 +25,7 @@ function run(args: string[], env: Record<string, string>, stdin = '') {
 }
 
 beforeAll(() => {
-  const build = spawnSync(process.execPath, ['scripts/build.mjs', '--out', OUT], {
+  const build = spawnSync(process.execPath, ['scripts/build.mjs', '--out', OUT, '--metafile', META], {
     cwd: ROOT,
     encoding: 'utf8',
   });
@@ -30,13 +33,78 @@ beforeAll(() => {
   expect(build.status).toBe(0);
 }, 120_000);
 
-afterAll(() => rmSync(OUT, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(OUT, { recursive: true, force: true });
+  rmSync(META, { force: true });
+});
+
+/** What esbuild's metafile says of one output file: the sources in it and the files it imports. */
+type Output = {
+  inputs: Record<string, unknown>;
+  imports: { path: string; kind: string; external?: boolean }[];
+};
+
+const packageOf = (input: string) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input)?.[1];
+
+/**
+ * The packages a bundle entry loads before its first line runs: the sources in it and in every chunk it
+ * imports statically, and the packages left in node_modules that those files import.
+ */
+function packagesLoadedAtStart(outputs: Record<string, Output>, entry: string): Set<string> {
+  const packages = new Set<string>();
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const input of Object.keys(outputs[file].inputs)) packages.add(packageOf(input) ?? 'src');
+    for (const i of outputs[file].imports) {
+      if (i.kind !== 'import-statement') continue;
+      if (i.external)
+        packages.add(i.path.startsWith('@') ? i.path.split('/').slice(0, 2).join('/') : i.path.split('/')[0]);
+      else visit(i.path);
+    }
+  };
+  visit(entry);
+  return packages;
+}
 
 describe('the compiled build (what npm start runs)', () => {
   it('carries the migrations and the worker boot file beside the JavaScript', () => {
     expect(existsSync(join(OUT, 'storage', 'migrations', '001-events.sql'))).toBe(true);
     expect(existsSync(join(OUT, 'slack', 'command-worker-boot.mjs'))).toBe(true);
     expect(existsSync(join(OUT, 'main.ts'))).toBe(false);
+  });
+
+  it('bundles each entry point so that starting loads no parser, no pg and no Slack door', () => {
+    const { outputs } = JSON.parse(readFileSync(META, 'utf8')) as { outputs: Record<string, Output> };
+    const place = (file: string) => join(OUT, file).slice(ROOT.length).replace(/^\//, '');
+    for (const entry of ['main.js', join('cli', 'index.js')]) {
+      const loaded = packagesLoadedAtStart(outputs, place(entry));
+      expect(loaded).toContain('better-sqlite3');
+      expect(loaded).toContain('zod');
+      for (const name of LOADED_ONLY_WHEN_NEEDED) expect([...loaded]).not.toContain(name);
+    }
+    // The parsers are in the bundle all the same, in chunks of their own for the imports that need them.
+    const bundled = new Set(Object.values(outputs).flatMap((o) => Object.keys(o.inputs).map(packageOf)));
+    for (const name of ['ical.js', 'parse5', 'csv-parse', 'gray-matter', 'yaml'])
+      expect(bundled).toContain(name);
+  });
+
+  it('reads every archive format on plain node as the sources do', async () => {
+    const paths = [
+      'tests/fixtures/archive',
+      'tests/fixtures/pages',
+      'tests/fixtures/field-maps',
+      'tests/fixtures/calendars/icalendar',
+    ];
+    const env = { EVENT_DB: ':memory:' };
+    const built = run([join(OUT, 'cli', 'index.js'), 'check', ...paths], env);
+    const sources = await runCliCaptured(['check', ...paths], env, '2026-11-29T12:00:00Z');
+    const lines = (text: string) => text.split('\n').filter(Boolean);
+    expect(lines(built.stdout)).toEqual(lines(sources.out));
+    expect(lines(built.stderr)).toEqual(lines(sources.err));
+    expect(built.status).toBe(sources.code);
+    expect(built.stdout).toMatch(/\d+ valid event/);
   });
 
   it('answers a piped /event on plain node with the dinner card', () => {
