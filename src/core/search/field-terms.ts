@@ -14,11 +14,28 @@ export const FIELD_ACRONYMS: ReadonlyMap<string, string[]> = new Map(
   Object.entries(terms.acronyms).map(([acronym, words]) => [acronym.toLowerCase(), tokenize(words)]),
 );
 
-/** Each acronym's full name as a pattern over space-joined tokens, allowing small words between. */
-const EXPANSIONS = [...FIELD_ACRONYMS].map(
-  ([acronym, words]) =>
-    [acronym, new RegExp(` ${words.join('(?: \\S{1,4}){0,2} ')} `), words[0] ?? ''] as const,
-);
+/**
+ * Each acronym's full name, indexed by its first word. A name matches where its words follow each
+ * other as tokens, with up to two short tokens (one to four characters: "and", "to the") between two
+ * of them: "women, peace and security", "responsibility to protect".
+ */
+const EXPANSIONS = new Map<string, { acronym: string; words: string[] }[]>();
+for (const [acronym, words] of FIELD_ACRONYMS) {
+  const first = words[0] ?? '';
+  EXPANSIONS.set(first, [...(EXPANSIONS.get(first) ?? []), { acronym, words }]);
+}
+
+/** Whether `words` follow each other in `tokens` from `at` (the first is there), short tokens allowed between. */
+function spelledOutAt(tokens: string[], at: number, words: string[], next = 1): boolean {
+  if (next === words.length) return true;
+  for (let skip = 0; skip <= 2; skip++) {
+    const i = at + 1 + skip;
+    if (i >= tokens.length) return false;
+    if (skip > 0 && tokens[i - 1].length > 4) return false;
+    if (tokens[i] === words[next] && spelledOutAt(tokens, i, words, next + 1)) return true;
+  }
+  return false;
+}
 
 /** One-word synonyms of a word (several-word ones are left to phrases), from the field table. */
 export function synonymsOf(word: string): string[] {
@@ -47,10 +64,15 @@ export function acronymsIn(text: string, names: string[]): string[] {
           .toLowerCase(),
       );
   }
-  const tokens = ` ${tokenize(text).join(' ')} `;
-  // Each full name starts with a whole word: test only the patterns whose first word the text has
-  // (an import runs this for every event, and most names are absent from most texts).
-  for (const [acronym, pattern, first] of EXPANSIONS)
-    if (tokens.includes(` ${first} `) && pattern.test(tokens)) out.add(acronym);
+  // One pass over the words, trying only the names that start with each (an import runs this for
+  // every event, and most names are absent from most texts); found names are added in table order.
+  const tokens = tokenize(text);
+  const spelled = new Set<string>();
+  for (let at = 0; at < tokens.length; at++) {
+    const candidates = EXPANSIONS.get(tokens[at]);
+    if (candidates)
+      for (const { acronym, words } of candidates) if (spelledOutAt(tokens, at, words)) spelled.add(acronym);
+  }
+  if (spelled.size) for (const acronym of FIELD_ACRONYMS.keys()) if (spelled.has(acronym)) out.add(acronym);
   return [...out];
 }
