@@ -1,4 +1,5 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, relative } from 'node:path';
 import type { Problem } from './types.js';
 
@@ -34,6 +35,43 @@ export function readArchiveBytes(
   path: string,
   displayName = path,
 ): { ok: true; bytes: Buffer } | { ok: false; problem: Problem } {
+  const read = withArchiveFile(path, displayName, () => readFileSync(path));
+  return read.ok ? { ok: true, bytes: read.value } : read;
+}
+
+/** How much of a file {@link hashArchiveFile} reads at a time. */
+const HASH_CHUNK_BYTES = 4 * 1024 * 1024;
+
+/**
+ * The SHA-256 of an archive file's bytes followed by `suffix`, read in chunks: telling whether a large
+ * archive changed then needs no buffer of its size (allocating and filling a fresh 300 MB buffer was
+ * most of an unchanged re-import). Refuses what {@link readArchiveBytes} refuses, with the same problems.
+ */
+export function hashArchiveFile(
+  path: string,
+  displayName = path,
+  suffix = '',
+): { ok: true; hash: string } | { ok: false; problem: Problem } {
+  const read = withArchiveFile(path, displayName, () => {
+    const digest = createHash('sha256');
+    const chunk = Buffer.allocUnsafe(HASH_CHUNK_BYTES);
+    const fd = openSync(path, 'r');
+    try {
+      for (let n = readSync(fd, chunk); n > 0; n = readSync(fd, chunk)) digest.update(chunk.subarray(0, n));
+    } finally {
+      closeSync(fd);
+    }
+    return digest.update(suffix).digest('hex');
+  });
+  return read.ok ? { ok: true, hash: read.value } : read;
+}
+
+/** Runs `read` on a file of a type we import and a size we accept, or names why not. */
+function withArchiveFile<T>(
+  path: string,
+  displayName: string,
+  read: () => T,
+): { ok: true; value: T } | { ok: false; problem: Problem } {
   const problem = (message: string) => ({
     ok: false as const,
     problem: { file: displayName, line: 1, message },
@@ -50,7 +88,7 @@ export function readArchiveBytes(
         `file is ${(size / 1048576).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1048576} MB`,
       );
     }
-    return { ok: true, bytes: readFileSync(path) };
+    return { ok: true, value: read() };
   } catch (error) {
     return problem(`cannot read file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { resolve, sep } from 'node:path';
+import { extname, resolve, sep } from 'node:path';
 import type { Event } from '../core/model.js';
 import { SLACK_SOURCE } from '../core/ports/added-events.js';
 import { isUrlEntry } from './feeds/feed-url.js';
 import type { readFieldMap } from './field-map.js';
-import { displayPath, expandArchivePaths, fieldMapPathFor } from './files.js';
+import { displayPath, expandArchivePaths, fieldMapPathFor, hashArchiveFile } from './files.js';
 import { type ArchiveFormat, loadBytes, loaderOf, readArchiveFile } from './index.js';
 import type { Loader, LoadOptions, MappedRecord, Problem } from './types.js';
 
@@ -164,18 +164,22 @@ type Step = { name: string; source: string } & (
 
 function planFile(path: string, sink: ArchiveSink, options: ImportOptions): Step {
   const name = displayPath(path);
-  const read = readArchiveFile(path, name);
-  if (!read.ok) return { kind: 'unreadable', name, source: path, problem: read.problem };
   const mapPath = fieldMapPathFor(path, options.mapFile);
-  const changed: Step = { kind: 'changed', name, source: path, format: read.format, mapPath };
   let mapText: string | undefined;
+  let mapUnreadable = false;
   try {
     mapText = mapPath ? readFileSync(mapPath, 'utf8') : undefined;
   } catch {
-    // The second phase reads the map again and reports why it cannot.
-    return changed;
+    mapUnreadable = true;
   }
-  return unchangedSince(name, path, fileHash(read.bytes, mapText), sink, options) ?? changed;
+  // Hashed as it is read, in chunks: an unchanged file is never held in memory whole.
+  const hashed = hashArchiveFile(path, name, mapSuffix(mapText));
+  if (!hashed.ok) return { kind: 'unreadable', name, source: path, problem: hashed.problem };
+  const format = extname(path).toLowerCase();
+  const changed: Step = { kind: 'changed', name, source: path, format, mapPath };
+  // The second phase reads the map again and reports why it cannot.
+  if (mapUnreadable) return changed;
+  return unchangedSince(name, path, hashed.hash, sink, options) ?? changed;
 }
 
 function planDocument(document: ArchiveDocument, sink: ArchiveSink, options: ImportOptions): Step {
@@ -217,10 +221,11 @@ function reread(step: { name: string; source: string }, summary: ImportSummary):
 
 /** What a file's stored hash is made of: its bytes and, since a changed map changes what it means, its map's text. */
 function fileHash(bytes: Buffer, mapText?: string): string {
-  return createHash('sha256')
-    .update(bytes)
-    .update(mapText !== undefined ? `\u0000${mapText}` : '')
-    .digest('hex');
+  return createHash('sha256').update(bytes).update(mapSuffix(mapText)).digest('hex');
+}
+
+function mapSuffix(mapText?: string): string {
+  return mapText !== undefined ? `\u0000${mapText}` : '';
 }
 
 function importOne(

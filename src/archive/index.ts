@@ -52,6 +52,15 @@ export function readArchiveFile(
 
 /** Parses file content already in memory (also used by `check` on stdin-like inputs and by tests). */
 export function loadBytes(bytes: Buffer, loader: Loader, file: string, options: LoadOptions): LoadResult {
+  const direct = loader.fromBytes && plainUtf8(bytes);
+  if (direct) {
+    try {
+      const result = loader.fromBytes?.(direct, file, options);
+      if (result) return result;
+    } catch (error) {
+      return fail(file, `could not be parsed (${error instanceof Error ? error.message : String(error)})`);
+    }
+  }
   // Decoded once: an archive file may be hundreds of megabytes.
   const decoded = bytes.indexOf(0) < 0 ? strictUtf8(bytes) : undefined;
   if ((decoded ?? bytes.toString('utf8')).trim() === '') return fail(file, 'file is empty');
@@ -68,6 +77,12 @@ export function loadBytes(bytes: Buffer, loader: Loader, file: string, options: 
   } catch (error) {
     return fail(file, `could not be parsed (${error instanceof Error ? error.message : String(error)})`);
   }
+}
+
+/** The bytes after any byte order mark, when they are UTF-8 text with no NUL or carriage return; else undefined. */
+function plainUtf8(bytes: Buffer): Buffer | undefined {
+  if (bytes.indexOf(0) >= 0 || bytes.indexOf(13) >= 0 || !isUtf8(bytes)) return undefined;
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
 }
 
 function fail(file: string, message: string): LoadResult {

@@ -50,8 +50,14 @@ export interface LoadOptions {
   map?: FieldMap;
 }
 
-/** A loader turns one file's text into events. It never throws for bad input; it reports problems. */
-export type Loader = (text: string, file: string, options: LoadOptions) => LoadResult;
+/**
+ * A loader turns one file's text into events. It never throws for bad input; it reports problems.
+ * One may also read the bytes themselves (`fromBytes`, given valid UTF-8 without NUL, CR or byte order
+ * mark), returning undefined when the text path should decide.
+ */
+export type Loader = ((text: string, file: string, options: LoadOptions) => LoadResult) & {
+  fromBytes?: (bytes: Buffer, file: string, options: LoadOptions) => LoadResult | undefined;
+};
 
 /** `file:line: field: message`, the one shape every archive message takes. */
 export function formatProblem(p: Problem): string {

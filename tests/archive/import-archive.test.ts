@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importArchive } from '../../src/archive/import-archive.js';
@@ -182,5 +182,27 @@ describe('importArchive', () => {
       .run(now.getTime() - 1, name);
     expect((await importArchive([name], context.store, options)).skippedFiles).toBe(0);
     expect(context.store.archiveFile(name)?.hash).toBe(record.hash);
+  });
+
+  it('hashes a file larger than one read as its whole bytes: unchanged is skipped, a changed last byte is read again', async () => {
+    const context = memoryContext();
+    // About 9 MB: more than two of the chunks a file is hashed in.
+    const body = 'word '.repeat(30_000);
+    const events = Array.from({ length: 60 }, (_, i) => forum(1 + (i % 28), { id: `e${i}`, body }));
+    const dir = tempDir({ 'big.jsonl': jsonl(...events) });
+    const name = join(dir, 'big.jsonl');
+    expect((await importArchive([name], context.store, options)).added).toBe(60);
+    expect(context.store.archiveFile(name)?.hash).toBe(
+      createHash('sha256').update(readFileSync(name)).digest('hex'),
+    );
+    expect(await importArchive([name], context.store, options)).toMatchObject({
+      skippedFiles: 1,
+      unchanged: 60,
+    });
+    writeFileSync(name, jsonl(...events.slice(0, -1), { ...events[59], title: 'Policy Forum X' }));
+    expect(await importArchive([name], context.store, options)).toMatchObject({
+      skippedFiles: 0,
+      updated: 1,
+    });
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { loadBytes } from '../../src/archive/index.js';
 import { loadJson, loadJsonLines } from '../../src/archive/json-loader.js';
 import { formatProblem } from '../../src/archive/types.js';
 
@@ -90,5 +91,39 @@ describe('loadJsonLines', () => {
   it('skips blank lines and keeps line numbers true', () => {
     const result = loadJsonLines('\n{"title": "Forum", "start": "2015-01-01"}\n', 'f.jsonl');
     expect(result.events[0].source).toEqual({ file: 'f.jsonl', line: 2 });
+  });
+});
+
+describe('JSON Lines read from bytes', () => {
+  const options = { now: new Date('2026-11-29T12:00:00Z'), defaultZone: 'UTC' };
+  const record = (title: string, extra = '') => `{"title": "${title}", "start": "2015-01-01"${extra}}`;
+  const texts = [
+    [record('Forum'), record('Dialogue “on” Peace — Genève'), record('Last')].join('\n'),
+    `\n\n${record('After blanks')}\n   \n${record('Indented')}  \n`,
+    [record('A'), 'not json', record('A'), '{"start": "2015-01-01"}', '[1]', record('B', ', "id": 7')].join(
+      '\n',
+    ),
+    `${record('Ends without a line feed')}\n${record('Ümlaut ünd ß')}`,
+    `${record('Line separator \u2028 inside')}\n\u00a0${record('No-break space before')}\u00a0`,
+  ];
+
+  it('reads each line as the text path does: the same events, problems and line numbers', () => {
+    for (const text of texts) {
+      const fromBytes = loadJsonLines.fromBytes?.(Buffer.from(text, 'utf8'), 'f.jsonl', options);
+      expect(fromBytes).toStrictEqual(loadJsonLines(text, 'f.jsonl', options));
+    }
+  });
+
+  it('is what loadBytes uses for plain UTF-8, and the text path decides for blank files, CR line ends and byte order marks', () => {
+    const loader = Object.assign(
+      (text: string, file: string) => ({ ...loadJsonLines(text, file, options), viaText: true }),
+      { fromBytes: loadJsonLines.fromBytes },
+    );
+    const load = (text: string) => loadBytes(Buffer.from(text, 'utf8'), loader, 'f.jsonl', options);
+    expect(load(`${record('Plain')}\n`)).not.toHaveProperty('viaText');
+    expect(load(`\ufeff${record('Marked')}\n`)).not.toHaveProperty('viaText');
+    expect(load(`\ufeff${record('Marked')}\n`).events[0].title).toBe('Marked');
+    expect(load(`${record('Windows')}\r\n${record('Lines')}\r\n`)).toHaveProperty('viaText', true);
+    expect(load(' \n\n ').problems.map(formatProblem)).toEqual(['f.jsonl:1: file is empty']);
   });
 });
