@@ -1,6 +1,6 @@
-import { DateTime } from 'luxon';
+import { DateTime, IANAZone } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { isValidDateTime } from '../../src/core/time.js';
+import { isValidDateTime, isValidTimeZone } from '../../src/core/time.js';
 
 describe('isValidDateTime', () => {
   it('agrees with luxon on calendar edges, 24:00, fractions and offsets', () => {
@@ -34,5 +34,14 @@ describe('isValidDateTime', () => {
     expect(isValidDateTime('2021-02-29')).toBe(false);
     expect(isValidDateTime('2020-12-31T24:00Z')).toBe(true);
     expect(isValidDateTime('2020-01-01T10:00')).toBe(false);
+  });
+});
+
+describe('isValidTimeZone', () => {
+  it('agrees with luxon on listed names, aliases, other spellings and nonsense', () => {
+    const zones = ['UTC', 'Europe/Helsinki', 'America/New_York', 'US/Eastern', 'Asia/Calcutta', 'GMT'];
+    const odd = ['europe/helsinki', 'Etc/GMT+5', 'utc', 'Europe/Atlantis', 'Mars/Olympus', '', 'Europe/'];
+    for (const zone of [...zones, ...odd])
+      expect(isValidTimeZone(zone), zone).toBe(IANAZone.isValidZone(zone));
   });
 });

@@ -45,15 +45,19 @@ export function extractDateRange(
   zone: string,
   prefer: 'past' | 'future' = 'past',
 ): { range?: DateRange; rest: string } {
-  const today = DateTime.fromJSDate(now, { zone }).startOf('day');
   const relative = RELATIVE.exec(text);
+  // Most queries hold no date word: they skip luxon too (its first zoned date builds ICU's formatter, ~12 ms).
+  if (!relative && !MIGHT_BE_DATE.test(text)) return { rest: text };
+  const today = DateTime.fromJSDate(now, { zone }).startOf('day');
   if (relative) {
     const range = relativeRange(relative, today);
     return { range, rest: cut(text, relative.index, relative[0].length) };
   }
-  const parsed = !MIGHT_BE_DATE.test(text)
-    ? []
-    : chrono().parse(text, { instant: now, timezone: today.offset }, { forwardDate: prefer === 'future' });
+  const parsed = chrono().parse(
+    text,
+    { instant: now, timezone: today.offset },
+    { forwardDate: prefer === 'future' },
+  );
   for (const result of parsed) {
     const unit = granularity(result);
     // "10th", "5 years" or "75th anniversary" hold digits but are not dates; "in may" is one.
