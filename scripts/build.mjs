@@ -68,12 +68,15 @@ const ownUrl = {
   },
 };
 
-rmSync(out, { recursive: true, force: true });
-let result;
-try {
-  result = await build({
+/**
+ * One entry point bundled on its own: chunks are split only among its own lazy imports. Built together,
+ * esbuild splits code by which entries share it, and the console's start loaded 28 files instead of 13.
+ * The entries never share a module instance anyway: the CLI is another process, a worker another thread.
+ */
+function bundle(name, entry) {
+  return build({
     absWorkingDir: root,
-    entryPoints: ENTRIES,
+    entryPoints: { [name]: entry },
     outdir: out,
     chunkNames: 'chunks/[name]-[hash]',
     bundle: true,
@@ -82,7 +85,7 @@ try {
     platform: 'node',
     target: 'node20',
     external: EXTERNAL,
-    // CommonJS packages in the bundle (luxon's dependants, cli-progress, gray-matter…) call require().
+    // CommonJS packages in the bundle (gray-matter, cli-progress, prom-client…) call require().
     banner: {
       js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);",
     },
@@ -91,19 +94,33 @@ try {
     write: false,
     logLevel: 'error',
   });
+}
+
+rmSync(out, { recursive: true, force: true });
+let results;
+try {
+  results = await Promise.all(Object.entries(ENTRIES).map(([name, entry]) => bundle(name, entry)));
 } catch {
   process.stderr.write('build: esbuild failed (its errors are above)\n');
   process.exit(1);
 }
 
-for (const file of result.outputFiles) {
+// A chunk two entries share is written twice with the same name and the same bytes (the name is a hash).
+for (const file of results.flatMap((r) => r.outputFiles)) {
   const up = relative(dirname(file.path), out).split(sep).join('/');
   const text = file.text.replaceAll(`"${ROOT_MARK}`, `"${up ? `${up}/` : './'}`);
   if (text.includes(ROOT_MARK)) throw new Error(`build: ${file.path} still names ${ROOT_MARK}`);
   mkdirSync(dirname(file.path), { recursive: true });
   writeFileSync(file.path, text);
 }
-if (metafile) writeFileSync(resolve(metafile), JSON.stringify(result.metafile));
+if (metafile) {
+  const merged = { inputs: {}, outputs: {} };
+  for (const { metafile: m } of results) {
+    Object.assign(merged.inputs, m.inputs);
+    Object.assign(merged.outputs, m.outputs);
+  }
+  writeFileSync(resolve(metafile), JSON.stringify(merged));
+}
 
 /** Every file under src/ that is not TypeScript, copied to the same place under the output folder. */
 function copyAssets(dir) {
