@@ -11,7 +11,6 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const flag = (name) => {
@@ -60,7 +59,10 @@ const ownUrl = {
   setup(b) {
     b.onLoad({ filter: /\.ts$/ }, (args) => {
       const text = readFileSync(args.path, 'utf8');
-      if (!args.path.startsWith(src + sep) || !text.includes('import.meta.url')) return undefined;
+      if (!args.path.startsWith(src + sep)) return undefined;
+      const other = /import\.meta\.(?!url\b)\w+/.exec(text);
+      if (other) return { errors: [{ text: `${relative(root, args.path)}: ${other[0]} is not kept true in the bundle; use import.meta.url` }] };
+      if (!text.includes('import.meta.url')) return undefined;
       const place = `${ROOT_MARK}${relative(src, args.path).split(sep).join('/').replace(/\.ts$/, '.js')}`;
       const contents = text.replaceAll('import.meta.url', `new URL(${JSON.stringify(place)}, import.meta.url).href`);
       return { contents, loader: 'ts' };
@@ -73,7 +75,7 @@ const ownUrl = {
  * esbuild splits code by which entries share it, and the console's start loaded 28 files instead of 13.
  * The entries never share a module instance anyway: the CLI is another process, a worker another thread.
  */
-function bundle(name, entry) {
+function bundle(build, name, entry) {
   return build({
     absWorkingDir: root,
     entryPoints: { [name]: entry },
@@ -96,10 +98,12 @@ function bundle(name, entry) {
   });
 }
 
+// Loaded only once a build is due: `npm start` on a fresh build (or an install without dev packages) never needs it.
+const { build } = await import('esbuild');
 rmSync(out, { recursive: true, force: true });
 let results;
 try {
-  results = await Promise.all(Object.entries(ENTRIES).map(([name, entry]) => bundle(name, entry)));
+  results = await Promise.all(Object.entries(ENTRIES).map(([name, entry]) => bundle(build, name, entry)));
 } catch {
   process.stderr.write('build: esbuild failed (its errors are above)\n');
   process.exit(1);
