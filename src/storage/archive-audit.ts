@@ -11,7 +11,7 @@ interface Row {
 
 /** Which events lack each audited field, as SQL over the events table and its children. */
 const LACKS: Record<AuditedField, string> = {
-  summary: "trim(e.summary) = ''",
+  summary: 'NOT e.has_summary',
   themes: 'NOT EXISTS (SELECT 1 FROM themes t WHERE t.event_seq = e.seq)',
   speakers: "NOT EXISTS (SELECT 1 FROM people p WHERE p.event_seq = e.seq AND p.kind = 'speaker')",
   url: "e.url IS NULL OR trim(e.url) = ''",

@@ -2,6 +2,7 @@ import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
+import { registerMigrationFunctions } from './migration-functions.js';
 
 export type Db = Database.Database;
 
@@ -71,12 +72,18 @@ export function migrate(db: Db, migrations = readMigrations()): number {
       `database schema version ${current} is newer than this program knows (${latest}); upgrade the bot`,
     );
   }
+  if (migrations.some((m) => m.version > current)) registerMigrationFunctions(db);
   for (const m of migrations) {
     if (m.version <= current) continue;
     db.transaction(() => {
       db.exec(m.sql);
       db.pragma(`user_version = ${m.version}`);
     })();
+  }
+  // A migration that rewrote most of the file (017) leaves its old pages free: give them back once.
+  if (current > 0 && current < latest && !db.inTransaction) {
+    const free = db.pragma('freelist_count', { simple: true }) as number;
+    if (free * 2 > (db.pragma('page_count', { simple: true }) as number)) db.exec('VACUUM');
   }
   return db.pragma('user_version', { simple: true }) as number;
 }

@@ -1,6 +1,7 @@
 import { EVENT_KEY_PREFIX, type Event, eventKey } from '../core/model.js';
 import type { Db } from './database.js';
 import { assembleEvent, type EventRow, groupBySeq, type PersonRow, type ThemeRow } from './event-rows.js';
+import { EventTextCodec } from './event-text.js';
 import {
   type ArchiveFileRecord,
   FileEventsWriter,
@@ -16,6 +17,8 @@ export type { ArchiveFileRecord, FileImportOutcome, ReplaceOptions } from './fil
 export class EventStore {
   private readonly statements;
   private readonly writer: FileEventsWriter;
+  /** Packs and unpacks the events' long text (events.text). */
+  readonly texts: EventTextCodec;
 
   constructor(
     private readonly db: Db,
@@ -23,6 +26,7 @@ export class EventStore {
     /** Search's write side: every event written here is indexed there, in the same transaction. */
     private readonly search = new SearchIndexWriter(db),
   ) {
+    this.texts = new EventTextCodec(db);
     this.statements = {
       byId: db.prepare<[string], EventRow>('SELECT * FROM events WHERE id = ?'),
       bySeq: db.prepare<[number], EventRow>('SELECT * FROM events WHERE seq = ?'),
@@ -30,18 +34,18 @@ export class EventStore {
       idByKey: db.prepare<[string], { id: string }>('SELECT id FROM events WHERE key = ?'),
       byIds: db.prepare<[string], EventRow>('SELECT e.* FROM json_each(?) j JOIN events e ON e.id = j.value'),
       themesOfMany: db.prepare<[string], ThemeRow & { event_seq: number }>(
-        `SELECT event_seq, title, summary FROM themes WHERE event_seq IN (SELECT value FROM json_each(?))
+        `SELECT event_seq, title FROM themes WHERE event_seq IN (SELECT value FROM json_each(?))
          ORDER BY event_seq, position`,
       ),
       peopleOfMany: db.prepare<[string], PersonRow & { event_seq: number }>(
-        `SELECT event_seq, kind, name, role FROM people WHERE event_seq IN (SELECT value FROM json_each(?))
+        `SELECT event_seq, kind, name FROM people WHERE event_seq IN (SELECT value FROM json_each(?))
          ORDER BY event_seq, kind, position`,
       ),
       themesOf: db.prepare<[number], ThemeRow>(
-        'SELECT title, summary FROM themes WHERE event_seq = ? ORDER BY position',
+        'SELECT title FROM themes WHERE event_seq = ? ORDER BY position',
       ),
       peopleOf: db.prepare<[number], PersonRow>(
-        'SELECT kind, name, role FROM people WHERE event_seq = ? ORDER BY kind, position',
+        'SELECT kind, name FROM people WHERE event_seq = ? ORDER BY kind, position',
       ),
       count: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM events'),
       // The shipped demo events are tagged "sample" (see data/samples); the banner counts them apart.
@@ -68,10 +72,16 @@ export class EventStore {
         'SELECT source_file AS source, count(*) AS events FROM events GROUP BY source_file ORDER BY events DESC, source',
       ),
     };
-    this.writer = new FileEventsWriter(db, defaultZone, search, (seq) => {
-      const row = this.statements.bySeq.get(seq);
-      return row && this.toEvent(row);
-    });
+    this.writer = new FileEventsWriter(
+      db,
+      defaultZone,
+      search,
+      (seq) => {
+        const row = this.statements.bySeq.get(seq);
+        return row && this.toEvent(row);
+      },
+      this.texts,
+    );
     this.fillMissingKeys();
   }
 
@@ -114,6 +124,8 @@ export class EventStore {
     } catch (error) {
       this.search.reset();
       this.writer.endTransaction();
+      // The rollback may have taken a dictionary made in it.
+      this.texts.reload();
       throw error;
     } finally {
       this.batchDepth--;
@@ -168,8 +180,7 @@ export class EventStore {
       const seqs = JSON.stringify(rows.map((r) => r.seq));
       const themes = groupBySeq(this.statements.themesOfMany.all(seqs));
       const people = groupBySeq(this.statements.peopleOfMany.all(seqs));
-      for (const r of rows)
-        yield { seq: r.seq, event: assembleEvent(r, themes.get(r.seq) ?? [], people.get(r.seq) ?? []) };
+      for (const r of rows) yield { seq: r.seq, event: this.assemble(r, themes, people) };
       after = rows[rows.length - 1].seq;
     }
   }
@@ -208,9 +219,7 @@ export class EventStore {
     const seqs = JSON.stringify(rows.map((r) => r.seq));
     const themes = groupBySeq(this.statements.themesOfMany.all(seqs));
     const people = groupBySeq(this.statements.peopleOfMany.all(seqs));
-    const bySeqEvent = new Map(
-      rows.map((r) => [r.id, assembleEvent(r, themes.get(r.seq) ?? [], people.get(r.seq) ?? [])]),
-    );
+    const bySeqEvent = new Map(rows.map((r) => [r.id, this.assemble(r, themes, people)]));
     return ids.map((id) => bySeqEvent.get(id)).filter((e): e is Event => e !== undefined);
   }
 
@@ -270,6 +279,20 @@ export class EventStore {
   }
 
   private toEvent(row: EventRow): Event {
-    return assembleEvent(row, this.statements.themesOf.all(row.seq), this.statements.peopleOf.all(row.seq));
+    return assembleEvent(
+      row,
+      this.texts.unpack(row.text),
+      this.statements.themesOf.all(row.seq),
+      this.statements.peopleOf.all(row.seq),
+    );
+  }
+
+  private assemble(row: EventRow, themes: Map<number, ThemeRow[]>, people: Map<number, PersonRow[]>): Event {
+    return assembleEvent(
+      row,
+      this.texts.unpack(row.text),
+      themes.get(row.seq) ?? [],
+      people.get(row.seq) ?? [],
+    );
   }
 }

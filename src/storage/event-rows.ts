@@ -1,6 +1,8 @@
 import { hash } from 'node:crypto';
 import { type Event, eventKey, type Speaker, type Theme } from '../core/model.js';
 import { eventTimeToMillis } from '../core/time.js';
+import type { LongText } from './event-text.js';
+import { urlKey } from './url-key.js';
 
 /** One row of the events table, as SQLite returns it. */
 export interface EventRow {
@@ -13,8 +15,8 @@ export interface EventRow {
   timezone: string | null;
   location: string | null;
   url: string | null;
-  summary: string;
-  body: string;
+  /** The long text, packed by {@link EventTextCodec}. */
+  text: Uint8Array;
   tags: string;
   series: string | null;
   status: string | null;
@@ -22,15 +24,13 @@ export interface EventRow {
   source_line: number | null;
 }
 
-/** A theme row and a person row, as the readers select them. */
+/** A theme row and a person row, as the readers select them (their summaries and roles are in events.text). */
 export interface ThemeRow {
   title: string;
-  summary: string;
 }
 export interface PersonRow {
   kind: string;
   name: string;
-  role: string | null;
 }
 
 /** The columns an insert or update writes, in the order of {@link EVENT_COLUMNS}, seq last. */
@@ -46,19 +46,20 @@ export const EVENT_COLUMNS = [
   'timezone',
   'location',
   'url',
-  'summary',
-  'body',
+  'url_key',
+  'text',
+  'has_summary',
   'tags',
   'series',
   'status',
   'source_file',
   'source_line',
-  'content_hash',
+  'content_digest',
   'updated_ms',
 ] as const;
 
 /** An event's column values, positionally: an import writes a hundred thousand, and named objects cost. */
-export type EventValues = (string | number | null)[];
+export type EventValues = (string | number | Buffer | null)[];
 
 /** A stable digest of everything about an event except where it was read from. */
 export function eventContentHash(event: Event): string {
@@ -66,13 +67,24 @@ export function eventContentHash(event: Event): string {
   return hash('sha256', JSON.stringify(content), 'hex');
 }
 
-/** The values {@link EVENT_COLUMNS} names, for an event whose start instant is `startMs`. */
+/** What is stored of a content hash: its first 16 bytes when it is hex, as bytes (see 017-compact-events.sql). */
+export function contentDigest(contentHash: string): Buffer {
+  return /^[0-9a-f]{32}/i.test(contentHash)
+    ? Buffer.from(contentHash.slice(0, 32), 'hex')
+    : Buffer.from(contentHash, 'utf8');
+}
+
+/**
+ * The values {@link EVENT_COLUMNS} names, for an event whose start instant is `startMs` and whose long
+ * text packs to `text`.
+ */
 export function eventValues(
   event: Event,
   contentHash: string,
   nowMs: number,
   startMs: number,
   defaultZone: string,
+  text: Buffer,
 ): EventValues {
   const zone = event.timezone;
   return [
@@ -87,26 +99,41 @@ export function eventValues(
     zone ?? null,
     event.location ?? null,
     event.url ?? null,
-    event.summary,
-    event.body,
+    urlKey(event.url),
+    text,
+    /^ *$/.test(event.summary) ? 0 : 1, // as SQLite's trim(summary) = '' read it before 017
     JSON.stringify(event.tags),
     event.series ?? null,
     event.status ?? null,
     event.source?.file ?? null,
     event.source?.line ?? null,
-    contentHash,
+    contentDigest(contentHash),
     nowMs,
   ];
 }
 
-/** The core event a row and its theme and people rows (in programme order) stand for. */
-export function assembleEvent(row: EventRow, themeRows: ThemeRow[], peopleRows: PersonRow[]): Event {
-  const themes: Theme[] = themeRows.map((t) => ({ title: t.title, summary: t.summary }));
+/**
+ * The core event a row, its unpacked long text and its theme and people rows (in programme order)
+ * stand for.
+ */
+export function assembleEvent(
+  row: EventRow,
+  text: LongText,
+  themeRows: ThemeRow[],
+  peopleRows: PersonRow[],
+): Event {
+  const themes: Theme[] = themeRows.map((t, i) => ({
+    title: t.title,
+    summary: text.themeSummaries[i] ?? '',
+  }));
   const hosts: string[] = [];
   const speakers: Speaker[] = [];
   for (const p of peopleRows) {
     if (p.kind === 'host') hosts.push(p.name);
-    else speakers.push(p.role ? { name: p.name, role: p.role } : { name: p.name });
+    else {
+      const role = text.roles[speakers.length];
+      speakers.push(role ? { name: p.name, role } : { name: p.name });
+    }
   }
   return {
     id: row.id,
@@ -119,8 +146,8 @@ export function assembleEvent(row: EventRow, themeRows: ThemeRow[], peopleRows: 
     url: row.url ?? undefined,
     hosts,
     speakers,
-    summary: row.summary,
-    body: row.body,
+    summary: text.summary,
+    body: text.body,
     themes,
     tags: JSON.parse(row.tags) as string[],
     series: row.series ?? undefined,

@@ -3,8 +3,15 @@ import type { Event } from '../core/model.js';
 import { SLACK_SOURCE } from '../core/ports/added-events.js';
 import { eventTimeToMillis } from '../core/time.js';
 import type { Db } from './database.js';
-import { EVENT_COLUMNS, type EventValues, eventContentHash, eventValues } from './event-rows.js';
+import {
+  contentDigest,
+  EVENT_COLUMNS,
+  type EventValues,
+  eventContentHash,
+  eventValues,
+} from './event-rows.js';
 import { minuteOf, SEQ_PER_MINUTE, seqMinute } from './event-seq.js';
+import { type EventTextCodec, longTextOf } from './event-text.js';
 import { FULL_REFRESH_AT, type SearchIndexWriter } from './search/index-writer.js';
 
 /** What one file's import did, by event id. */
@@ -35,7 +42,7 @@ export interface ArchiveFileRecord {
 /** What tells whether a stored event changed, and where it is. */
 interface StoredKey {
   seq: number;
-  content_hash: string;
+  content_digest: Buffer | null;
   source_file: string | null;
   source_line: number | null;
 }
@@ -77,6 +84,7 @@ export class FileEventsWriter {
     private readonly search: SearchIndexWriter,
     /** The stored event under a seq, when a small write wants it to adjust search's counts by deltas. */
     private readonly storedEvent: (seq: number) => Event | undefined,
+    private readonly texts: EventTextCodec,
   ) {
     const columns = EVENT_COLUMNS.join(', ');
     this.s = {
@@ -91,8 +99,8 @@ export class FileEventsWriter {
       deleteEvent: db.prepare('DELETE FROM events WHERE seq = ?'),
       deleteThemes: db.prepare('DELETE FROM themes WHERE event_seq = ?'),
       deletePeople: db.prepare('DELETE FROM people WHERE event_seq = ?'),
-      hashById: db.prepare('SELECT seq, content_hash, source_file, source_line FROM events WHERE id = ?'),
-      allKeys: db.prepare('SELECT id, seq, content_hash, source_file, source_line FROM events'),
+      hashById: db.prepare('SELECT seq, content_digest, source_file, source_line FROM events WHERE id = ?'),
+      allKeys: db.prepare('SELECT id, seq, content_digest, source_file, source_line FROM events'),
       idsOfFile: db.prepare('SELECT seq, id FROM events WHERE source_file = ?'),
       fileRecord: db.prepare('SELECT path, hash, events, valid_until FROM archive_files WHERE path = ?'),
       upsertFile: db.prepare(
@@ -101,10 +109,8 @@ export class FileEventsWriter {
            valid_until = excluded.valid_until, imported_ms = excluded.imported_ms`,
       ),
       deleteFile: db.prepare('DELETE FROM archive_files WHERE path = ?'),
-      insertTheme: db.prepare('INSERT INTO themes (event_seq, position, title, summary) VALUES (?, ?, ?, ?)'),
-      insertPerson: db.prepare(
-        'INSERT INTO people (event_seq, kind, position, name, role) VALUES (?, ?, ?, ?, ?)',
-      ),
+      insertTheme: db.prepare('INSERT INTO themes (event_seq, position, title) VALUES (?, ?, ?)'),
+      insertPerson: db.prepare('INSERT INTO people (event_seq, kind, position, name) VALUES (?, ?, ?, ?)'),
     };
   }
 
@@ -144,19 +150,23 @@ export class FileEventsWriter {
     const ordered = events
       .map((event) => ({ event, ms: eventTimeToMillis(event.start, event.timezone, this.defaultZone) }))
       .sort((a, b) => a.ms - b.ms);
+    // A first large write samples its own text for the database's compression dictionary.
+    if (bulk) this.texts.train(events);
     for (const [index, { event, ms }] of ordered.entries()) {
       if (onProgress && index % 1000 === 0) onProgress(index, events.length);
       keep.add(event.id);
       const contentHash = eventContentHash(event);
       const existing = lookup(event.id);
+      const values = () =>
+        eventValues(event, contentHash, nowMs, ms, this.defaultZone, this.texts.pack(longTextOf(event)));
       if (existing?.source_file === SLACK_SOURCE && file !== SLACK_SOURCE) {
         // An event added in Slack (exported to git and imported back, say) is never overwritten by a file.
         outcome.unchanged.push(event.id);
       } else if (!existing) {
-        this.insertEvent(eventValues(event, contentHash, nowMs, ms, this.defaultZone), event);
+        this.insertEvent(values(), event);
         outcome.added.push(event.id);
-      } else if (existing.content_hash !== contentHash) {
-        this.updateEvent(existing.seq, eventValues(event, contentHash, nowMs, ms, this.defaultZone), event);
+      } else if (!existing.content_digest?.equals(contentDigest(contentHash))) {
+        this.updateEvent(existing.seq, values(), event);
         outcome.updated.push(event.id);
       } else {
         const line = event.source?.line ?? null;
@@ -243,10 +253,9 @@ export class FileEventsWriter {
   private writeChildren(seq: number, event: Event): void {
     // One statement per row: a multi-row VALUES insert measured several times slower here.
     const { insertTheme, insertPerson } = this.s;
-    for (const [i, t] of event.themes.entries()) insertTheme.run(seq, i + 1, t.title, t.summary);
-    for (const [i, h] of event.hosts.entries()) insertPerson.run(seq, 'host', i + 1, h, null);
-    for (const [i, p] of event.speakers.entries())
-      insertPerson.run(seq, 'speaker', i + 1, p.name, p.role ?? null);
+    for (const [i, t] of event.themes.entries()) insertTheme.run(seq, i + 1, t.title);
+    for (const [i, h] of event.hosts.entries()) insertPerson.run(seq, 'host', i + 1, h);
+    for (const [i, p] of event.speakers.entries()) insertPerson.run(seq, 'speaker', i + 1, p.name);
     this.search.index(seq, event);
     this.written++;
   }

@@ -13,6 +13,7 @@ import type {
 import type { Db } from '../database.js';
 import type { EventStore } from '../event-repository.js';
 import { seqBounds } from '../event-seq.js';
+import { urlKey } from '../url-key.js';
 import { toFtsExpression } from './fts-expression.js';
 
 /** bm25 weights, in the column order of events_fts: title above themes above people above text. */
@@ -48,7 +49,7 @@ interface DigestRow {
   title: string;
   start: string;
   tags: string;
-  summary: string;
+  text: Uint8Array;
   series: string | null;
   themes: string;
   speakers: string;
@@ -75,7 +76,7 @@ export class SqliteSearchIndex implements SearchIndex {
         'SELECT term, df FROM vocab WHERE term >= ? AND term < ? ORDER BY df DESC LIMIT ?',
       ),
       digests: db.prepare<[string], DigestRow>(
-        `SELECT e.id, e.title, e.start, e.tags, e.summary, e.series,
+        `SELECT e.id, e.title, e.start, e.tags, e.text, e.series,
            (SELECT json_group_array(title) FROM (SELECT title FROM themes WHERE event_seq = e.seq ORDER BY position)) AS themes,
            (SELECT json_group_array(name) FROM (SELECT name FROM people WHERE event_seq = e.seq AND kind = 'speaker' ORDER BY position)) AS speakers,
            (SELECT json_group_array(name) FROM (SELECT name FROM people WHERE event_seq = e.seq AND kind = 'host' ORDER BY position)) AS hosts
@@ -92,8 +93,9 @@ export class SqliteSearchIndex implements SearchIndex {
       seriesOccurrences: db.prepare<[string, number, number], Occurrence>(
         'SELECT id, title, start FROM events WHERE series = ? AND start_ms >= ? ORDER BY start_ms, id LIMIT ?',
       ),
-      byUrl: db.prepare<[string], { id: string }>(
-        `SELECT id FROM events WHERE url IN (SELECT value FROM json_each(?)) ORDER BY start_ms DESC LIMIT 1`,
+      byUrl: db.prepare<[string, string], { id: string }>(
+        `SELECT id FROM events WHERE url_key IN (SELECT value FROM json_each(?))
+           AND url IN (SELECT value FROM json_each(?)) ORDER BY start_ms DESC LIMIT 1`,
       ),
       types: db.prepare<[], { type: string; count: number }>(
         'SELECT type, count(*) AS count FROM events GROUP BY type ORDER BY count DESC, type',
@@ -209,23 +211,35 @@ export class SqliteSearchIndex implements SearchIndex {
     params.push(cap, kind);
     const typed = request.filters.type !== undefined;
     if (typed) params.push(request.filters.type);
-    const sql = `SELECT p.name AS name, p.role AS role, e.id AS eventId, e.series AS series FROM
+    const sql = `SELECT p.name AS name, p.position AS position, e.id AS eventId, e.series AS series,
+        e.text AS text FROM
       (SELECT rowid FROM ${table} WHERE ${table} MATCH ?${bounds} ORDER BY rowid DESC LIMIT ?) m
       JOIN events e ON e.seq = m.rowid JOIN people p ON p.event_seq = m.rowid AND p.kind = ?
       ${typed ? 'WHERE lower(e.type) = lower(?)' : ''} ORDER BY m.rowid DESC, p.position`;
-    return (
-      this.prepared(sql).all(...params) as {
-        name: string;
-        role: string | null;
-        eventId: string;
-        series: string | null;
-      }[]
-    ).map((r) => ({
-      name: r.name,
-      eventId: r.eventId,
-      ...(r.role ? { role: r.role } : {}),
-      ...(r.series ? { series: r.series } : {}),
-    }));
+    const rows = this.prepared(sql).all(...params) as {
+      name: string;
+      position: number;
+      eventId: string;
+      series: string | null;
+      text: Uint8Array;
+    }[];
+    // Roles are in each event's packed text (speakers only: hosts have none), unpacked once an event.
+    let roles: { eventId: string; roles: string[] } | undefined;
+    const roleOf = (r: (typeof rows)[number]): string => {
+      if (kind !== 'speaker') return '';
+      if (roles?.eventId !== r.eventId)
+        roles = { eventId: r.eventId, roles: this.store.texts.unpack(r.text).roles };
+      return roles.roles[r.position - 1] ?? '';
+    };
+    return rows.map((r) => {
+      const role = roleOf(r);
+      return {
+        name: r.name,
+        eventId: r.eventId,
+        ...(role ? { role } : {}),
+        ...(r.series ? { series: r.series } : {}),
+      };
+    });
   }
 
   seriesOccurrences(series: string, fromMs: number, limit: number): Occurrence[] {
@@ -279,7 +293,8 @@ export class SqliteSearchIndex implements SearchIndex {
   }
 
   eventByUrl(url: string): string | undefined {
-    return this.statements.byUrl.get(JSON.stringify(urlVariants(url)))?.id;
+    const variants = urlVariants(url);
+    return this.statements.byUrl.get(JSON.stringify(variants.map(urlKey)), JSON.stringify(variants))?.id;
   }
 
   browse(
@@ -305,21 +320,28 @@ export class SqliteSearchIndex implements SearchIndex {
 
   digests(ids: string[]): EventDigest[] {
     if (!ids.length) return [];
+    const texts = this.store.texts;
     const byId = new Map(
-      this.statements.digests.all(JSON.stringify(ids)).map((r) => [
-        r.id,
-        {
+      this.statements.digests.all(JSON.stringify(ids)).map((r) => {
+        // The summary is unpacked only when read: ranking reads it for few candidates (a word missing
+        // from every short field), and unpacking each one cost a tenth of a search's CPU.
+        let summary: string | undefined;
+        const digest: EventDigest = {
           id: r.id,
           title: r.title,
           start: r.start,
-          summary: r.summary,
+          get summary() {
+            summary ??= texts.unpack(r.text).summary;
+            return summary;
+          },
           series: r.series ?? undefined,
           tags: JSON.parse(r.tags) as string[],
           themes: JSON.parse(r.themes) as string[],
           speakers: JSON.parse(r.speakers) as string[],
           hosts: JSON.parse(r.hosts) as string[],
-        },
-      ]),
+        };
+        return [r.id, digest];
+      }),
     );
     return ids.map((id) => byId.get(id)).filter((d): d is EventDigest => d !== undefined);
   }

@@ -1,0 +1,132 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadJsonLines } from '../../src/archive/json-loader.js';
+import { type Event, eventKey } from '../../src/core/model.js';
+import { eventTimeToMillis } from '../../src/core/time.js';
+import { type Db, migrate, openDatabase, readMigrations } from '../../src/storage/database.js';
+import { EventStore, eventContentHash } from '../../src/storage/event-repository.js';
+import { SearchIndexWriter } from '../../src/storage/search/index-writer.js';
+import { SqliteSearchIndex } from '../../src/storage/search/search-index.js';
+import { tempDir } from '../helpers/temp.js';
+
+const FILE = 'tests/fixtures/relevance-real/archive.jsonl';
+
+function realEvents(): Event[] {
+  const result = loadJsonLines(readFileSync(FILE, 'utf8'), FILE);
+  expect(result.problems).toEqual([]);
+  return result.events;
+}
+
+/** Writes events as the store wrote them at schema version 16: every text in plain columns. */
+function writeAt016(db: Db, events: Event[]): void {
+  const insert = db.prepare(
+    `INSERT INTO events (seq, id, key, title, type, start, start_ms, end_value, end_ms, timezone, location, url,
+       summary, body, tags, series, status, source_file, source_line, content_hash, updated_ms)
+     VALUES (@seq, @id, @key, @title, @type, @start, @startMs, @end, @endMs, @timezone, @location, @url,
+       @summary, @body, @tags, @series, @status, @file, @line, @hash, 1)`,
+  );
+  const theme = db.prepare('INSERT INTO themes (event_seq, position, title, summary) VALUES (?, ?, ?, ?)');
+  const person = db.prepare(
+    'INSERT INTO people (event_seq, kind, position, name, role) VALUES (?, ?, ?, ?, ?)',
+  );
+  const search = new SearchIndexWriter(db);
+  db.transaction(() => {
+    events.forEach((e, i) => {
+      const seq = (i + 1) * 4096;
+      insert.run({
+        seq,
+        id: e.id,
+        key: eventKey(e.id),
+        title: e.title,
+        type: e.type,
+        start: e.start,
+        startMs: eventTimeToMillis(e.start, e.timezone, 'UTC'),
+        end: e.end ?? null,
+        endMs: e.end ? eventTimeToMillis(e.end, e.timezone, 'UTC') : null,
+        timezone: e.timezone ?? null,
+        location: e.location ?? null,
+        url: e.url ?? null,
+        summary: e.summary,
+        body: e.body,
+        tags: JSON.stringify(e.tags),
+        series: e.series ?? null,
+        status: e.status ?? null,
+        file: e.source?.file ?? null,
+        line: e.source?.line ?? null,
+        hash: eventContentHash(e),
+      });
+      for (const [j, t] of e.themes.entries()) theme.run(seq, j + 1, t.title, t.summary);
+      for (const [j, h] of e.hosts.entries()) person.run(seq, 'host', j + 1, h, null);
+      for (const [j, s] of e.speakers.entries()) person.run(seq, 'speaker', j + 1, s.name, s.role ?? null);
+      search.index(seq, e);
+    });
+    search.finish();
+  })();
+}
+
+function databaseAt016(path: string, events: Event[]): Db {
+  const db = openDatabase(path);
+  migrate(
+    db,
+    readMigrations().filter((m) => m.version <= 16),
+  );
+  writeAt016(db, events);
+  return db;
+}
+
+describe('migration 017 (long text packed into one blob an event)', () => {
+  it('keeps every event of a version-16 database, whole, and an unchanged re-import changes nothing', () => {
+    const events = realEvents();
+    const path = join(tempDir(), 'events.db');
+    const db = databaseAt016(path, events);
+    migrate(db);
+    const store = new EventStore(db, 'UTC');
+    for (const e of events) expect(store.getById(e.id)).toEqual(e);
+    expect(store.getManyByIds(events.map((e) => e.id))).toEqual(events);
+    expect(store.stats().events).toBe(events.length);
+
+    const outcome = store.replaceFileEvents(FILE, 'same bytes', events);
+    expect(outcome.unchanged).toHaveLength(events.length);
+    expect([...outcome.added, ...outcome.updated, ...outcome.removed]).toEqual([]);
+    db.close();
+  });
+
+  it('finds events by pasted link and by word after it, as before', () => {
+    const events = realEvents();
+    const db = databaseAt016(':memory:', events);
+    migrate(db);
+    const store = new EventStore(db, 'UTC');
+    store.repairIndex();
+    const index = new SqliteSearchIndex(db, store);
+    const linked = events.find((e) => e.url && events.filter((o) => o.url === e.url).length === 1)!;
+    expect(index.eventByUrl(`${linked.url!.replace(/^https:/, 'http:')}/`)).toBe(linked.id);
+    const digest = index.digests([linked.id])[0];
+    expect(digest.summary).toBe(linked.summary);
+    const speaker = events.flatMap((e) => e.speakers.map((s) => ({ e, s }))).find(({ s }) => s.role)!;
+    const word = speaker.e.title
+      .split(/\W+/)
+      .find((w) => w.length > 6)!
+      .toLowerCase();
+    const people = index.peopleAt(
+      { clauses: [{ groups: [[word]] }], filters: {}, limit: 50 },
+      'speaker',
+      500,
+    );
+    expect(people).toContainEqual(
+      expect.objectContaining({ name: speaker.s.name, eventId: speaker.e.id, role: speaker.s.role }),
+    );
+  });
+
+  it('gives the pages it freed back to the file system', () => {
+    const events = realEvents();
+    const path = join(tempDir(), 'events.db');
+    databaseAt016(path, events).close();
+    const db = openDatabase(path);
+    migrate(db);
+    expect(db.pragma('freelist_count', { simple: true })).toBeLessThan(
+      (db.pragma('page_count', { simple: true }) as number) / 10,
+    );
+    db.close();
+  });
+});
