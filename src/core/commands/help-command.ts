@@ -114,14 +114,18 @@ function surname(name: string): string {
 /** The latest event that has happened and is not one of the shipped samples: a real example. */
 function latestRealEvent(deps: CommandDeps): Event | undefined {
   const toMs = deps.clock.now().getTime();
-  let first: Event | undefined;
-  for (let offset = 0; offset < 400; offset += 50) {
-    const page = deps.index.events(deps.index.browse({ toMs }, 'desc', 50, offset));
-    first ??= page[0];
-    const real = page.find((e) => !e.tags.some((t) => t.toLowerCase() === 'sample'));
-    if (real || page.length < 50) return real ?? first;
+  let first: string | undefined;
+  let found: string | undefined;
+  // Pages of digests (the tags are in them), then one full event: the console's banner shows help's first
+  // example at start, and the shipped archive has hundreds of past sample occurrences to page through.
+  for (let offset = 0; offset < 400 && !found; offset += 50) {
+    const ids = deps.index.browse({ toMs }, 'desc', 50, offset);
+    first ??= ids[0];
+    found = deps.index.digests(ids).find((e) => !e.tags.some((t) => t.toLowerCase() === 'sample'))?.id;
+    if (ids.length < 50) break;
   }
-  return first;
+  const id = found ?? first;
+  return id === undefined ? undefined : deps.index.events([id])[0];
 }
 
 /** The next event that has not ended, for the upcoming, reminder and digest examples. */
