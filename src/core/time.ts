@@ -37,13 +37,14 @@ const zoneValidity = new Map<string, boolean>();
  * Names it does not list (aliases such as `US/Eastern`, other spellings) still go to luxon.
  */
 let listedZones: Set<string> | undefined;
-const canonicalZones = () => (listedZones ??= new Set(['UTC', ...Intl.supportedValuesOf('timeZone')]));
+const canonicalZones = () => (listedZones ??= new Set(Intl.supportedValuesOf('timeZone')));
 
-/** True for a zone luxon (and so the ICU database) knows, such as `Europe/Helsinki`. Cached: each check builds an Intl formatter. */
+/** True for a zone luxon (and so the ICU database) knows, such as `Europe/Helsinki`. Cached: a name the runtime does not list costs an Intl formatter. */
 export function isValidTimeZone(zone: string): boolean {
   let valid = zoneValidity.get(zone);
   if (valid === undefined) {
-    valid = canonicalZones().has(zone) || IANAZone.isValidZone(zone);
+    // UTC, the default EVENT_TIMEZONE, is not in the list (it names places' zones) and needs no lookup.
+    valid = zone === 'UTC' || canonicalZones().has(zone) || IANAZone.isValidZone(zone);
     if (zoneValidity.size < 10_000) zoneValidity.set(zone, valid);
   }
   return valid;
