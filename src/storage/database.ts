@@ -80,10 +80,10 @@ export function migrate(db: Db, migrations = readMigrations()): number {
       db.pragma(`user_version = ${m.version}`);
     })();
   }
-  // A migration that rewrote most of the file (017) leaves its old pages free: give them back once.
+  // Migrations that rewrote much of the file (017, 018) leave its old pages free: give them back once.
   if (current > 0 && current < latest && !db.inTransaction) {
     const free = db.pragma('freelist_count', { simple: true }) as number;
-    if (free * 2 > (db.pragma('page_count', { simple: true }) as number)) db.exec('VACUUM');
+    if (free * 5 > (db.pragma('page_count', { simple: true }) as number)) db.exec('VACUUM');
   }
   return db.pragma('user_version', { simple: true }) as number;
 }

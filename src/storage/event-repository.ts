@@ -1,6 +1,6 @@
 import { EVENT_KEY_PREFIX, type Event, eventKey } from '../core/model.js';
 import type { Db } from './database.js';
-import { assembleEvent, type EventRow, groupBySeq, type PersonRow, type ThemeRow } from './event-rows.js';
+import { assembleEvent, type EventRow } from './event-rows.js';
 import { EventTextCodec } from './event-text.js';
 import {
   type ArchiveFileRecord,
@@ -33,20 +33,6 @@ export class EventStore {
       hasId: db.prepare<[string], { seq: number }>('SELECT seq FROM events WHERE id = ?'),
       idByKey: db.prepare<[string], { id: string }>('SELECT id FROM events WHERE key = ?'),
       byIds: db.prepare<[string], EventRow>('SELECT e.* FROM json_each(?) j JOIN events e ON e.id = j.value'),
-      themesOfMany: db.prepare<[string], ThemeRow & { event_seq: number }>(
-        `SELECT event_seq, title FROM themes WHERE event_seq IN (SELECT value FROM json_each(?))
-         ORDER BY event_seq, position`,
-      ),
-      peopleOfMany: db.prepare<[string], PersonRow & { event_seq: number }>(
-        `SELECT event_seq, kind, name FROM people WHERE event_seq IN (SELECT value FROM json_each(?))
-         ORDER BY event_seq, kind, position`,
-      ),
-      themesOf: db.prepare<[number], ThemeRow>(
-        'SELECT title FROM themes WHERE event_seq = ? ORDER BY position',
-      ),
-      peopleOf: db.prepare<[number], PersonRow>(
-        'SELECT kind, name FROM people WHERE event_seq = ? ORDER BY kind, position',
-      ),
       count: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM events'),
       // The shipped demo events are tagged "sample" (see data/samples); the banner counts them apart.
       samples: db.prepare<[], { n: number; series: number; first: string | null; last: string | null }>(
@@ -67,7 +53,7 @@ export class EventStore {
       files: db.prepare<[], { path: string; events: number }>(
         'SELECT path, events FROM archive_files ORDER BY path',
       ),
-      themeCount: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM themes'),
+      themeCount: db.prepare<[], { n: number }>('SELECT sum(json_array_length(themes)) AS n FROM events'),
       sources: db.prepare<[], { source: string | null; events: number }>(
         'SELECT source_file AS source, count(*) AS events FROM events GROUP BY source_file ORDER BY events DESC, source',
       ),
@@ -177,10 +163,7 @@ export class EventStore {
     for (;;) {
       const rows = page.all(after, 500);
       if (!rows.length) return;
-      const seqs = JSON.stringify(rows.map((r) => r.seq));
-      const themes = groupBySeq(this.statements.themesOfMany.all(seqs));
-      const people = groupBySeq(this.statements.peopleOfMany.all(seqs));
-      for (const r of rows) yield { seq: r.seq, event: this.assemble(r, themes, people) };
+      for (const r of rows) yield { seq: r.seq, event: this.toEvent(r) };
       after = rows[rows.length - 1].seq;
     }
   }
@@ -208,18 +191,12 @@ export class EventStore {
     return row && this.toEvent(row);
   }
 
-  /**
-   * Several events in three statements (rows, themes, people) rather than three per event: search
-   * loads a few dozen candidates per query, so this is on the request path.
-   */
+  /** Several events in one statement rather than one per event: this is on the request path. */
   getManyByIds(refs: string[]): Event[] {
     if (!refs.length) return [];
     const ids = refs.map((ref) => this.resolveRef(ref));
     const rows = this.statements.byIds.all(JSON.stringify(ids));
-    const seqs = JSON.stringify(rows.map((r) => r.seq));
-    const themes = groupBySeq(this.statements.themesOfMany.all(seqs));
-    const people = groupBySeq(this.statements.peopleOfMany.all(seqs));
-    const bySeqEvent = new Map(rows.map((r) => [r.id, this.assemble(r, themes, people)]));
+    const bySeqEvent = new Map(rows.map((r) => [r.id, this.toEvent(r)]));
     return ids.map((id) => bySeqEvent.get(id)).filter((e): e is Event => e !== undefined);
   }
 
@@ -279,20 +256,6 @@ export class EventStore {
   }
 
   private toEvent(row: EventRow): Event {
-    return assembleEvent(
-      row,
-      this.texts.unpack(row.text),
-      this.statements.themesOf.all(row.seq),
-      this.statements.peopleOf.all(row.seq),
-    );
-  }
-
-  private assemble(row: EventRow, themes: Map<number, ThemeRow[]>, people: Map<number, PersonRow[]>): Event {
-    return assembleEvent(
-      row,
-      this.texts.unpack(row.text),
-      themes.get(row.seq) ?? [],
-      people.get(row.seq) ?? [],
-    );
+    return assembleEvent(row, this.texts.unpack(row.text));
   }
 }

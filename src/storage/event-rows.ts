@@ -18,19 +18,14 @@ export interface EventRow {
   /** The long text, packed by {@link EventTextCodec}. */
   text: Uint8Array;
   tags: string;
+  /** JSON arrays: the theme titles, hosts and speakers' names, in programme order (their summaries and roles are in `text`). */
+  themes: string;
+  hosts: string;
+  speakers: string;
   series: string | null;
   status: string | null;
   source_file: string | null;
   source_line: number | null;
-}
-
-/** A theme row and a person row, as the readers select them (their summaries and roles are in events.text). */
-export interface ThemeRow {
-  title: string;
-}
-export interface PersonRow {
-  kind: string;
-  name: string;
 }
 
 /** The columns an insert or update writes, in the order of {@link EVENT_COLUMNS}, seq last. */
@@ -50,6 +45,9 @@ export const EVENT_COLUMNS = [
   'text',
   'has_summary',
   'tags',
+  'themes',
+  'hosts',
+  'speakers',
   'series',
   'status',
   'source_file',
@@ -103,6 +101,9 @@ export function eventValues(
     text,
     /^ *$/.test(event.summary) ? 0 : 1, // as SQLite's trim(summary) = '' read it before 017
     JSON.stringify(event.tags),
+    JSON.stringify(event.themes.map((t) => t.title)),
+    JSON.stringify(event.hosts),
+    JSON.stringify(event.speakers.map((p) => p.name)),
     event.series ?? null,
     event.status ?? null,
     event.source?.file ?? null,
@@ -112,29 +113,15 @@ export function eventValues(
   ];
 }
 
-/**
- * The core event a row, its unpacked long text and its theme and people rows (in programme order)
- * stand for.
- */
-export function assembleEvent(
-  row: EventRow,
-  text: LongText,
-  themeRows: ThemeRow[],
-  peopleRows: PersonRow[],
-): Event {
-  const themes: Theme[] = themeRows.map((t, i) => ({
-    title: t.title,
-    summary: text.themeSummaries[i] ?? '',
-  }));
-  const hosts: string[] = [];
-  const speakers: Speaker[] = [];
-  for (const p of peopleRows) {
-    if (p.kind === 'host') hosts.push(p.name);
-    else {
-      const role = text.roles[speakers.length];
-      speakers.push(role ? { name: p.name, role } : { name: p.name });
-    }
-  }
+/** The core event a row and its unpacked long text stand for. */
+export function assembleEvent(row: EventRow, text: LongText): Event {
+  const titles = JSON.parse(row.themes) as string[];
+  const names = JSON.parse(row.speakers) as string[];
+  const themes: Theme[] = titles.map((title, i) => ({ title, summary: text.themeSummaries[i] ?? '' }));
+  const speakers: Speaker[] = names.map((name, i) => {
+    const role = text.roles[i];
+    return role ? { name, role } : { name };
+  });
   return {
     id: row.id,
     title: row.title,
@@ -144,7 +131,7 @@ export function assembleEvent(
     timezone: row.timezone ?? undefined,
     location: row.location ?? undefined,
     url: row.url ?? undefined,
-    hosts,
+    hosts: JSON.parse(row.hosts) as string[],
     speakers,
     summary: text.summary,
     body: text.body,
@@ -154,15 +141,4 @@ export function assembleEvent(
     ...(row.status ? { status: row.status as Event['status'] } : {}),
     source: row.source_file ? { file: row.source_file, line: row.source_line ?? 0 } : undefined,
   };
-}
-
-/** Child rows grouped by the event they belong to. */
-export function groupBySeq<T extends { event_seq: number }>(rows: T[]): Map<number, T[]> {
-  const map = new Map<number, T[]>();
-  for (const row of rows) {
-    const list = map.get(row.event_seq);
-    if (list) list.push(row);
-    else map.set(row.event_seq, [row]);
-  }
-  return map;
 }

@@ -10,7 +10,7 @@ import {
   eventContentHash,
   eventValues,
 } from './event-rows.js';
-import { minuteOf, SEQ_PER_MINUTE, seqMinute } from './event-seq.js';
+import { SeqAllocator } from './event-seq.js';
 import { type EventTextCodec, longTextOf } from './event-text.js';
 import { FULL_REFRESH_AT, type SearchIndexWriter } from './search/index-writer.js';
 
@@ -50,7 +50,7 @@ interface StoredKey {
 const START_MS = EVENT_COLUMNS.indexOf('start_ms');
 
 /**
- * The write side of the events table and its children: makes the stored events of one archive file
+ * The write side of the events table: makes the stored events of one archive file
  * equal to a new read of it, and forgets files. Every event written is indexed by search's writer in
  * the same transaction; the caller (EventStore) owns that transaction.
  */
@@ -58,23 +58,18 @@ export class FileEventsWriter {
   private readonly s: Record<
     | 'insert'
     | 'update'
-    | 'maxSeqIn'
+    | 'moveSeq'
     | 'moveSource'
     | 'deleteEvent'
-    | 'deleteThemes'
-    | 'deletePeople'
     | 'hashById'
     | 'allKeys'
     | 'idsOfFile'
     | 'fileRecord'
     | 'upsertFile'
-    | 'deleteFile'
-    | 'insertTheme'
-    | 'insertPerson',
+    | 'deleteFile',
     Statement
   >;
-  /** Within a transaction, the next free seq of each start minute, so an insert needs no max() query. */
-  private readonly seqCache = new Map<number, number>();
+  private readonly seqs: SeqAllocator;
   /** Events inserted, updated or removed since the transaction began. */
   private written = 0;
 
@@ -87,6 +82,7 @@ export class FileEventsWriter {
     private readonly texts: EventTextCodec,
   ) {
     const columns = EVENT_COLUMNS.join(', ');
+    this.seqs = new SeqAllocator(db);
     this.s = {
       insert: db.prepare(
         `INSERT INTO events (${columns}, seq) VALUES (${EVENT_COLUMNS.map(() => '?').join(', ')}, ?)`,
@@ -94,11 +90,9 @@ export class FileEventsWriter {
       update: db.prepare(
         `UPDATE events SET ${EVENT_COLUMNS.map((c) => `${c} = ?`).join(', ')} WHERE seq = ?`,
       ),
-      maxSeqIn: db.prepare('SELECT max(seq) AS seq FROM events WHERE seq >= ? AND seq < ?'),
+      moveSeq: db.prepare('UPDATE events SET seq = ? WHERE seq = ?'),
       moveSource: db.prepare('UPDATE events SET source_file = ?, source_line = ? WHERE seq = ?'),
       deleteEvent: db.prepare('DELETE FROM events WHERE seq = ?'),
-      deleteThemes: db.prepare('DELETE FROM themes WHERE event_seq = ?'),
-      deletePeople: db.prepare('DELETE FROM people WHERE event_seq = ?'),
       hashById: db.prepare('SELECT seq, content_digest, source_file, source_line FROM events WHERE id = ?'),
       allKeys: db.prepare('SELECT id, seq, content_digest, source_file, source_line FROM events'),
       idsOfFile: db.prepare('SELECT seq, id FROM events WHERE source_file = ?'),
@@ -109,8 +103,6 @@ export class FileEventsWriter {
            valid_until = excluded.valid_until, imported_ms = excluded.imported_ms`,
       ),
       deleteFile: db.prepare('DELETE FROM archive_files WHERE path = ?'),
-      insertTheme: db.prepare('INSERT INTO themes (event_seq, position, title) VALUES (?, ?, ?)'),
-      insertPerson: db.prepare('INSERT INTO people (event_seq, kind, position, name) VALUES (?, ?, ?, ?)'),
     };
   }
 
@@ -128,7 +120,7 @@ export class FileEventsWriter {
   endTransaction(): number {
     const written = this.written;
     this.written = 0;
-    this.seqCache.clear();
+    this.seqs.reset();
     return written;
   }
 
@@ -222,40 +214,32 @@ export class FileEventsWriter {
 
   private updateEvent(seq: number, values: EventValues, event: Event): void {
     this.search.remove(seq, this.oldEventFor(seq));
-    this.s.deleteThemes.run(seq);
-    this.s.deletePeople.run(seq);
-    if (seqMinute(seq) === minuteOf(values[START_MS] as number)) {
+    if (this.seqs.fits(seq, values[START_MS] as number)) {
       this.s.update.run(...values, seq);
-      this.writeChildren(seq, event);
+      this.indexed(seq, event);
     } else {
-      // The start moved to another minute: the row takes a new seq so rowid order stays time order.
+      // The start moved past a neighbour: the row takes a new seq so rowid order stays start order.
       this.s.deleteEvent.run(seq);
       this.insertEvent(values, event);
     }
   }
 
   private insertEvent(values: EventValues, event: Event): void {
-    const minute = minuteOf(values[START_MS] as number);
-    const block = minute * SEQ_PER_MINUTE;
-    let seq = this.seqCache.get(minute);
-    if (seq === undefined) {
-      const last = (this.s.maxSeqIn.get(block, block + SEQ_PER_MINUTE) as { seq: number | null }).seq;
-      seq = last === null ? block : last + 1;
-    }
-    if (seq >= block + SEQ_PER_MINUTE) {
-      throw new Error(`more than ${SEQ_PER_MINUTE} events start in the same minute as "${event.id}"`);
-    }
+    const seq = this.seqs.allocate(values[START_MS] as number, (from, to) => this.moveEvent(from, to));
     this.s.insert.run(...values, seq);
-    this.seqCache.set(minute, seq + 1);
-    this.writeChildren(seq, event);
+    this.indexed(seq, event);
   }
 
-  private writeChildren(seq: number, event: Event): void {
-    // One statement per row: a multi-row VALUES insert measured several times slower here.
-    const { insertTheme, insertPerson } = this.s;
-    for (const [i, t] of event.themes.entries()) insertTheme.run(seq, i + 1, t.title);
-    for (const [i, h] of event.hosts.entries()) insertPerson.run(seq, 'host', i + 1, h);
-    for (const [i, p] of event.speakers.entries()) insertPerson.run(seq, 'speaker', i + 1, p.name);
+  /** Moves a stored event to a free seq, its full-text rows with it. */
+  private moveEvent(from: number, to: number): void {
+    const event = this.storedEvent(from);
+    if (!event) return;
+    this.search.remove(from, event);
+    this.s.moveSeq.run(to, from);
+    this.search.index(to, event);
+  }
+
+  private indexed(seq: number, event: Event): void {
     this.search.index(seq, event);
     this.written++;
   }

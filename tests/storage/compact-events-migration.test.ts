@@ -75,7 +75,7 @@ function databaseAt016(path: string, events: Event[]): Db {
   return db;
 }
 
-describe('migration 017 (long text packed into one blob an event)', () => {
+describe('migrations 017 (long text packed into one blob an event) and 018 (dense rowids)', () => {
   it('keeps every event of a version-16 database, whole, and an unchanged re-import changes nothing', () => {
     const events = realEvents();
     const path = join(tempDir(), 'events.db');
@@ -128,5 +128,44 @@ describe('migration 017 (long text packed into one blob an event)', () => {
       (db.pragma('page_count', { simple: true }) as number) / 10,
     );
     db.close();
+  });
+
+  it('018 renumbers rowids densely in start order, and the start-up check rebuilds both full-text indexes', () => {
+    const events = realEvents();
+    const db = databaseAt016(':memory:', events);
+    migrate(
+      db,
+      readMigrations().filter((m) => m.version <= 17),
+    );
+    migrate(db);
+    const store = new EventStore(db, 'UTC');
+    const rows = db.prepare('SELECT seq, start_ms FROM events ORDER BY seq').all() as {
+      seq: number;
+      start_ms: number;
+    }[];
+    expect(rows.map((r) => r.start_ms)).toEqual(rows.map((r) => r.start_ms).sort((a, b) => a - b));
+    for (const r of rows) expect(r.seq).toBeGreaterThanOrEqual(Math.floor(r.start_ms / 60_000));
+    expect(store.indexHealth().indexed.all).toBe(0);
+    expect(store.repairIndex().repaired).toBe('reindexed');
+    expect(store.indexHealth(true)).toMatchObject({ ok: true, missing: 0, orphans: 0 });
+    for (const e of events) expect(store.getById(e.id)).toEqual(e);
+    const index = new SqliteSearchIndex(db, store);
+    const year = { fromMs: Date.parse('2017-01-01T00:00:00Z'), toMs: Date.parse('2018-01-01T00:00:00Z') };
+    const inYear = events.filter((e) => {
+      const ms = eventTimeToMillis(e.start, e.timezone, 'UTC');
+      return ms >= year.fromMs && ms < year.toMs;
+    });
+    expect(inYear.length).toBeGreaterThan(2);
+    const browsed = index.browse(year, 'asc', 1000, 0);
+    expect(browsed.sort()).toEqual(inYear.map((e) => e.id).sort());
+    const word = inYear[0].title
+      .split(/\W+/)
+      .find((w) => w.length > 5)!
+      .toLowerCase();
+    const matched = index
+      .match({ clauses: [{ groups: [[word]] }], filters: year, limit: 50 })
+      .map((m) => m.id);
+    expect(matched).toContain(inYear[0].id);
+    for (const id of matched) expect(inYear.map((e) => e.id)).toContain(id);
   });
 });

@@ -283,7 +283,7 @@ export class SearchIndexWriter {
     this.db.exec(`
       DELETE FROM theme_counts;
       INSERT INTO theme_counts (title, count)
-        SELECT min(title), count(DISTINCT event_seq) FROM themes GROUP BY lower(title);
+        SELECT min(t.value), count(DISTINCT e.seq) FROM events e, json_each(e.themes) t GROUP BY lower(t.value);
     `);
   }
 

@@ -12,7 +12,6 @@ import type {
 } from '../../core/ports/search.js';
 import type { Db } from '../database.js';
 import type { EventStore } from '../event-repository.js';
-import { seqBounds } from '../event-seq.js';
 import { urlKey } from '../url-key.js';
 import { toFtsExpression } from './fts-expression.js';
 
@@ -66,6 +65,11 @@ export class SqliteSearchIndex implements SearchIndex {
   ) {
     this.statements = {
       count: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM events'),
+      firstSeqFrom: db
+        .prepare<[number], number>(
+          'SELECT seq FROM events WHERE start_ms >= ? ORDER BY start_ms, seq LIMIT 1',
+        )
+        .pluck(),
       df: db.prepare<[string], { df: number }>('SELECT df FROM vocab WHERE term = ?'),
       similar: db.prepare<[string, number, number, number], TermInfo>(
         `SELECT v.term, v.df FROM vocab_trigram JOIN vocab v ON v.id = vocab_trigram.rowid
@@ -76,10 +80,7 @@ export class SqliteSearchIndex implements SearchIndex {
         'SELECT term, df FROM vocab WHERE term >= ? AND term < ? ORDER BY df DESC LIMIT ?',
       ),
       digests: db.prepare<[string], DigestRow>(
-        `SELECT e.id, e.title, e.start, e.tags, e.text, e.series,
-           (SELECT json_group_array(title) FROM (SELECT title FROM themes WHERE event_seq = e.seq ORDER BY position)) AS themes,
-           (SELECT json_group_array(name) FROM (SELECT name FROM people WHERE event_seq = e.seq AND kind = 'speaker' ORDER BY position)) AS speakers,
-           (SELECT json_group_array(name) FROM (SELECT name FROM people WHERE event_seq = e.seq AND kind = 'host' ORDER BY position)) AS hosts
+        `SELECT e.id, e.title, e.start, e.tags, e.text, e.series, e.themes, e.speakers, e.hosts
          FROM json_each(?) j JOIN events e ON e.id = j.value`,
       ),
       nextInSeries: db.prepare<[SeriesWindow], { id: string }>(
@@ -143,7 +144,7 @@ export class SqliteSearchIndex implements SearchIndex {
   countMatches(request: MatchRequest, cap: number): number {
     const expression = toFtsExpression(request.clauses);
     if (!expression) return 0;
-    const { table, bounds, params } = ftsScan(expression, request);
+    const { table, bounds, params } = this.ftsScan(expression, request);
     // Capping the matches keeps this to a few milliseconds whatever the word. Occurrences of one
     // series may fill the cap: a floor.
     params.push(cap * 4);
@@ -190,7 +191,7 @@ export class SqliteSearchIndex implements SearchIndex {
   newestMatches(request: MatchRequest, offset: number): string[] {
     const expression = toFtsExpression(request.clauses);
     if (!expression || request.limit <= 0) return [];
-    const { table, bounds, params } = ftsScan(expression, request, 'f.');
+    const { table, bounds, params } = this.ftsScan(expression, request, 'f.');
     const typed = request.filters.type !== undefined;
     if (typed) params.push(request.filters.type);
     // FTS5 hands rows out newest rowid first (rowids follow start time) and the loop stops once the
@@ -207,15 +208,15 @@ export class SqliteSearchIndex implements SearchIndex {
   peopleAt(request: MatchRequest, kind: 'speaker' | 'host', cap: number): PersonAt[] {
     const expression = toFtsExpression(request.clauses);
     if (!expression || cap <= 0) return [];
-    const { table, bounds, params } = ftsScan(expression, request);
+    const { table, bounds, params } = this.ftsScan(expression, request);
     params.push(cap, kind);
     const typed = request.filters.type !== undefined;
     if (typed) params.push(request.filters.type);
-    const sql = `SELECT p.name AS name, p.position AS position, e.id AS eventId, e.series AS series,
+    const sql = `SELECT p.value AS name, p.key AS position, e.id AS eventId, e.series AS series,
         e.text AS text FROM
       (SELECT rowid FROM ${table} WHERE ${table} MATCH ?${bounds} ORDER BY rowid DESC LIMIT ?) m
-      JOIN events e ON e.seq = m.rowid JOIN people p ON p.event_seq = m.rowid AND p.kind = ?
-      ${typed ? 'WHERE lower(e.type) = lower(?)' : ''} ORDER BY m.rowid DESC, p.position`;
+      JOIN events e ON e.seq = m.rowid JOIN json_each(iif(? = 'host', e.hosts, e.speakers)) p
+      ${typed ? 'WHERE lower(e.type) = lower(?)' : ''} ORDER BY m.rowid DESC, p.key`;
     const rows = this.prepared(sql).all(...params) as {
       name: string;
       position: number;
@@ -229,7 +230,7 @@ export class SqliteSearchIndex implements SearchIndex {
       if (kind !== 'speaker') return '';
       if (roles?.eventId !== r.eventId)
         roles = { eventId: r.eventId, roles: this.store.texts.unpack(r.text).roles };
-      return roles.roles[r.position - 1] ?? '';
+      return roles.roles[r.position] ?? '';
     };
     return rows.map((r) => {
       const role = roleOf(r);
@@ -250,7 +251,7 @@ export class SqliteSearchIndex implements SearchIndex {
     // Rank inside the full-text index alone and join events only for the rows kept: a join per match
     // costs more than bm25 itself. Date filters are rowid bounds (rowids follow start time); a type
     // filter needs the events row, so it is applied in the join, after ranking a larger pool.
-    const { table, bounds, params } = ftsScan(expression, request);
+    const { table, bounds, params } = this.ftsScan(expression, request);
     const typed = request.filters.type !== undefined;
     // A recurring series has one row per occurrence; the pool is wide enough that a long series
     // collapsed to one row (GROUP BY below) cannot crowd everything else out of the limit.
@@ -269,6 +270,32 @@ export class SqliteSearchIndex implements SearchIndex {
     if (typed) params.push(request.filters.type);
     params.push(request.limit);
     return { sql, params };
+  }
+
+  /** The index a request reads, its MATCH parameter and its date filters as rowid bounds. */
+  private ftsScan(
+    expression: string,
+    request: MatchRequest,
+    alias = '',
+  ): { table: string; bounds: string; params: unknown[] } {
+    const { fromMs, toMs } = request.filters;
+    const params: unknown[] = [expression];
+    let bounds = '';
+    if (fromMs !== undefined && Number.isFinite(fromMs)) {
+      bounds += ` AND ${alias}rowid >= ?`;
+      params.push(this.firstSeqFrom(fromMs) ?? Number.MAX_SAFE_INTEGER);
+    }
+    const to = toMs !== undefined && Number.isFinite(toMs) ? this.firstSeqFrom(toMs) : undefined;
+    if (to !== undefined) {
+      bounds += ` AND ${alias}rowid < ?`;
+      params.push(to);
+    }
+    return { table: request.scope === 'short' ? 'short_fts' : 'events_fts', bounds, params };
+  }
+
+  /** The rowid of the first event starting at or after `ms` (rowid order is start order: see event-seq.ts). */
+  private firstSeqFrom(ms: number): number | undefined {
+    return this.statements.firstSeqFrom.get(ms) as number | undefined;
   }
 
   /** Statements built from a few fixed shapes, prepared once each rather than on every query. */
@@ -398,26 +425,6 @@ function pageOncePerSeries(rows: Iterable<SeriesRow>, offset: number, limit: num
     if (out.length >= limit) break;
   }
   return out;
-}
-
-/** The index a request reads, its MATCH parameter and its date filters as rowid bounds. */
-function ftsScan(
-  expression: string,
-  request: MatchRequest,
-  alias = '',
-): { table: string; bounds: string; params: unknown[] } {
-  const { from, to } = seqBounds(request.filters.fromMs, request.filters.toMs);
-  const params: unknown[] = [expression];
-  let bounds = '';
-  if (from !== undefined) {
-    bounds += ` AND ${alias}rowid >= ?`;
-    params.push(from);
-  }
-  if (to !== undefined) {
-    bounds += ` AND ${alias}rowid < ?`;
-    params.push(to);
-  }
-  return { table: request.scope === 'short' ? 'short_fts' : 'events_fts', bounds, params };
 }
 
 /** SQL for the filters on the events table. */
