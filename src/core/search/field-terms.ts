@@ -25,6 +25,10 @@ for (const [acronym, words] of FIELD_ACRONYMS) {
   EXPANSIONS.set(first, [...(EXPANSIONS.get(first) ?? []), { acronym, words }]);
 }
 
+/** A word's length and first letter as one number: most words are ruled out by it before a string lookup. */
+const shapeOf = (word: string) => word.length * 65536 + word.charCodeAt(0);
+const FIRST_WORD_SHAPES = new Set([...EXPANSIONS.keys()].map(shapeOf));
+
 /** Whether `words` follow each other in `tokens` from `at` (the first is there), short tokens allowed between. */
 function spelledOutAt(tokens: string[], at: number, words: string[], next = 1): boolean {
   if (next === words.length) return true;
@@ -69,7 +73,7 @@ export function acronymsIn(text: string, names: string[]): string[] {
   const tokens = tokenize(text);
   const spelled = new Set<string>();
   for (let at = 0; at < tokens.length; at++) {
-    const candidates = EXPANSIONS.get(tokens[at]);
+    const candidates = FIRST_WORD_SHAPES.has(shapeOf(tokens[at])) ? EXPANSIONS.get(tokens[at]) : undefined;
     if (candidates)
       for (const { acronym, words } of candidates) if (spelledOutAt(tokens, at, words)) spelled.add(acronym);
   }

@@ -17,8 +17,13 @@ export const STOPWORDS = new Set(
  * (with remove_diacritics 2), so a query word and an indexed word compare equal.
  */
 export function tokenize(text: string): string[] {
-  // Folding leaves ASCII alone, so ASCII text skips it; an import tokenizes every event's text.
-  const folded = NON_ASCII.test(text) ? foldDiacritics(normalizeText(text)) : text;
+  // Folding leaves ASCII alone, so ASCII text skips it, and so does text that normalizing made ASCII
+  // (curly quotes, no-break spaces): an import tokenizes every event's text.
+  let folded = text;
+  if (NON_ASCII.test(text)) {
+    folded = normalizeText(text);
+    if (NON_ASCII.test(folded)) folded = foldDiacritics(folded);
+  }
   return lettersAndDigitRuns(folded.toLowerCase());
 }
 

@@ -31,7 +31,7 @@ export function ftsDocument(event: Event): FtsDocument {
   for (const a of acronymsIn(text, [...themes, ...event.hosts])) if (!acronyms.has(a)) acronyms.set(a, a);
   return {
     title: event.title,
-    themes: event.themes.map((t) => t.title).join(SEPARATOR),
+    themes: themes.join(SEPARATOR),
     speakers: event.speakers.map((s) => s.name).join(SEPARATOR),
     hosts: event.hosts.join(SEPARATOR),
     tags: [...event.tags, ...acronyms.values(), event.type, event.location ?? ''].join(SEPARATOR),
@@ -102,13 +102,13 @@ export class SearchIndexWriter {
 
   constructor(private readonly db: Db) {
     this.statements = {
+      // Positional parameters: an import binds these for every event, and named ones cost a copy and a lookup each.
       insertFts: db.prepare(
         `INSERT INTO events_fts (rowid, title, themes, speakers, hosts, tags, summary, body)
-         VALUES (@seq, @title, @themes, @speakers, @hosts, @tags, @summary, @body)`,
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       insertShortFts: db.prepare(
-        `INSERT INTO short_fts (rowid, title, themes, speakers, hosts, tags)
-         VALUES (@seq, @title, @themes, @speakers, @hosts, @tags)`,
+        'INSERT INTO short_fts (rowid, title, themes, speakers, hosts, tags) VALUES (?, ?, ?, ?, ?, ?)',
       ),
       deleteFts: db.prepare('DELETE FROM events_fts WHERE rowid = ?'),
       deleteShortFts: db.prepare('DELETE FROM short_fts WHERE rowid = ?'),
@@ -159,9 +159,9 @@ export class SearchIndexWriter {
   /** Indexes an event under its seq; the seq must not be indexed already (`remove` it first). */
   index(seq: number, event: Event): void {
     const doc = ftsDocument(event);
-    const { summary, body, ...short } = doc;
-    this.statements.insertFts.run({ seq, ...short, summary, body });
-    this.statements.insertShortFts.run({ seq, ...short });
+    const { title, themes, speakers, hosts, tags } = doc;
+    this.statements.insertFts.run(seq, title, themes, speakers, hosts, tags, doc.summary, doc.body);
+    this.statements.insertShortFts.run(seq, title, themes, speakers, hosts, tags);
     this.track(event, doc, 1);
   }
 
