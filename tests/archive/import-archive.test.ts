@@ -20,7 +20,7 @@ const forum = (n: number, extra: object = {}) => ({
 
 /** Every row of every table we own, to show a failed import changed nothing. */
 function snapshot(context: AppContext) {
-  const tables = ['events', 'themes', 'people', 'archive_files', 'events_fts'];
+  const tables = ['events', 'archive_files', 'events_fts', 'short_fts'];
   return Object.fromEntries(
     tables.map((t) => [t, context.db.prepare(`SELECT * FROM ${t} ORDER BY 1`).all()]),
   );
