@@ -5,6 +5,7 @@ import type { Config } from '../config.js';
 import type { CommandDeps, CommandInput } from '../core/commands/deps.js';
 import { runAction, runEventCommand } from '../core/commands/index.js';
 import type { CommandResult, ReplyAction } from '../core/commands/reply.js';
+import { keepRendering, type RenderedResult } from './rendered.js';
 
 /**
  * How long a worker's write waits for another connection's write lock (an import). Reads never wait
@@ -39,7 +40,9 @@ export type WorkerJob =
   | { kind: 'command'; input: CommandInput }
   | { kind: 'action'; action: ReplyAction; userId: string; asker?: Asker };
 export type WorkerRequest = WorkerJob & { id: number };
-export type WorkerResponse = { id: number; result: CommandResult } | { id: number; error: string };
+export type WorkerResponse =
+  | { id: number; result: CommandResult; rendered?: RenderedResult }
+  | { id: number; error: string };
 
 interface PooledWorker {
   worker: Worker;
@@ -104,7 +107,10 @@ export function workerPoolRunner(config: Config, options: WorkerPoolOptions | nu
       if (!waiter) return;
       pooled.pending.delete(message.id);
       if ('error' in message) waiter.reject(new Error(message.error));
-      else waiter.resolve(message.result);
+      else {
+        if (message.rendered) keepRendering(message.result, message.rendered);
+        waiter.resolve(message.result);
+      }
     });
     let failed = false;
     const fail = (error: Error) => {

@@ -12,6 +12,7 @@ import {
   type WorkerRequest,
   type WorkerResponse,
 } from './command-runner.js';
+import { renderResult } from './rendered.js';
 
 /** One command worker: its own database connection, the same use-cases, answers by message. */
 const context = createContext(workerData.config as Config);
@@ -27,7 +28,8 @@ parentPort?.on('message', async (request: WorkerRequest) => {
       request.kind === 'command'
         ? await runEventCommand(request.input, context.commands)
         : await runAction(request.action, context.commands, request.userId, request.asker);
-    response = { id: request.id, result };
+    // Rendered here, beside the use-case, rather than on the thread that acks Slack's requests.
+    response = { id: request.id, result, rendered: renderResult(result) };
   } catch (error) {
     response = isBusyError(error)
       ? { id: request.id, result: notice('warning', BUSY_NOTICE) }

@@ -1,5 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import type { CommandResult } from '../core/commands/reply.js';
+import { rendering } from './rendered.js';
 import { renderReply } from './views/index.js';
 
 /** A message posted to a response_url: the fields Bolt's `respond()` sends as JSON. */
@@ -35,7 +36,7 @@ export function withNote(message: ResponseMessage, note: string): ResponseMessag
 
 /** What `/event …` answers through the response_url: the rendered reply, to the asker or to the conversation. */
 export function commandResponse(result: CommandResult): ResponseMessage {
-  return { response_type: result.visibility, ...renderReply(result.reply) };
+  return { response_type: result.visibility, ...rendering(result.reply) };
 }
 
 /**
@@ -60,7 +61,7 @@ export function actionResponses(
   keep = false,
 ): (ResponseMessage | DeleteOriginal)[] {
   if (result.reply.kind === 'dismiss') return from === 'ephemeral' ? [{ delete_original: true }] : [];
-  const message = renderReply(result.reply);
+  const message = rendering(result.reply);
   if (result.visibility === 'in_channel') {
     const posted = { response_type: 'in_channel' as const, replace_original: false, ...message };
     return from === 'ephemeral' ? [posted, { delete_original: true }] : [posted];

@@ -3,6 +3,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { createContext, loadConfiguredArchive } from '../../src/context.js';
 import { type CommandRunner, inlineRunner, workerPoolRunner } from '../../src/slack/command-runner.js';
+import { rendering } from '../../src/slack/rendered.js';
+import { commandResponse } from '../../src/slack/responses.js';
+import { renderReply } from '../../src/slack/views/index.js';
 import { RELEVANCE_ARCHIVE } from '../helpers/search.js';
 import { tempDir } from '../helpers/temp.js';
 
@@ -37,6 +40,38 @@ describe('workerPoolRunner', () => {
     const ids = (r: typeof inline) =>
       r.reply.kind === 'event' ? [r.reply.event.id, ...r.reply.more.map((h) => h.event.id)] : [];
     expect(ids(search)).toEqual(ids(inline));
+    context.close();
+  });
+
+  it('renders each answer on the worker, as this thread would, so the acking thread only forwards it', async () => {
+    const config = loadConfig({ EVENT_DB: join(tempDir(), 'events.db'), EVENT_ARCHIVE: RELEVANCE_ARCHIVE });
+    const context = createContext(config);
+    await loadConfiguredArchive(context);
+    const runner = workerPoolRunner(config, 1);
+    runners.push(runner);
+
+    const pooled = await Promise.all([
+      runner.command({ text: 'peacekeepng finland', userId: 'U1', userZone: 'Europe/Helsinki' }),
+      runner.command({ text: 'upcoming', userId: 'U2', userZone: 'Asia/Tokyo' }),
+      runner.command({ text: 'themes', userId: 'U3' }),
+      runner.action({ kind: 'share', eventId: DINNER }, 'U4'),
+      runner.action({ kind: 'more-like', eventId: DINNER }, 'U5'),
+    ]);
+    for (const result of pooled) {
+      // The worker's rendering, kept with the reply: handed out as it came, never built again here.
+      expect(rendering(result.reply)).toBe(rendering(result.reply));
+      expect(rendering(result.reply)).toEqual(renderReply(result.reply));
+      expect(JSON.stringify(commandResponse(result))).toBe(
+        JSON.stringify({ response_type: result.visibility, ...renderReply(result.reply) }),
+      );
+    }
+    // A result made on this thread has no worker's rendering: it is rendered when asked for.
+    const inline = await inlineRunner(context.commands).command({
+      text: 'peacekeepng finland',
+      userId: 'U1',
+    });
+    expect(rendering(inline.reply)).not.toBe(rendering(inline.reply));
+    expect(rendering(inline.reply)).toEqual(rendering(pooled[0].reply));
     context.close();
   });
 

@@ -4,9 +4,9 @@ import { commandNeedsAdmin, commandNeedsUserZone } from '../../../core/commands/
 import { inlineRunner } from '../../command-runner.js';
 import { answerOrApologise } from '../../errors.js';
 import { commandTextFromMessage } from '../../message-text.js';
+import { rendering } from '../../rendered.js';
 import type { ResponseMessage } from '../../responses.js';
 import type { SlackServices } from '../../services.js';
-import { renderReply } from '../../views/index.js';
 
 /** The one Web API method a conversational answer needs, so tests can pass a plain fake. */
 export interface PostingClient {
@@ -75,8 +75,8 @@ export function conversationAnswerer(services: SlackServices) {
         userZone,
         channelId: question.channelId,
       });
-      await post(renderReply(result.reply));
-      if (result.announce) await post(renderReply(result.announce));
+      await post(rendering(result.reply));
+      if (result.announce) await post(rendering(result.announce));
     });
   };
 }
