@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { App, type CustomRoute, type HTTPReceiver, type Logger, type LogLevel, webApi } from '@slack/bolt';
 import type { Config } from '../config.js';
+import { type AcksOwed, acksOwed } from './acks-owed.js';
 import { calendarRoute } from './calendar-route.js';
 import { inlineRunner } from './command-runner.js';
 import { createEditorCheck, type EditorClient } from './editors.js';
@@ -37,6 +38,8 @@ export interface SlackAppOverrides {
   now?: () => number;
   /** Counts requests being handled, so a SIGTERM can wait for the answers under way. */
   inFlight?: InFlight;
+  /** Counts the acks owed in HTTP mode (answers wait while any is); one with the default wait otherwise. */
+  acksOwed?: AcksOwed;
 }
 
 /** Slack's requests are small (a slash command's text is at most a few KB); anything larger is refused with 413. */
@@ -90,6 +93,7 @@ export function createSlackApp(
     config.mode === 'socket'
       ? new App({ ...common, socketMode: true, appToken })
       : new App({ ...common, signingSecret, endpoints: SLACK_EVENTS_PATH });
+  const acks = config.mode === 'http' ? (overrides.acksOwed ?? acksOwed()) : undefined;
   if (config.mode === 'http') {
     // Bolt builds its HTTPReceiver from the options above (OAuth included); the guard goes in front of it.
     guardRequests((app as unknown as { receiver: HTTPReceiver }).receiver, {
@@ -99,6 +103,7 @@ export function createSlackApp(
       seen: overrides.seenSignatures ?? memorySeenSignatures(),
       logger,
       now: overrides.now,
+      acks,
     });
   }
   // First of all middleware, so it sees every request from Bolt's hand-over to its last listener's end.
@@ -138,6 +143,7 @@ export function createSlackApp(
     isEditor,
     isWorkspaceAdmin,
     ...(oauth ? { workspaceOf } : {}),
+    ...(acks ? { acksOwed: acks } : {}),
   };
   const publishHome = homePublisher(
     withZone,

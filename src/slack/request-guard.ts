@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HTTPModuleFunctions, type HTTPReceiver, isValidSlackRequest, type Logger } from '@slack/bolt';
+import type { AcksOwed } from './acks-owed.js';
 
 /** Slack's replay window: a signed request older than this is stale (Bolt refuses it), newer ones may be replays. */
 const SIGNATURE_WINDOW_MS = 5 * 60_000;
@@ -39,6 +40,8 @@ export interface RequestGuardOptions {
   seen: SeenSignatures;
   logger: Logger;
   now?: () => number;
+  /** Counts each request on `path` from its arrival until its response has been sent. */
+  acks?: AcksOwed;
 }
 
 type Buffered = Awaited<ReturnType<typeof HTTPModuleFunctions.bufferIncomingMessage>>;
@@ -62,6 +65,11 @@ export function guardRequests(receiver: HTTPReceiver, options: RequestGuardOptio
     if (req.method !== 'POST' || path !== options.path) {
       inner(req, res);
       return;
+    }
+    const paid = options.acks?.arrived();
+    if (paid) {
+      res.once('finish', paid);
+      res.once('close', paid);
     }
     void (async () => {
       let buffered: Buffered;

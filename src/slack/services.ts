@@ -3,6 +3,7 @@ import type { AddedEventMirror, AddedEventStore } from '../core/ports/added-even
 import type { ArchiveFeed } from '../core/ports/archive-feed.js';
 import type { Workspace } from '../core/reminders/model.js';
 import type { HandledEvents } from '../storage/slack-events.js';
+import type { AcksOwed } from './acks-owed.js';
 import type { CommandRunner } from './command-runner.js';
 import type { PublishHome } from './home-publisher.js';
 import type { BotMetrics } from './metrics.js';
@@ -46,4 +47,6 @@ export interface SlackServices {
   handledEvents?: HandledEvents;
   /** Prometheus metrics, served on /metrics; nothing is counted without them. */
   metrics?: BotMetrics;
+  /** The acks owed to Slack (HTTP mode): commands and clicks start on their answers once none is. */
+  acksOwed?: AcksOwed;
 }

@@ -84,6 +84,8 @@ export function eventActions(services: SlackServices) {
         });
         return;
       }
+      // Acks first (see AcksOwed); "Read more" opens a modal, whose trigger lasts 3 seconds: it goes at once.
+      if (replyAction.kind !== 'read-more') await services.acksOwed?.settled();
       const userZone =
         services.lookupUserZone && actionNeedsUserZone(replyAction)
           ? await services.lookupUserZone(body.user.id, workspace)

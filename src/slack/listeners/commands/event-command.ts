@@ -60,6 +60,8 @@ export function eventCommand(services: SlackServices) {
         outcome = 'answered';
         return;
       }
+      // Acks first: the answer has minutes (the response_url), the acks of a burst have 3 seconds.
+      await services.acksOwed?.settled();
       // The facts a command needs about its asker are independent Slack lookups: ask for them together.
       const [userZone, editor, admin] = await Promise.all([
         services.lookupUserZone && commandNeedsUserZone(command.text)
