@@ -1,3 +1,4 @@
+import { stat } from 'node:fs';
 import { cpus } from 'node:os';
 import { extname } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -140,6 +141,9 @@ export function workerPoolRunner(config: Config, options: WorkerPoolOptions | nu
     worker.on('exit', (code) => fail(new Error(`exited with code ${code}`)));
     pool[slot] = pooled;
   };
+  // Threads inherit their creator's priority and the workers lower theirs (command-worker.ts): libuv's
+  // thread pool (file system, DNS lookups) is started here first, by this thread, so it keeps this one's.
+  stat(config.databasePath, () => {});
   for (let slot = 0; slot < size; slot++) spawn(slot);
 
   const send = (request: WorkerJob): Promise<CommandResult> => {

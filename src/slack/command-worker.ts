@@ -1,3 +1,5 @@
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Config } from '../config.js';
 import { createContext } from '../context.js';
@@ -14,7 +16,26 @@ import {
 } from './command-runner.js';
 import { renderResult } from './rendered.js';
 
+/**
+ * How far below the thread that acks a command worker runs (a nice value, Linux). Searches share the
+ * cores with that thread: at the same priority a burst's searches took half of them while 200 acks
+ * waited. 5 leaves the workers a third of a core each against a busy thread of normal priority, so
+ * answers slow down on a loaded host but never stop; 10 and more starved them there.
+ */
+const WORKER_NICENESS = 5;
+
+/** Lowers this thread's priority (Linux: a thread's nice value is its own); elsewhere nothing changes. */
+function lowerThisThreadsPriority(niceness: number): void {
+  try {
+    const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    if (Number.isInteger(tid)) setPriority(tid, niceness);
+  } catch {
+    // No /proc (macOS, Windows) or not allowed: the worker runs at the process's priority.
+  }
+}
+
 /** One command worker: its own database connection, the same use-cases, answers by message. */
+lowerThisThreadsPriority(WORKER_NICENESS);
 const context = createContext(workerData.config as Config);
 setBusyTimeout(context.db, WORKER_BUSY_TIMEOUT_MS);
 warmUpDateParsing();

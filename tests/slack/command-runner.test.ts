@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
@@ -72,6 +73,32 @@ describe('workerPoolRunner', () => {
     });
     expect(rendering(inline.reply)).not.toBe(rendering(inline.reply));
     expect(rendering(inline.reply)).toEqual(rendering(pooled[0].reply));
+    context.close();
+  });
+
+  it('runs its workers below the priority of the thread that acks, and leaves every other thread as it was', async () => {
+    const niceness = () =>
+      readdirSync('/proc/self/task').map((tid) => {
+        // The fields after the command's closing parenthesis; the nice value is the 19th field of the line.
+        const fields = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8').split(') ')[1].split(' ');
+        return { tid, nice: Number(fields[16]) };
+      });
+    const before = new Map(niceness().map((t) => [t.tid, t.nice]));
+    const config = loadConfig({ EVENT_DB: join(tempDir(), 'events.db'), EVENT_ARCHIVE: RELEVANCE_ARCHIVE });
+    const context = createContext(config);
+    await loadConfiguredArchive(context);
+    const runner = workerPoolRunner(config, 2);
+    runners.push(runner);
+    await Promise.all([
+      runner.command({ text: 'help', userId: 'U1' }),
+      runner.command({ text: 'help', userId: 'U2' }),
+    ]);
+
+    const after = niceness();
+    const own = before.get(String(process.pid));
+    const lowered = after.filter((t) => !before.has(t.tid) && t.nice > (own ?? 0));
+    expect(lowered).toHaveLength(2);
+    expect(after.filter((t) => before.has(t.tid)).every((t) => t.nice === before.get(t.tid))).toBe(true);
     context.close();
   });
 
