@@ -28,6 +28,8 @@ const ENTRIES = {
   'cli/index': 'src/cli/index.ts',
   'slack/command-worker': 'src/slack/command-worker.ts',
 };
+/** chrono's parser, beside core/chrono.js: see {@link bundleChrono}. */
+const CHRONO_FILE = 'chrono-parser.cjs';
 /** Left to node_modules: a native addon, a driver loaded only with DATABASE_URL, and the Slack door's SDK. */
 const EXTERNAL = ['better-sqlite3', 'pg', '@slack/*'];
 
@@ -92,6 +94,7 @@ function bundle(build, name, entry) {
       js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);",
     },
     plugins: [ownUrl],
+    define: { BUNDLED_CHRONO: JSON.stringify(`./${CHRONO_FILE}`) },
     metafile: true,
     write: false,
     logLevel: 'error',
@@ -100,10 +103,33 @@ function bundle(build, name, entry) {
 
 // Loaded only once a build is due: `npm start` on a fresh build (or an install without dev packages) never needs it.
 const { build } = await import('esbuild');
+/**
+ * chrono-node's English parser as one CommonJS file, which core/chrono.ts requires on first use (a date
+ * word): the package's own CommonJS build is 266 files with every locale, about 170 ms of CPU to load,
+ * and the parser is read synchronously in the middle of a query, so it cannot be an ES chunk.
+ */
+function bundleChrono(build) {
+  return build({
+    absWorkingDir: root,
+    stdin: { contents: "export { parse } from 'chrono-node';", resolveDir: root },
+    outfile: join(out, 'core', CHRONO_FILE),
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    metafile: true,
+    write: false,
+    logLevel: 'error',
+  });
+}
+
 rmSync(out, { recursive: true, force: true });
 let results;
 try {
-  results = await Promise.all(Object.entries(ENTRIES).map(([name, entry]) => bundle(build, name, entry)));
+  results = await Promise.all([
+    ...Object.entries(ENTRIES).map(([name, entry]) => bundle(build, name, entry)),
+    bundleChrono(build),
+  ]);
 } catch {
   process.stderr.write('build: esbuild failed (its errors are above)\n');
   process.exit(1);

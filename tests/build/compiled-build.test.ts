@@ -107,6 +107,24 @@ describe('the compiled build (what npm start runs)', () => {
     expect(built.stdout).toMatch(/\d+ valid event/);
   });
 
+  it('reads date phrases with its own one-file copy of chrono, as the sources do with the package', async () => {
+    const env = { EVENT_DB: join(tempDir(), 'dates.db') };
+    expect(run([join(OUT, 'cli', 'index.js'), 'import', 'data'], env).status).toBe(0);
+    expect(existsSync(join(OUT, 'core', 'chrono-parser.cjs'))).toBe(true);
+    const ids = (jsonLines: string) =>
+      jsonLines
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => (JSON.parse(line) as { id: string }).id);
+    const args = ['search', 'peacekeeping 25 sept 2013', '--json'];
+    const built = run([join(OUT, 'cli', 'index.js'), ...args], env);
+    const sources = await runCliCaptured(args, env, '2026-11-29T12:00:00Z');
+    expect(built.status).toBe(0);
+    // The date narrows "peacekeeping" to the one event on that day.
+    expect(ids(built.stdout)).toEqual(ids(sources.out));
+    expect(ids(built.stdout)).toEqual([expect.stringMatching(/^2013-09-25-strengthening-the-partnership/)]);
+  });
+
   it('answers a piped /event on plain node with the dinner card', () => {
     const result = run([join(OUT, 'main.js')], { EVENT_DB: ':memory:' }, '/event peacekeeping\n');
     expect(result.stderr).toContain('event-archive-bot: loaded data');
