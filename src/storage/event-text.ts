@@ -69,17 +69,25 @@ export class EventTextCodec {
     return this.current ? packText(text, this.current.id, this.current.bytes) : packText(text);
   }
 
-  unpack(blob: Uint8Array): LongText {
+  /** `mayQuery` false inside an SQL function, which may not run a statement: call {@link refresh} before. */
+  unpack(blob: Uint8Array, mayQuery = true): LongText {
     const id = blob[0];
     if (id === NO_DICTIONARY) return unpackWith(blob);
     let dictionary = this.dictionaries.get(id);
-    if (!dictionary) {
+    if (!dictionary && mayQuery) {
       // Made by another connection since this one last looked.
       this.reload();
       dictionary = this.dictionaries.get(id);
-      if (!dictionary) throw new Error(`events.text names dictionary ${id}, which the database lacks`);
     }
+    if (!dictionary) throw new Error(`events.text names dictionary ${id}, which the database lacks`);
     return unpackWith(blob, dictionary);
+  }
+
+  /** Reads the dictionaries another connection made since this one last looked (one small query). */
+  refresh(): void {
+    this.load();
+    const latest = this.db.prepare('SELECT max(id) FROM text_dictionaries').pluck().get() as number | null;
+    if ((latest ?? undefined) !== this.current?.id) this.reload();
   }
 
   /**

@@ -13,7 +13,8 @@ import type {
 import type { Db } from '../database.js';
 import type { EventStore } from '../event-repository.js';
 import { urlKey } from '../url-key.js';
-import { toFtsExpression } from './fts-expression.js';
+import { phrasesOf, toFtsExpression } from './fts-expression.js';
+import { phraseConditions, registerPhraseCheck } from './phrase-check.js';
 
 /** bm25 weights, in the column order of events_fts: title above themes above people above text. */
 const WEIGHTS: Record<SearchColumn, number> = {
@@ -63,6 +64,7 @@ export class SqliteSearchIndex implements SearchIndex {
     private readonly db: Db,
     private readonly store: EventStore,
   ) {
+    registerPhraseCheck(db, store.texts);
     this.statements = {
       count: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM events'),
       firstSeqFrom: db
@@ -279,7 +281,10 @@ export class SqliteSearchIndex implements SearchIndex {
     alias = '',
   ): { table: string; bounds: string; params: unknown[] } {
     const { fromMs, toMs } = request.filters;
-    const params: unknown[] = [expression];
+    const table = request.scope === 'short' ? 'short_fts' : 'events_fts';
+    const phrases = table === 'events_fts' ? phrasesOf(request.clauses) : [];
+    // events_fts keeps no word positions: its MATCH takes a phrase's words, and phraseConditions the order.
+    const params: unknown[] = [phrases.length ? toFtsExpression(request.clauses, true) : expression];
     let bounds = '';
     if (fromMs !== undefined && Number.isFinite(fromMs)) {
       bounds += ` AND ${alias}rowid >= ?`;
@@ -290,7 +295,13 @@ export class SqliteSearchIndex implements SearchIndex {
       bounds += ` AND ${alias}rowid < ?`;
       params.push(to);
     }
-    return { table: request.scope === 'short' ? 'short_fts' : 'events_fts', bounds, params };
+    if (phrases.length) {
+      this.store.texts.refresh();
+      const checks = phraseConditions(phrases, alias ? `${alias}rowid` : `${table}.rowid`);
+      bounds += checks.sql;
+      params.push(...checks.params);
+    }
+    return { table, bounds, params };
   }
 
   /** The rowid of the first event starting at or after `ms` (rowid order is start order: see event-seq.ts). */
