@@ -34,4 +34,32 @@ describe('derived: figures from the whole archive are worked out once per archiv
     expect(count()).toBe(2);
     expect(computed).toBe(2);
   });
+
+  it('counts event types once per archive and again after an import changes them', async () => {
+    const context = memoryContext();
+    const file = join(tempDir(), 'a.json');
+    const load = async (types: string[]) => {
+      writeFileSync(
+        file,
+        JSON.stringify(
+          types.map((type, i) => ({ id: `e${i}`, title: `Forum ${i}`, type, start: '2026-05-01' })),
+        ),
+      );
+      await importArchive([file], context.store, { now: context.clock.now(), defaultZone: 'UTC' });
+    };
+    const index = context.commands.index;
+    await load(['Speech', 'Speech', 'Workshop']);
+    const first = index.types();
+    expect(first).toEqual([
+      { type: 'Speech', count: 2 },
+      { type: 'Workshop', count: 1 },
+    ]);
+    expect(index.types()).toBe(first);
+    await load(['Speech', 'Workshop', 'Workshop', 'Book Launch']);
+    expect(index.types()).toEqual([
+      { type: 'Workshop', count: 2 },
+      { type: 'Book Launch', count: 1 },
+      { type: 'Speech', count: 1 },
+    ]);
+  });
 });
