@@ -121,12 +121,22 @@ describe('migrations 017 (long text packed into one blob an event) and 018 (dens
   it('gives the pages it freed back to the file system', () => {
     const events = realEvents();
     const path = join(tempDir(), 'events.db');
-    databaseAt016(path, events).close();
+    const old = databaseAt016(path, events);
+    // A file made before 16 KB pages.
+    old.pragma('journal_mode = DELETE');
+    old.pragma('page_size = 4096');
+    old.exec('VACUUM');
+    old.pragma('journal_mode = WAL');
+    expect(old.pragma('page_size', { simple: true })).toBe(4096);
+    old.close();
     const db = openDatabase(path);
     migrate(db);
     expect(db.pragma('freelist_count', { simple: true })).toBeLessThan(
       (db.pragma('page_count', { simple: true }) as number) / 10,
     );
+    // In the page size of a new file (4 KB pages left a third of each events page empty).
+    expect(db.pragma('page_size', { simple: true })).toBe(16384);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     db.close();
   });
 
