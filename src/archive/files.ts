@@ -124,9 +124,8 @@ export function expandArchivePaths(paths: string[]): {
 }
 
 function walk(dir: string, out: string[]): void {
-  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
-    a.name.localeCompare(b.name),
-  )) {
+  // In no order: expandArchivePaths sorts what the walk found (a localeCompare here cost a start ICU's collator).
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
     if (entry.name.startsWith('.') || entry.name.startsWith('_') || /^readme(\.|$)/i.test(entry.name))
       continue;
     const full = join(dir, entry.name);

@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { CommandDeps } from '../core/commands/deps.js';
-import { helpReply } from '../core/commands/help-command.js';
+import { firstExample } from '../core/commands/help-command.js';
 import { runAction, runEventCommand } from '../core/commands/index.js';
 import type { CommandResult, Reply } from '../core/commands/reply.js';
 import { eventWhen } from '../core/when-text.js';
@@ -149,8 +149,7 @@ function banner(deps: CommandDeps, options: ReplOptions): string {
   const first = stats.samples ? stats.samples.realFirst : stats.first;
   const last = stats.samples ? stats.samples.realLast : stats.last;
   const span = first && last ? `, ${first.slice(0, 4)}–${last.slice(0, 4)}` : '';
-  const help = helpReply(deps);
-  const example = (help.kind === 'help' && help.sections[0]?.examples[0]?.command) || '/event peacekeeping';
+  const example = firstExample(deps);
   const nowMs = deps.clock.now().getTime();
   const [next] = deps.index.events(deps.index.browse({ fromMs: nowMs }, 'asc', 1, 0));
   return [

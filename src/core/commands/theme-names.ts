@@ -32,8 +32,16 @@ function singular(word: string): string {
   return word.endsWith('s') ? word.slice(0, -1) : word;
 }
 
-/** Ties in count go alphabetically, case and accents aside (one collator: localeCompare makes one per call). */
-const BY_TITLE = new Intl.Collator('en', { sensitivity: 'base' });
+let byTitle: Intl.Collator | undefined;
+
+/**
+ * Ties in count go alphabetically, case and accents aside: one collator (localeCompare makes one per
+ * call), made on first use, since ICU's first costs a start that lists no themes about 7 ms.
+ */
+function titleOrder(a: string, b: string): number {
+  byTitle ??= new Intl.Collator('en', { sensitivity: 'base' });
+  return byTitle.compare(a, b);
+}
 
 /** A merged theme: the spelling most of its events use, their count, and how many spellings fell together. */
 export interface MergedTheme {
@@ -64,5 +72,5 @@ export function mergeThemes(rows: readonly { title: string; count: number }[]): 
   }
   return [...groups.values()]
     .map((g) => ({ title: g.best.title.trim(), count: g.count, spellings: g.spellings }))
-    .sort((a, b) => b.count - a.count || BY_TITLE.compare(a.title, b.title));
+    .sort((a, b) => b.count - a.count || titleOrder(a.title, b.title));
 }
