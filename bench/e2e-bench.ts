@@ -132,7 +132,9 @@ export async function benchSlackHttp(
 }
 
 /** Starts the app in a worker thread (TypeScript loaded through tsx there too) and resolves once it listens. */
-function startAppWorker(data: SlackAppWorkerData): Promise<{ port: number; stop(): Promise<void> }> {
+export function startAppWorker(
+  data: SlackAppWorkerData,
+): Promise<{ port: number; tid?: number; stop(): Promise<void> }> {
   const entry = new URL('./slack-app-worker.ts', import.meta.url).href;
   const tsx = import.meta.resolve('tsx/esm/api');
   const boot = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`;
@@ -140,13 +142,14 @@ function startAppWorker(data: SlackAppWorkerData): Promise<{ port: number; stop(
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   return new Promise((resolve, reject) => {
     worker.once('error', reject);
-    worker.once('message', (message: { port?: number; error?: string }) => {
+    worker.once('message', (message: { port?: number; tid?: number; error?: string }) => {
       if (message.port === undefined) {
         reject(new Error(`the app did not start: ${message.error}`));
         return;
       }
       resolve({
         port: message.port,
+        tid: message.tid,
         stop: async () => {
           worker.postMessage('stop');
           await exited;

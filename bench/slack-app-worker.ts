@@ -1,3 +1,4 @@
+import { readlinkSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadConfig } from '../src/config.js';
 import { createContext } from '../src/context.js';
@@ -40,7 +41,16 @@ async function serve(data: SlackAppWorkerData): Promise<void> {
         parentPort?.close();
       });
   });
-  parentPort?.postMessage({ port });
+  parentPort?.postMessage({ port, tid: threadId() });
+}
+
+/** This thread's Linux thread id, so the bench can read its CPU time from /proc; undefined elsewhere. */
+function threadId(): number | undefined {
+  try {
+    return Number(readlinkSync('/proc/thread-self').split('/').pop());
+  } catch {
+    return undefined;
+  }
 }
 
 serve(workerData as SlackAppWorkerData).catch((error: unknown) => {
