@@ -35,7 +35,8 @@ export class SqliteArchiveAudit implements ArchiveAudit {
       this.db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM events e WHERE ${where}`).get()?.n ?? 0;
     const examples = this.db
       .prepare<[number], Row>(
-        `SELECT id, title, start, source_file, source_line FROM events e WHERE ${where}
+        `SELECT e.id, e.title, e.start, s.name AS source_file, e.source_line FROM events e
+         LEFT JOIN event_sources s ON s.id = e.source_id WHERE ${where}
          ORDER BY e.start_ms DESC LIMIT ?`,
       )
       .all(limit)
@@ -49,8 +50,9 @@ export class SqliteArchiveAudit implements ArchiveAudit {
         .prepare<[number], Row & { k: string }>(
           `WITH dup AS (SELECT ${key} AS k FROM events e WHERE ${where} GROUP BY k HAVING count(*) > 1
                         ORDER BY max(e.start_ms) DESC LIMIT ?)
-           SELECT dup.k, e.id, e.title, e.start, e.source_file, e.source_line
-           FROM dup JOIN events e ON ${key} = dup.k ORDER BY dup.k, e.start_ms, e.id`,
+           SELECT dup.k, e.id, e.title, e.start, s.name AS source_file, e.source_line
+           FROM dup JOIN events e ON ${key} = dup.k LEFT JOIN event_sources s ON s.id = e.source_id
+           ORDER BY dup.k, e.start_ms, e.id`,
         )
         .all(limit);
       const byKey = new Map<string, AuditRecord[]>();

@@ -1,6 +1,6 @@
 import { EVENT_KEY_PREFIX, type Event, eventKey } from '../core/model.js';
 import type { Db } from './database.js';
-import { assembleEvent, type EventRow } from './event-rows.js';
+import { assembleEvent, EVENT_SELECT, type EventRow } from './event-rows.js';
 import { EventTextCodec } from './event-text.js';
 import {
   type ArchiveFileRecord,
@@ -28,11 +28,14 @@ export class EventStore {
   ) {
     this.texts = new EventTextCodec(db);
     this.statements = {
-      byId: db.prepare<[string], EventRow>('SELECT * FROM events WHERE id = ?'),
-      bySeq: db.prepare<[number], EventRow>('SELECT * FROM events WHERE seq = ?'),
+      byId: db.prepare<[string], EventRow>(`${EVENT_SELECT} WHERE e.id = ?`),
+      bySeq: db.prepare<[number], EventRow>(`${EVENT_SELECT} WHERE e.seq = ?`),
       hasId: db.prepare<[string], { seq: number }>('SELECT seq FROM events WHERE id = ?'),
       idByKey: db.prepare<[string], { id: string }>('SELECT id FROM events WHERE key = ?'),
-      byIds: db.prepare<[string], EventRow>('SELECT e.* FROM json_each(?) j JOIN events e ON e.id = j.value'),
+      byIds: db.prepare<[string], EventRow>(
+        `SELECT e.*, s.name AS source_file FROM json_each(?) j JOIN events e ON e.id = j.value
+         LEFT JOIN event_sources s ON s.id = e.source_id`,
+      ),
       count: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM events'),
       // The shipped demo events are tagged "sample" (see data/samples); the banner counts them apart.
       samples: db.prepare<[], { n: number; series: number; first: string | null; last: string | null }>(
@@ -55,7 +58,8 @@ export class EventStore {
       ),
       themeCount: db.prepare<[], { n: number }>('SELECT sum(json_array_length(themes)) AS n FROM events'),
       sources: db.prepare<[], { source: string | null; events: number }>(
-        'SELECT source_file AS source, count(*) AS events FROM events GROUP BY source_file ORDER BY events DESC, source',
+        `SELECT s.name AS source, count(*) AS events FROM events e LEFT JOIN event_sources s ON s.id = e.source_id
+         GROUP BY e.source_id ORDER BY events DESC, source`,
       ),
     };
     this.writer = new FileEventsWriter(
@@ -157,7 +161,7 @@ export class EventStore {
   /** Every stored event with its seq, in seq order, read in pages so a large archive is never all in memory. */
   private *allStoredEvents(): Generator<{ seq: number; event: Event }> {
     const page = this.db.prepare<[number, number], EventRow>(
-      'SELECT * FROM events WHERE seq > ? ORDER BY seq LIMIT ?',
+      `${EVENT_SELECT} WHERE e.seq > ? ORDER BY e.seq LIMIT ?`,
     );
     let after = Number.MIN_SAFE_INTEGER;
     for (;;) {

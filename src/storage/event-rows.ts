@@ -24,9 +24,14 @@ export interface EventRow {
   speakers: string;
   series: string | null;
   status: string | null;
+  /** The source's name, joined from event_sources (see {@link EVENT_SELECT}). */
   source_file: string | null;
   source_line: number | null;
 }
+
+/** Events rows as {@link EventRow} reads them (`e` the events table), with their source's name. */
+export const EVENT_SELECT =
+  'SELECT e.*, s.name AS source_file FROM events e LEFT JOIN event_sources s ON s.id = e.source_id';
 
 /** The columns an insert or update writes, in the order of {@link EVENT_COLUMNS}, seq last. */
 export const EVENT_COLUMNS = [
@@ -50,7 +55,7 @@ export const EVENT_COLUMNS = [
   'speakers',
   'series',
   'status',
-  'source_file',
+  'source_id',
   'source_line',
   'content_digest',
   'updated_ms',
@@ -73,8 +78,8 @@ export function contentDigest(contentHash: string): Buffer {
 }
 
 /**
- * The values {@link EVENT_COLUMNS} names, for an event whose start instant is `startMs` and whose long
- * text packs to `text`.
+ * The values {@link EVENT_COLUMNS} names, for an event whose start instant is `startMs`, whose long
+ * text packs to `text` and whose source is the event_sources row `sourceId`.
  */
 export function eventValues(
   event: Event,
@@ -83,6 +88,7 @@ export function eventValues(
   startMs: number,
   defaultZone: string,
   text: Buffer,
+  sourceId: number | null,
 ): EventValues {
   const zone = event.timezone;
   return [
@@ -106,7 +112,7 @@ export function eventValues(
     JSON.stringify(event.speakers.map((p) => p.name)),
     event.series ?? null,
     event.status ?? null,
-    event.source?.file ?? null,
+    sourceId,
     event.source?.line ?? null,
     contentDigest(contentHash),
     nowMs,

@@ -43,7 +43,7 @@ export interface ArchiveFileRecord {
 interface StoredKey {
   seq: number;
   content_digest: Buffer | null;
-  source_file: string | null;
+  source_id: number | null;
   source_line: number | null;
 }
 
@@ -60,6 +60,8 @@ export class FileEventsWriter {
     | 'update'
     | 'moveSeq'
     | 'moveSource'
+    | 'sourceId'
+    | 'addSource'
     | 'deleteEvent'
     | 'hashById'
     | 'allKeys'
@@ -70,6 +72,8 @@ export class FileEventsWriter {
     Statement
   >;
   private readonly seqs: SeqAllocator;
+  /** Source names' event_sources ids, within a transaction (a rollback may take rows made in it). */
+  private readonly sourceIds = new Map<string, number>();
   /** Events inserted, updated or removed since the transaction began. */
   private written = 0;
 
@@ -91,11 +95,15 @@ export class FileEventsWriter {
         `UPDATE events SET ${EVENT_COLUMNS.map((c) => `${c} = ?`).join(', ')} WHERE seq = ?`,
       ),
       moveSeq: db.prepare('UPDATE events SET seq = ? WHERE seq = ?'),
-      moveSource: db.prepare('UPDATE events SET source_file = ?, source_line = ? WHERE seq = ?'),
+      moveSource: db.prepare('UPDATE events SET source_id = ?, source_line = ? WHERE seq = ?'),
       deleteEvent: db.prepare('DELETE FROM events WHERE seq = ?'),
-      hashById: db.prepare('SELECT seq, content_digest, source_file, source_line FROM events WHERE id = ?'),
-      allKeys: db.prepare('SELECT id, seq, content_digest, source_file, source_line FROM events'),
-      idsOfFile: db.prepare('SELECT seq, id FROM events WHERE source_file = ?'),
+      hashById: db.prepare('SELECT seq, content_digest, source_id, source_line FROM events WHERE id = ?'),
+      allKeys: db.prepare('SELECT id, seq, content_digest, source_id, source_line FROM events'),
+      idsOfFile: db.prepare(
+        'SELECT seq, id FROM events WHERE source_id = (SELECT id FROM event_sources WHERE name = ?)',
+      ),
+      sourceId: db.prepare('SELECT id FROM event_sources WHERE name = ?').pluck(),
+      addSource: db.prepare('INSERT INTO event_sources (name) VALUES (?)'),
       fileRecord: db.prepare('SELECT path, hash, events, valid_until FROM archive_files WHERE path = ?'),
       upsertFile: db.prepare(
         `INSERT INTO archive_files (path, hash, events, valid_until, imported_ms) VALUES (?, ?, ?, ?, ?)
@@ -121,6 +129,7 @@ export class FileEventsWriter {
     const written = this.written;
     this.written = 0;
     this.seqs.reset();
+    this.sourceIds.clear();
     return written;
   }
 
@@ -138,6 +147,8 @@ export class FileEventsWriter {
     const lookup = (id: string) =>
       stored ? stored.get(id) : (this.s.hashById.get(id) as StoredKey | undefined);
     const keep = new Set<string>();
+    const fileId = this.sourceIdOf(file);
+    const slackId = this.s.sourceId.get(SLACK_SOURCE) as number | undefined;
     // In start order: rowids follow start time, and FTS5 inserts several times faster when rowids ascend.
     const ordered = events
       .map((event) => ({ event, ms: eventTimeToMillis(event.start, event.timezone, this.defaultZone) }))
@@ -150,8 +161,16 @@ export class FileEventsWriter {
       const contentHash = eventContentHash(event);
       const existing = lookup(event.id);
       const values = () =>
-        eventValues(event, contentHash, nowMs, ms, this.defaultZone, this.texts.pack(longTextOf(event)));
-      if (existing?.source_file === SLACK_SOURCE && file !== SLACK_SOURCE) {
+        eventValues(
+          event,
+          contentHash,
+          nowMs,
+          ms,
+          this.defaultZone,
+          this.texts.pack(longTextOf(event)),
+          this.sourceIdOf(event.source?.file),
+        );
+      if (existing && existing.source_id === slackId && file !== SLACK_SOURCE) {
         // An event added in Slack (exported to git and imported back, say) is never overwritten by a file.
         outcome.unchanged.push(event.id);
       } else if (!existing) {
@@ -162,8 +181,8 @@ export class FileEventsWriter {
         outcome.updated.push(event.id);
       } else {
         const line = event.source?.line ?? null;
-        if (existing.source_file !== file || existing.source_line !== line) {
-          this.s.moveSource.run(file, line, existing.seq);
+        if (existing.source_id !== fileId || existing.source_line !== line) {
+          this.s.moveSource.run(fileId, line, existing.seq);
         }
         outcome.unchanged.push(event.id);
       }
@@ -193,6 +212,15 @@ export class FileEventsWriter {
     }
     this.s.deleteFile.run(file);
     return removed;
+  }
+
+  /** The event_sources id of a source name, added when new. */
+  private sourceIdOf(name: string | undefined): number | null {
+    if (name === undefined) return null;
+    let id = this.sourceIds.get(name) ?? (this.s.sourceId.get(name) as number | undefined);
+    id ??= Number(this.s.addSource.run(name).lastInsertRowid);
+    this.sourceIds.set(name, id);
+    return id;
   }
 
   /** Every stored event's id with what tells whether it changed, for comparing a large file at once. */

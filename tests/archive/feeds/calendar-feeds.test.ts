@@ -61,7 +61,8 @@ afterEach(async () => {
 const rows = () =>
   context.db
     .prepare<[], { id: string; title: string; start: string; source_file: string; updated_ms: number }>(
-      'SELECT id, title, start, source_file, updated_ms FROM events ORDER BY start_ms',
+      `SELECT e.id, e.title, e.start, s.name AS source_file, e.updated_ms FROM events e
+       JOIN event_sources s ON s.id = e.source_id ORDER BY e.start_ms`,
     )
     .all();
 const ids = () => rows().map((r) => r.id);
