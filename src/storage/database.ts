@@ -98,10 +98,23 @@ export function migrate(db: Db, migrations = readMigrations()): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
+/**
+ * Best effort: the migrations are committed by now, so a file another connection holds open (a replica,
+ * the CLI) keeps its free pages and old page size until a later upgrade instead of failing this start.
+ */
 function vacuum(db: Db): void {
   const wal = db.pragma('journal_mode', { simple: true }) === 'wal';
-  if (wal) db.pragma('journal_mode = DELETE');
-  db.pragma(`page_size = ${PAGE_SIZE}`);
-  db.exec('VACUUM');
-  if (wal) db.pragma('journal_mode = WAL');
+  try {
+    if (wal) db.pragma('journal_mode = DELETE');
+    db.pragma(`page_size = ${PAGE_SIZE}`);
+    db.exec('VACUUM');
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code !== 'SQLITE_BUSY' && code !== 'SQLITE_LOCKED') throw error;
+    process.stderr.write(
+      `database: migrated ${db.name}; its freed pages stay in the file because another connection has it open (${code})\n`,
+    );
+  } finally {
+    if (wal && db.pragma('journal_mode', { simple: true }) !== 'wal') db.pragma('journal_mode = WAL');
+  }
 }

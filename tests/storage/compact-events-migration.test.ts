@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { loadJsonLines } from '../../src/archive/json-loader.js';
 import { type Event, eventKey } from '../../src/core/model.js';
 import { eventTimeToMillis } from '../../src/core/time.js';
@@ -137,6 +137,35 @@ describe('migrations 017 (long text packed into one blob an event) and 018 (dens
     // In the page size of a new file (4 KB pages left a third of each events page empty).
     expect(db.pragma('page_size', { simple: true })).toBe(16384);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    db.close();
+  });
+
+  it('upgrades a file another connection is reading, keeping its free pages instead of failing the start', () => {
+    const events = realEvents();
+    const path = join(tempDir(), 'events.db');
+    const old = databaseAt016(path, events);
+    // A file made before 16 KB pages, so the upgrade wants a VACUUM.
+    old.pragma('journal_mode = DELETE');
+    old.pragma('page_size = 4096');
+    old.exec('VACUUM');
+    old.pragma('journal_mode = WAL');
+    old.close();
+    // A replica or the CLI mid-read: leaving WAL mode for the VACUUM is refused while it reads.
+    const reader = openDatabase(path);
+    const rows = reader.prepare('SELECT id FROM events').iterate();
+    rows.next();
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    const db = openDatabase(path);
+    try {
+      expect(migrate(db)).toBe(readMigrations().at(-1)?.version);
+      expect(String(stderr.mock.calls.at(-1)?.[0])).toMatch(/freed pages stay in the file .*SQLITE_BUSY/);
+    } finally {
+      stderr.mockRestore();
+    }
+    rows.return?.();
+    reader.close();
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.prepare('SELECT count(*) FROM events').pluck().get()).toBe(events.length);
     db.close();
   });
 
