@@ -3,7 +3,7 @@
 // TypeScript compiled at start, and a handful of files loaded instead of about 200 (zod alone was 95).
 // Runs at `npm install` / `npm ci` (the `prepare` script). tsc stays the typechecker (`npm run typecheck`).
 //
-// esbuild writes one ES module per entry point (main.js, cli/index.js, slack/command-worker.js) and shared
+// esbuild writes one ES module per entry point (main.js, cli/index.js, slack/command-worker.js, storage/prepare-worker.js) and shared
 // chunks in chunks/; every lazy `import()` (a format's loader, the Slack door, a CLI command) stays a chunk
 // of its own, loaded only when it runs. better-sqlite3 (native), pg and the Slack packages stay in
 // node_modules. Files read at run time (migrations, the worker boot file) are copied beside the bundle
@@ -27,6 +27,7 @@ const ENTRIES = {
   main: 'src/main.ts',
   'cli/index': 'src/cli/index.ts',
   'slack/command-worker': 'src/slack/command-worker.ts',
+  'storage/prepare-worker': 'src/storage/prepare-worker.ts',
 };
 /** chrono's parser, beside core/chrono.js: see {@link bundleChrono}. */
 const CHRONO_FILE = 'chrono-parser.cjs';

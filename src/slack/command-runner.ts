@@ -89,7 +89,7 @@ export function workerPoolRunner(config: Config, options: WorkerPoolOptions | nu
   const requestTimeoutMs = opts.requestTimeoutMs ?? 30_000;
   if (config.databasePath === ':memory:')
     throw new Error('worker threads cannot share an in-memory database');
-  const boot = new URL('./command-worker-boot.mjs', import.meta.url);
+  const boot = new URL('../worker-boot.mjs', import.meta.url);
   // The compiled build spawns compiled workers; the TypeScript sources (tests, dev) spawn TypeScript ones.
   const entry = new URL(`./command-worker${extname(import.meta.url)}`, import.meta.url).href;
   let nextId = 1;

@@ -8,6 +8,7 @@ import {
   type FileImportOutcome,
   type ReplaceOptions,
 } from './file-events-writer.js';
+import type { EventPreparer } from './prepare-pipeline.js';
 import { FULL_REFRESH_AT, type IndexHealth, SearchIndexWriter } from './search/index-writer.js';
 
 export { eventContentHash } from './event-rows.js';
@@ -25,6 +26,8 @@ export class EventStore {
     defaultZone = 'UTC',
     /** Search's write side: every event written here is indexed there, in the same transaction. */
     private readonly search = new SearchIndexWriter(db),
+    /** Prepares a large write's events (hashes, packed text, index documents) ahead, on a worker thread. */
+    preparer?: EventPreparer,
   ) {
     this.texts = new EventTextCodec(db);
     this.statements = {
@@ -71,6 +74,7 @@ export class EventStore {
         return row && this.toEvent(row);
       },
       this.texts,
+      preparer,
     );
     this.fillMissingKeys();
   }

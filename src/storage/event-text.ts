@@ -69,6 +69,12 @@ export class EventTextCodec {
     return this.current ? packText(text, this.current.id, this.current.bytes) : packText(text);
   }
 
+  /** The dictionary {@link pack} packs with now, if the database has one. */
+  dictionary(): { id: number; bytes: Buffer } | undefined {
+    this.load();
+    return this.current && { ...this.current };
+  }
+
   /** `mayQuery` false inside an SQL function, which may not run a statement: call {@link refresh} before. */
   unpack(blob: Uint8Array, mayQuery = true): LongText {
     const id = blob[0];

@@ -3,15 +3,11 @@ import type { Event } from '../core/model.js';
 import { SLACK_SOURCE } from '../core/ports/added-events.js';
 import { eventTimeToMillis } from '../core/time.js';
 import type { Db } from './database.js';
-import {
-  contentDigest,
-  EVENT_COLUMNS,
-  type EventValues,
-  eventContentHash,
-  eventValues,
-} from './event-rows.js';
+import { contentDigest, EVENT_COLUMNS, type EventValues, eventValues } from './event-rows.js';
 import { SeqAllocator } from './event-seq.js';
 import { type EventTextCodec, longTextOf } from './event-text.js';
+import { EventPreparer } from './prepare-pipeline.js';
+import type { FtsDocument } from './search/fts-document.js';
 import { FULL_REFRESH_AT, type SearchIndexWriter } from './search/index-writer.js';
 
 /** What one file's import did, by event id. */
@@ -76,6 +72,8 @@ export class FileEventsWriter {
   private readonly sourceIds = new Map<string, number>();
   /** Events inserted, updated or removed since the transaction began. */
   private written = 0;
+  /** Hashes, packs and indexes' documents of a large write's events, on a worker thread. */
+  private readonly preparer: EventPreparer;
 
   constructor(
     db: Db,
@@ -84,7 +82,10 @@ export class FileEventsWriter {
     /** The stored event under a seq, when a small write wants it to adjust search's counts by deltas. */
     private readonly storedEvent: (seq: number) => Event | undefined,
     private readonly texts: EventTextCodec,
+    /** Prepares large writes' events; by default on a worker thread. */
+    preparer = new EventPreparer(),
   ) {
+    this.preparer = preparer;
     const columns = EVENT_COLUMNS.join(', ');
     this.seqs = new SeqAllocator(db);
     this.s = {
@@ -130,6 +131,7 @@ export class FileEventsWriter {
     this.written = 0;
     this.seqs.reset();
     this.sourceIds.clear();
+    this.preparer.close();
     return written;
   }
 
@@ -155,10 +157,15 @@ export class FileEventsWriter {
       .sort((a, b) => a.ms - b.ms);
     // A first large write samples its own text for the database's compression dictionary.
     if (bulk) this.texts.train(events);
+    const prepared = this.preparer.feed(
+      ordered.map((o) => o.event),
+      (event) => lookup(event.id)?.content_digest,
+      this.texts.dictionary(),
+    );
     for (const [index, { event, ms }] of ordered.entries()) {
       if (onProgress && index % 1000 === 0) onProgress(index, events.length);
       keep.add(event.id);
-      const contentHash = eventContentHash(event);
+      const { contentHash, text, doc } = prepared(index);
       const existing = lookup(event.id);
       const values = () =>
         eventValues(
@@ -167,17 +174,17 @@ export class FileEventsWriter {
           nowMs,
           ms,
           this.defaultZone,
-          this.texts.pack(longTextOf(event)),
+          text ?? this.texts.pack(longTextOf(event)),
           this.sourceIdOf(event.source?.file),
         );
       if (existing && existing.source_id === slackId && file !== SLACK_SOURCE) {
         // An event added in Slack (exported to git and imported back, say) is never overwritten by a file.
         outcome.unchanged.push(event.id);
       } else if (!existing) {
-        this.insertEvent(values(), event);
+        this.insertEvent(values(), event, doc);
         outcome.added.push(event.id);
       } else if (!existing.content_digest?.equals(contentDigest(contentHash))) {
-        this.updateEvent(existing.seq, values(), event);
+        this.updateEvent(existing.seq, values(), event, doc);
         outcome.updated.push(event.id);
       } else {
         const line = event.source?.line ?? null;
@@ -240,22 +247,22 @@ export class FileEventsWriter {
     return this.search.wantsOldEvents() ? this.storedEvent(seq) : undefined;
   }
 
-  private updateEvent(seq: number, values: EventValues, event: Event): void {
+  private updateEvent(seq: number, values: EventValues, event: Event, doc?: FtsDocument): void {
     this.search.remove(seq, this.oldEventFor(seq));
     if (this.seqs.fits(seq, values[START_MS] as number)) {
       this.s.update.run(...values, seq);
-      this.indexed(seq, event);
+      this.indexed(seq, event, doc);
     } else {
       // The start moved past a neighbour: the row takes a new seq so rowid order stays start order.
       this.s.deleteEvent.run(seq);
-      this.insertEvent(values, event);
+      this.insertEvent(values, event, doc);
     }
   }
 
-  private insertEvent(values: EventValues, event: Event): void {
+  private insertEvent(values: EventValues, event: Event, doc?: FtsDocument): void {
     const seq = this.seqs.allocate(values[START_MS] as number, (from, to) => this.moveEvent(from, to));
     this.s.insert.run(...values, seq);
-    this.indexed(seq, event);
+    this.indexed(seq, event, doc);
   }
 
   /** Moves a stored event to a free seq, its full-text rows with it. */
@@ -267,8 +274,8 @@ export class FileEventsWriter {
     this.search.index(to, event);
   }
 
-  private indexed(seq: number, event: Event): void {
-    this.search.index(seq, event);
+  private indexed(seq: number, event: Event, doc?: FtsDocument): void {
+    this.search.index(seq, event, doc);
     this.written++;
   }
 }

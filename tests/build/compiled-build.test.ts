@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commandBody, postSigned, slashCommand, startFakeSlack } from '../../support/fake-slack.js';
 import { runCliCaptured } from '../helpers/cli.js';
@@ -71,8 +71,46 @@ function packagesLoadedAtStart(outputs: Record<string, Output>, entry: string): 
 describe('the compiled build (what npm start runs)', () => {
   it('carries the migrations and the worker boot file beside the JavaScript', () => {
     expect(existsSync(join(OUT, 'storage', 'migrations', '001-events.sql'))).toBe(true);
-    expect(existsSync(join(OUT, 'slack', 'command-worker-boot.mjs'))).toBe(true);
+    expect(existsSync(join(OUT, 'worker-boot.mjs'))).toBe(true);
     expect(existsSync(join(OUT, 'main.ts'))).toBe(false);
+  });
+
+  it("starts the import's prepare worker on plain node, and it prepares an event", () => {
+    // What EventPreparer does, by hand: the bundled worker, booted as the build lays it out.
+    const script = `
+      import { MessageChannel, Worker, receiveMessageOnPort } from 'node:worker_threads';
+      const { port1, port2 } = new MessageChannel();
+      const signal = new Int32Array(new SharedArrayBuffer(4));
+      const entry = ${JSON.stringify(pathToFileURL(join(OUT, 'storage', 'prepare-worker.js')).href)};
+      const worker = new Worker(new URL(${JSON.stringify(pathToFileURL(join(OUT, 'worker-boot.mjs')).href)}),
+        { workerData: { entry, port: port2, signal }, transferList: [port2] });
+      const next = () => { for (;;) { const seen = Atomics.load(signal, 0); const m = receiveMessageOnPort(port1);
+        if (m) return m.message; Atomics.wait(signal, 0, seen, 20000); } };
+      const ready = next();
+      const event = { id: 'x', title: 'Mediation in the Sahel', type: 'Panel', start: '2019-03-12', summary: 'A talk.',
+        body: '', themes: [{ title: 'Ceasefires', summary: 'Local ones.' }], speakers: [], hosts: [], tags: [] };
+      port1.postMessage({ id: 1, events: [event], stored: [null], claims: new Int32Array(new SharedArrayBuffer(4)), slot: 0 });
+      const reply = next();
+      console.log(JSON.stringify({ ready, id: reply.id, hash: reply.prepared[0].contentHash.length,
+        text: reply.prepared[0].text.length > 1, doc: reply.prepared[0].doc.themes }));
+      await worker.terminate();`;
+    // From a file: under `node -e` a worker does not start while the main thread blocks in Atomics.wait.
+    const file = join(OUT, 'prepare-worker-check.mjs');
+    writeFileSync(file, script);
+    const result = spawnSync(process.execPath, [file], {
+      cwd: ROOT,
+      env: plainEnv({}),
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(result.stderr).toBe('');
+    expect(JSON.parse(result.stdout)).toEqual({
+      ready: { ready: true },
+      id: 1,
+      hash: 64,
+      text: true,
+      doc: 'Ceasefires',
+    });
   });
 
   it('bundles each entry point so that starting loads no parser, no pg and no Slack door', () => {

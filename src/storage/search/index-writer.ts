@@ -1,48 +1,8 @@
 import type { Statement } from 'better-sqlite3';
 import type { Event } from '../../core/model.js';
-import { acronymsIn } from '../../core/search/field-terms.js';
 import { tokenize } from '../../core/search/tokens.js';
-import { acronymOf } from '../../core/text.js';
 import type { Db } from '../database.js';
-
-/** The text of one event as the full-text index holds it, column by column (see 001-events.sql). */
-export interface FtsDocument {
-  title: string;
-  themes: string;
-  speakers: string;
-  hosts: string;
-  tags: string;
-  summary: string;
-  body: string;
-}
-
-/** Values of a list field, one a line. */
-const SEPARATOR = ' \n ';
-
-/**
- * What search indexes of an event, and in which column: short fields (title, themes, people, tags with
- * the acronyms its hosts, themes and text stand for, type and place) apart from long text (body, theme summaries, speakers' roles).
- */
-export function ftsDocument(event: Event): FtsDocument {
-  const themes = event.themes.map((t) => t.title);
-  const acronyms = new Map<string, string>();
-  for (const a of event.hosts.map(acronymOf)) if (a) acronyms.set(a.toLowerCase(), a);
-  const text = [event.title, ...themes, event.summary].join(' \n ');
-  for (const a of acronymsIn(text, [...themes, ...event.hosts])) if (!acronyms.has(a)) acronyms.set(a, a);
-  return {
-    title: event.title,
-    themes: themes.join(SEPARATOR),
-    speakers: event.speakers.map((s) => s.name).join(SEPARATOR),
-    hosts: event.hosts.join(SEPARATOR),
-    tags: [...event.tags, ...acronyms.values(), event.type, event.location ?? ''].join(SEPARATOR),
-    summary: event.summary,
-    body: [
-      event.body,
-      ...event.themes.map((t) => t.summary),
-      ...event.speakers.map((s) => s.role ?? ''),
-    ].join(SEPARATOR),
-  };
-}
+import { type FtsDocument, ftsDocument } from './fts-document.js';
 
 /** Past this many events written in one transaction, derived tables are rebuilt whole instead of by deltas. */
 export const FULL_REFRESH_AT = 1000;
@@ -156,9 +116,11 @@ export class SearchIndexWriter {
     }
   }
 
-  /** Indexes an event under its seq; the seq must not be indexed already (`remove` it first). */
-  index(seq: number, event: Event): void {
-    const doc = ftsDocument(event);
+  /**
+   * Indexes an event under its seq; the seq must not be indexed already (`remove` it first). `doc`, when
+   * given, is the event's {@link ftsDocument} made ahead (a bulk import's prepare worker makes them).
+   */
+  index(seq: number, event: Event, doc: FtsDocument = ftsDocument(event)): void {
     const { title, themes, speakers, hosts, tags } = doc;
     this.statements.insertFts.run(seq, title, themes, speakers, hosts, tags, doc.summary, doc.body);
     this.statements.insertShortFts.run(seq, title, themes, speakers, hosts, tags);

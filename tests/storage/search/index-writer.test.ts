@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parseEvent } from '../../../src/core/model.js';
 import { migrate, openDatabase, readMigrations } from '../../../src/storage/database.js';
 import { EventStore } from '../../../src/storage/event-repository.js';
-import { ftsDocument, SearchIndexWriter } from '../../../src/storage/search/index-writer.js';
+import { ftsDocument } from '../../../src/storage/search/fts-document.js';
+import { SearchIndexWriter } from '../../../src/storage/search/index-writer.js';
 import { SqliteSearchIndex } from '../../../src/storage/search/search-index.js';
 
 const event = (overrides: object = {}) => {
