@@ -1,4 +1,5 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import type Database from 'better-sqlite3';
 import type { Event } from '../core/model.js';
 import type { Db } from './database.js';
 
@@ -85,6 +86,10 @@ export class EventTextCodec {
       this.reload();
       dictionary = this.dictionaries.get(id);
     }
+    // Inside an SQL function this connection is busy with the statement calling it, and the statement may
+    // read rows another connection packed (its first large import) after {@link refresh}: a dictionary is
+    // never changed once written, so a second connection reads it.
+    if (!dictionary && !mayQuery) dictionary = this.readAside(id);
     if (!dictionary) throw new Error(`events.text names dictionary ${id}, which the database lacks`);
     return unpackWith(blob, dictionary);
   }
@@ -120,6 +125,23 @@ export class EventTextCodec {
     this.db.prepare('INSERT INTO text_dictionaries (id, bytes) VALUES (?, ?)').run(id, sample);
     this.dictionaries.set(id, sample);
     this.current = { id, bytes: sample };
+  }
+
+  /** Dictionary `id` read through a connection of its own (a file's only: a memory database has one connection). */
+  private readAside(id: number): Buffer | undefined {
+    if (this.db.memory) return undefined;
+    // This connection's own class: importing better-sqlite3 here would load it into the prepare worker too.
+    const Sqlite = this.db.constructor as new (path: string, options: Database.Options) => Db;
+    const other = new Sqlite(this.db.name, { readonly: true, fileMustExist: true });
+    try {
+      const bytes = other.prepare('SELECT bytes FROM text_dictionaries WHERE id = ?').pluck().get(id) as
+        | Buffer
+        | undefined;
+      if (bytes) this.dictionaries.set(id, bytes);
+      return bytes;
+    } finally {
+      other.close();
+    }
   }
 
   /** Forgets what was read, after a rolled-back transaction may have taken a new dictionary with it. */

@@ -1,7 +1,9 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type Event, parseEvent } from '../../src/core/model.js';
 import { type Db, migrate, openDatabase } from '../../src/storage/database.js';
 import { EventStore } from '../../src/storage/event-repository.js';
+import { tempDir } from '../helpers/temp.js';
 
 const event = (i: number): Event => {
   const result = parseEvent({
@@ -46,5 +48,22 @@ describe('events long text', () => {
     expect(dictionaries(db)).toBe(0);
     store.replaceFileEvents('b.jsonl', 'h2', [event(1)]);
     expect(new EventStore(db, 'UTC').getById('e-1')).toEqual(event(1));
+  });
+
+  it('reads, inside an SQL function, text packed with a dictionary another connection made since it looked', () => {
+    const path = join(tempDir(), 'race.db');
+    const reader = openDatabase(path);
+    migrate(reader);
+    const readerStore = new EventStore(reader, 'UTC');
+    readerStore.texts.refresh(); // what a phrase search does before its query: no dictionary yet
+    const writer = openDatabase(path);
+    const events = Array.from({ length: 1500 }, (_, i) => event(i));
+    new EventStore(writer, 'UTC').replaceFileEvents('a.jsonl', 'h1', events);
+    const blob = reader.prepare('SELECT text FROM events WHERE id = ?').pluck().get('e-7') as Buffer;
+    expect(blob[0]).toBe(1);
+    // mayQuery false: the reader's connection is busy with the statement that called the function.
+    expect(readerStore.texts.unpack(blob, false).summary).toBe(events[7].summary);
+    writer.close();
+    reader.close();
   });
 });
