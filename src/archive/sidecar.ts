@@ -2,15 +2,16 @@ import type { Event } from '../core/model.js';
 
 /**
  * Our own iCalendar export keeps what a calendar has no property for (id, hosts, speakers, themes, body,
- * zone, and times as first written) as JSON in one X- property, which other calendar programs ignore, so
+ * zone, times as first written, and a cancelled or postponed status: iCalendar's STATUS:CANCELLED would
+ * have a calendar drop the event, and it has no word for postponed) as JSON in one X- property, which other calendar programs ignore, so
  * an export re-imports to the same events. This file owns that format: the writer and the reader.
  */
 export const SIDECAR_PROPERTY = 'x-event-archive';
 
 /** The sidecar of one event, as the property's text. */
 export function sidecarOf(e: Event): string {
-  const { id, hosts, speakers, themes, body, timezone, start, end } = e;
-  return JSON.stringify({ id, hosts, speakers, themes, body, timezone, start, end });
+  const { id, hosts, speakers, themes, body, timezone, start, end, status } = e;
+  return JSON.stringify({ id, hosts, speakers, themes, body, timezone, start, end, status });
 }
 
 function parsed(raw: string | undefined): Record<string, unknown> {
@@ -31,7 +32,7 @@ function parsed(raw: string | undefined): Record<string, unknown> {
  * moved in another calendar program is not undone. The model validates whatever comes out.
  */
 export function withSidecar<R extends { start: string; end?: string }>(record: R, raw: string | undefined) {
-  const { id, hosts, speakers, themes, body, timezone, start, end } = parsed(raw);
+  const { id, hosts, speakers, themes, body, timezone, start, end, status } = parsed(raw);
   const same = (a: unknown, b: string | undefined): a is string =>
     typeof a === 'string' && b !== undefined && Date.parse(a) === Date.parse(b);
   return {
@@ -44,5 +45,6 @@ export function withSidecar<R extends { start: string; end?: string }>(record: R
     ...(typeof timezone === 'string' ? { timezone } : {}),
     ...(same(start, record.start) ? { start } : {}),
     ...(same(end, record.end) ? { end } : {}),
+    ...(typeof status === 'string' ? { status } : {}),
   };
 }

@@ -77,6 +77,33 @@ describe('event-bot export round trips', () => {
   });
 });
 
+describe('event-bot export of a cancelled and a postponed event', () => {
+  it.each(['jsonl', 'ics'])('keeps each status through a %s round trip', async (format) => {
+    const dir = tempDir({
+      'changed.jsonl': [
+        { title: 'Sahel mediation forum', start: '2027-03-02T14:00:00Z', status: 'Cancelled' },
+        { title: 'Arctic security roundtable', start: '2027-04-06', status: 'postponed' },
+        { title: 'Peacekeeping budget briefing', start: '2027-05-11T15:00:00Z' },
+      ]
+        .map((r) => JSON.stringify(r))
+        .join('\n'),
+    });
+    const original = { EVENT_DB: join(dir, 'a.db'), EVENT_ARCHIVE: 'unused' };
+    expect((await cli(['import', join(dir, 'changed.jsonl')], original)).code).toBe(0);
+    const file = join(dir, `export.${format}`);
+    expect((await cli(['export', '--format', format, '--out', file], original)).code).toBe(0);
+    const copy = { EVENT_DB: join(dir, 'b.db'), EVENT_ARCHIVE: 'unused' };
+    expect((await cli(['import', file], copy)).code).toBe(0);
+    const statuses = (await eventsOf(copy)).map((e) => [e.title, e.status]);
+    expect(statuses.sort()).toEqual([
+      ['Arctic security roundtable', 'postponed'],
+      ['Peacekeeping budget briefing', undefined],
+      ['Sahel mediation forum', 'cancelled'],
+    ]);
+    expect(await eventsOf(copy)).toEqual(await eventsOf(original));
+  });
+});
+
 describe('event-bot export', () => {
   it('writes a query’s results, best first, to standard output', async () => {
     const env = { EVENT_DB: join(tempDir(), 'a.db'), EVENT_ARCHIVE: 'unused' };
