@@ -25,6 +25,8 @@ export interface EventWhen {
   text: string;
   /** A timed event's start time at the venue alone, "7:00 PM EDT", to show beside the reader's own time. */
   venueTime?: string;
+  /** The city the event's IANA zone is named after ("New York" for America/New_York), to say whose time that is. */
+  venueCity?: string;
 }
 
 const DAY = 'ccc d LLL yyyy';
@@ -76,6 +78,12 @@ function eventDateText(event: Event): string {
   return `${first} – ${end.toFormat(DAY)} · ${timeWithZone(end)}`;
 }
 
+/** The city an IANA zone is named after ("America/Argentina/Buenos_Aires": "Buenos Aires"); none for UTC, Etc/…. */
+function zoneCity(zone: string | undefined): string | undefined {
+  if (!zone?.includes('/') || zone.startsWith('Etc/') || !isValidTimeZone(zone)) return undefined;
+  return zone.slice(zone.lastIndexOf('/') + 1).replace(/_/g, ' ');
+}
+
 /** Everything a door needs to show when an event is, decided once against `nowMs`. */
 export function eventWhen(event: Event, nowMs: number, fallbackZone = 'UTC'): EventWhen {
   return {
@@ -84,6 +92,7 @@ export function eventWhen(event: Event, nowMs: number, fallbackZone = 'UTC'): Ev
     startMs: eventTimeToMillis(event.start, event.timezone, fallbackZone),
     text: eventDateText(event),
     ...(isDateOnly(event.start) ? {} : { venueTime: timeWithZone(atVenue(event.start, event)) }),
+    ...(isDateOnly(event.start) || !zoneCity(event.timezone) ? {} : { venueCity: zoneCity(event.timezone) }),
   };
 }
 

@@ -15,12 +15,13 @@ import {
 /**
  * When an event is, as Slack shows it: a past or all-day event as plain text in the venue's own date
  * and time (a date token would move it to each reader's zone, and an all-day date is not an instant);
- * an upcoming timed event as a date token in the reader's zone, with the venue's time beside it.
+ * an upcoming timed event as a date token in the reader's zone, with the venue's time beside it, named
+ * by its zone's city ("7:00 PM EDT in New York"), else "at the venue" ("local time" read as the reader's).
  */
 export function slackWhen(when: EventWhen, size: 'long' | 'short' = 'long'): string {
   if (!when.upcoming || when.allDay || !when.venueTime) return escapeMrkdwn(when.text);
   const format = size === 'long' ? DATE_TIME_FORMAT : SHORT_DATE_TIME_FORMAT;
-  return `${slackDate(when.startMs, format, when.text)} (${escapeMrkdwn(when.venueTime)} local time)`;
+  return `${slackDate(when.startMs, format, when.text)} (${escapeMrkdwn(when.venueTime)} ${when.venueCity ? `in ${escapeMrkdwn(when.venueCity)}` : 'at the venue'})`;
 }
 
 /**

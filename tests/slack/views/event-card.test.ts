@@ -122,9 +122,18 @@ describe('event card', () => {
   });
 
   it('shows an upcoming timed event in the reader’s zone, with the venue time beside it', () => {
+    // The venue's time is named by its zone's city; with an offset only, by the venue.
     const all = texts(eventCardBlocks(card({ event: upcoming }))).join('\n');
     expect(all).toContain(
-      '<!date^1821654000^{date_long_pretty} at {time}|Wed 22 Sep 2027 · 7:00 PM – 9:30 PM EDT> (7:00 PM EDT local time)',
+      '<!date^1821654000^{date_long_pretty} at {time}|Wed 22 Sep 2027 · 7:00 PM – 9:30 PM EDT> (7:00 PM EDT in New York)',
+    );
+    const offsetOnly = makeEvent({ ...upcoming, timezone: undefined });
+    expect(texts(eventCardBlocks(card({ event: offsetOnly }))).join('\n')).toContain(
+      '|Wed 22 Sep 2027 · 7:00 PM – 9:30 PM UTC-4> (7:00 PM UTC-4 at the venue)',
+    );
+    const inZone = makeEvent({ ...upcoming, timezone: 'America/Argentina/Buenos_Aires' });
+    expect(texts(eventCardBlocks(card({ event: inZone }))).join('\n')).toContain(
+      '|Wed 22 Sep 2027 · 8:00 PM – 10:30 PM GMT-3> (8:00 PM GMT-3 in Buenos Aires)',
     );
   });
 
