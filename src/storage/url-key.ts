@@ -8,3 +8,21 @@ export function urlKey(url: string | null | undefined): number | null {
   }
   return h >>> 0;
 }
+
+/**
+ * The spellings a stored event URL may have for a pasted one: http or https, with or without www and
+ * a trailing slash, with and without its query (Slack and browsers add tracking parameters).
+ */
+export function urlVariants(pasted: string): string[] {
+  const match = /^(?:https?:\/\/)?(?:www\.)?([^?#]*?)\/?(\?[^#]*)?(?:#.*)?$/i.exec(
+    pasted.trim().replace(/^<|>$/g, ''),
+  );
+  if (!match) return [pasted];
+  const [, rest, query = ''] = match;
+  const out = new Set<string>();
+  for (const scheme of ['https://', 'http://'])
+    for (const www of ['', 'www.'])
+      for (const slash of ['', '/'])
+        for (const q of query ? [query, ''] : ['']) out.add(`${scheme}${www}${rest}${slash}${q}`);
+  return [...out];
+}

@@ -6,29 +6,23 @@ import type {
   MatchRequest,
   Occurrence,
   PersonAt,
-  SearchColumn,
   SearchIndex,
   TermInfo,
 } from '../../core/ports/search.js';
 import type { Db } from '../database.js';
 import type { EventStore } from '../event-repository.js';
-import { urlKey } from '../url-key.js';
+import { urlKey, urlVariants } from '../url-key.js';
 import { phrasesOf, toFtsExpression } from './fts-expression.js';
 import { phraseConditions, registerPhraseCheck } from './phrase-check.js';
-
-/** bm25 weights, in the column order of events_fts: title above themes above people above text. */
-const WEIGHTS: Record<SearchColumn, number> = {
-  title: 10,
-  themes: 5,
-  speakers: 4,
-  hosts: 4,
-  tags: 3,
-  summary: 1.5,
-  body: 0.5,
-};
-const BM25_ALL = `bm25(events_fts, ${Object.values(WEIGHTS).join(', ')})`;
-const SHORT_COLUMNS: SearchColumn[] = ['title', 'themes', 'speakers', 'hosts', 'tags'];
-const BM25_SHORT = `bm25(short_fts, ${SHORT_COLUMNS.map((c) => WEIGHTS[c]).join(', ')})`;
+import {
+  BM25_ALL,
+  BM25_SHORT,
+  type DigestRow,
+  digestOf,
+  filterSql,
+  pageOncePerSeries,
+  type SeriesRow,
+} from './search-sql.js';
 
 /**
  * Up to this many occurrences of recurring series, counting matches reads them from the series index
@@ -42,18 +36,6 @@ interface SeriesWindow {
   from: number;
   to: number;
   type: string | null;
-}
-
-interface DigestRow {
-  id: string;
-  title: string;
-  start: string;
-  tags: string;
-  text: Uint8Array;
-  series: string | null;
-  themes: string;
-  speakers: string;
-  hosts: string;
 }
 
 /** The read side of search: SQLite implementation of the search port. Its tables are written by SearchIndexWriter. */
@@ -364,26 +346,7 @@ export class SqliteSearchIndex implements SearchIndex {
     if (!ids.length) return [];
     const texts = this.store.texts;
     const byId = new Map(
-      this.statements.digests.all(JSON.stringify(ids)).map((r) => {
-        // The summary is unpacked only when read: ranking reads it for few candidates (a word missing
-        // from every short field), and unpacking each one cost a tenth of a search's CPU.
-        let summary: string | undefined;
-        const digest: EventDigest = {
-          id: r.id,
-          title: r.title,
-          start: r.start,
-          get summary() {
-            summary ??= texts.unpack(r.text).summary;
-            return summary;
-          },
-          series: r.series ?? undefined,
-          tags: JSON.parse(r.tags) as string[],
-          themes: JSON.parse(r.themes) as string[],
-          speakers: JSON.parse(r.speakers) as string[],
-          hosts: JSON.parse(r.hosts) as string[],
-        };
-        return [r.id, digest];
-      }),
+      this.statements.digests.all(JSON.stringify(ids)).map((r) => [r.id, digestOf(r, texts)] as const),
     );
     return ids.map((id) => byId.get(id)).filter((d): d is EventDigest => d !== undefined);
   }
@@ -418,61 +381,4 @@ export class SqliteSearchIndex implements SearchIndex {
     this.kept.set(key, { generation, value });
     return value;
   }
-}
-
-/** An event's id and its series, in the order a list shows them. */
-interface SeriesRow {
-  id: string;
-  series: string | null;
-}
-
-/**
- * The ids of a page of `rows`, each recurring series once at its first row, skipping the first `offset`
- * such entries; reads no further than the page needs.
- */
-function pageOncePerSeries(rows: Iterable<SeriesRow>, offset: number, limit: number): string[] {
-  const seen = new Set<string>();
-  const out: string[] = [];
-  if (limit <= 0) return out;
-  for (const row of rows) {
-    const key = row.series ?? `id:${row.id}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    if (seen.size > offset) out.push(row.id);
-    if (out.length >= limit) break;
-  }
-  return out;
-}
-
-/** SQL for the filters on the events table. */
-function filterSql(filters: EventFilters): { where: string; params: unknown[] } {
-  const clauses: string[] = [];
-  const params: unknown[] = [];
-  const add = (sql: string, value: unknown) => {
-    clauses.push(sql);
-    params.push(value);
-  };
-  if (filters.fromMs !== undefined && Number.isFinite(filters.fromMs))
-    add('AND e.start_ms >= ?', filters.fromMs);
-  if (filters.toMs !== undefined && Number.isFinite(filters.toMs)) add('AND e.start_ms < ?', filters.toMs);
-  if (filters.type) add('AND lower(e.type) = lower(?)', filters.type);
-  return { where: clauses.join(' '), params };
-}
-
-/**
- * The spellings a stored event URL may have for a pasted one: http or https, with or without www and
- * a trailing slash, with and without its query (Slack and browsers add tracking parameters).
- */
-export function urlVariants(pasted: string): string[] {
-  const match = /^(?:https?:\/\/)?(?:www\.)?([^?#]*?)\/?(\?[^#]*)?(?:#.*)?$/i.exec(
-    pasted.trim().replace(/^<|>$/g, ''),
-  );
-  if (!match) return [pasted];
-  const [, rest, query = ''] = match;
-  const out = new Set<string>();
-  for (const scheme of ['https://', 'http://'])
-    for (const www of ['', 'www.'])
-      for (const slash of ['', '/'])
-        for (const q of query ? [query, ''] : ['']) out.add(`${scheme}${www}${rest}${slash}${q}`);
-  return [...out];
 }
