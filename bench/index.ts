@@ -22,7 +22,7 @@ import { fmt } from './stats.js';
  */
 const sizes = [
   ...(process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number),
-  // A million events: about 10 minutes of import here (3 GB of archive, 2.5 GB of database).
+  // A million events: about 7 minutes of import here (3 GB of archive, 2.5 GB of database).
   ...(process.env.BENCH_1M === '1' ? [1_000_000] : []),
 ];
 const perKind = Number(process.env.BENCH_PER_KIND ?? 40);
