@@ -146,8 +146,21 @@ export class FileEventsWriter {
     if (bulk) this.search.beginBulk();
     // A large file is compared with one read of every stored id rather than one query per event.
     const stored = bulk ? this.storedKeys() : undefined;
-    const lookup = (id: string) =>
-      stored ? stored.get(id) : (this.s.hashById.get(id) as StoredKey | undefined);
+    // A small write asks for each event's stored key twice in a row (the prepare feed for its digest,
+    // then the loop): the answer is kept for that second ask only, so it is one query, not two, and an
+    // event written meanwhile is never answered from before.
+    let kept: { id: string; key: StoredKey | undefined } | undefined;
+    const lookup = (id: string) => {
+      if (stored) return stored.get(id);
+      if (kept?.id === id) {
+        const { key } = kept;
+        kept = undefined;
+        return key;
+      }
+      const key = this.s.hashById.get(id) as StoredKey | undefined;
+      kept = { id, key };
+      return key;
+    };
     const keep = new Set<string>();
     const fileId = this.sourceIdOf(file);
     const slackId = this.s.sourceId.get(SLACK_SOURCE) as number | undefined;
