@@ -86,13 +86,14 @@ function zoneCity(zone: string | undefined): string | undefined {
 
 /** Everything a door needs to show when an event is, decided once against `nowMs`. */
 export function eventWhen(event: Event, nowMs: number, fallbackZone = 'UTC'): EventWhen {
+  const venueCity = isDateOnly(event.start) ? undefined : zoneCity(event.timezone);
   return {
     upcoming: eventDeadlineMs(event, fallbackZone) > nowMs,
     allDay: isDateOnly(event.start),
     startMs: eventTimeToMillis(event.start, event.timezone, fallbackZone),
     text: eventDateText(event),
     ...(isDateOnly(event.start) ? {} : { venueTime: timeWithZone(atVenue(event.start, event)) }),
-    ...(isDateOnly(event.start) || !zoneCity(event.timezone) ? {} : { venueCity: zoneCity(event.timezone) }),
+    ...(venueCity ? { venueCity } : {}),
   };
 }
 
