@@ -102,23 +102,14 @@ export class EventPreparer {
       if (!posted.has(c)) return local(c);
       for (;;) {
         this.drain();
-        const reply = this.replies.get(base + c);
-        if (reply) {
-          this.replies.delete(base + c);
-          this.chunks.worker++;
-          return reply;
-        }
+        const reply = this.takeReply(base + c);
+        if (reply) return reply;
         // Not begun by the worker (or the worker failed): prepared here instead.
         if (this.broken || claim(c)) return local(c);
         // The worker is on it: rather than wait, prepare a later chunk it has not begun.
         let later = c + 1;
         while (later <= c + AHEAD && !(posted.has(later) && !own.has(later) && claim(later))) later++;
-        if (later > c + AHEAD) {
-          const awaited = this.awaitReply(base + c);
-          if (!awaited) return local(c);
-          this.chunks.worker++;
-          return awaited;
-        }
+        if (later > c + AHEAD) return this.awaitReply(base + c) ?? local(c);
         own.set(later, local(later));
       }
     };
@@ -159,14 +150,7 @@ export class EventPreparer {
    */
   awaitReady(timeoutMs: number): boolean {
     this.start();
-    const deadline = Date.now() + timeoutMs;
-    while (!this.ready && !this.broken && this.signal) {
-      const seen = Atomics.load(this.signal, 0);
-      if (this.receive()) continue;
-      const left = deadline - Date.now();
-      if (left <= 0) return false;
-      Atomics.wait(this.signal, 0, seen, left);
-    }
+    this.waitUntil(() => this.ready, timeoutMs);
     return this.usable();
   }
 
@@ -219,25 +203,38 @@ export class EventPreparer {
     while (this.receive());
   }
 
+  /** The worker's answer for request `id`, if it is in, counted as the worker's. */
+  private takeReply(id: number): PreparedEvent[] | undefined {
+    const reply = this.replies.get(id);
+    if (!reply) return undefined;
+    this.replies.delete(id);
+    this.chunks.worker++;
+    return reply;
+  }
+
   /** The worker's answer for request `id`, waiting for it; undefined when the worker failed meanwhile. */
   private awaitReply(id: number): PreparedEvent[] | undefined {
     const waitMs = this.options.waitMs ?? WAIT_MS;
-    const deadline = Date.now() + waitMs;
-    for (;;) {
-      const reply = this.replies.get(id);
-      if (reply) {
-        this.replies.delete(id);
-        return reply;
-      }
-      if (this.broken || !this.signal) return undefined;
+    if (!this.waitUntil(() => this.replies.has(id), waitMs) && !this.broken) {
+      this.fail(`no answer in ${waitMs} ms`);
+    }
+    return this.takeReply(id);
+  }
+
+  /**
+   * Takes in the worker's messages, blocking between them, until `done` or the worker fails or
+   * `timeoutMs` passes; true when `done`.
+   */
+  private waitUntil(done: () => boolean, timeoutMs: number): boolean {
+    const deadline = Date.now() + timeoutMs;
+    while (!done()) {
+      if (this.broken || !this.signal) return false;
       const seen = Atomics.load(this.signal, 0);
       if (this.receive()) continue;
       const left = deadline - Date.now();
-      if (left <= 0) {
-        this.fail(`no answer in ${waitMs} ms`);
-        return undefined;
-      }
+      if (left <= 0) return false;
       Atomics.wait(this.signal, 0, seen, left);
     }
+    return true;
   }
 }
