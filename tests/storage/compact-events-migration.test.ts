@@ -75,6 +75,15 @@ function databaseAt016(path: string, events: Event[]): Db {
   return db;
 }
 
+/** A file at version 16 made before 16 KB pages (4 KB ones, in WAL mode), so an upgrade wants a VACUUM. */
+function databaseAt016In4kPages(path: string, events: Event[]) {
+  const old = databaseAt016(path, events);
+  old.pragma('journal_mode = DELETE');
+  old.pragma('page_size = 4096');
+  old.exec('VACUUM');
+  old.pragma('journal_mode = WAL');
+  return old;
+}
 describe('migrations 017 (long text packed into one blob an event) and 018 (dense rowids)', () => {
   it('keeps every event of a version-16 database, whole, and an unchanged re-import changes nothing', () => {
     const events = realEvents();
@@ -121,12 +130,7 @@ describe('migrations 017 (long text packed into one blob an event) and 018 (dens
   it('gives the pages it freed back to the file system', () => {
     const events = realEvents();
     const path = join(tempDir(), 'events.db');
-    const old = databaseAt016(path, events);
-    // A file made before 16 KB pages.
-    old.pragma('journal_mode = DELETE');
-    old.pragma('page_size = 4096');
-    old.exec('VACUUM');
-    old.pragma('journal_mode = WAL');
+    const old = databaseAt016In4kPages(path, events);
     expect(old.pragma('page_size', { simple: true })).toBe(4096);
     old.close();
     const db = openDatabase(path);
@@ -143,13 +147,7 @@ describe('migrations 017 (long text packed into one blob an event) and 018 (dens
   it('upgrades a file another connection is reading, keeping its free pages instead of failing the start', () => {
     const events = realEvents();
     const path = join(tempDir(), 'events.db');
-    const old = databaseAt016(path, events);
-    // A file made before 16 KB pages, so the upgrade wants a VACUUM.
-    old.pragma('journal_mode = DELETE');
-    old.pragma('page_size = 4096');
-    old.exec('VACUUM');
-    old.pragma('journal_mode = WAL');
-    old.close();
+    databaseAt016In4kPages(path, events).close();
     // A replica or the CLI mid-read: leaving WAL mode for the VACUUM is refused while it reads.
     const reader = openDatabase(path);
     const rows = reader.prepare('SELECT id FROM events').iterate();
